@@ -1,0 +1,5 @@
+//! The `studietur` command.
+
+fn main() -> std::process::ExitCode {
+    studietur::cli::main()
+}

@@ -1,0 +1,190 @@
+//! The trip file as written: format 1 of `trip-format.md`, read with serde.
+//!
+//! Every key carries its place in the file ([`Spanned`]) so that checking
+//! can point at it. Unknown keys are refused. These types hold the text as
+//! written; [`crate::validation`] turns them into the checked [`crate::trip`].
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+/// A text value with its place in the file.
+pub type Text = Spanned<String>;
+
+/// A whole trip file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TripFile {
+    /// The format version; only 1 exists.
+    pub format: Option<Spanned<toml::Value>>,
+    /// `[trip]`: what, where and when.
+    pub trip: Spanned<TripTable>,
+    /// `[author]`: who wrote the report.
+    pub author: Option<Author>,
+    /// `[introduction]`.
+    pub introduction: Option<Introduction>,
+    /// `[[participant]]`: who went.
+    #[serde(default)]
+    pub participant: Vec<Participant>,
+    /// `[[day]]`: the programme.
+    #[serde(default)]
+    pub day: Vec<Spanned<Day>>,
+    /// `[[section]]`: free sections after the programme.
+    #[serde(default)]
+    pub section: Vec<Section>,
+    /// `[accounts]`: "Regnskab".
+    pub accounts: Option<Spanned<Accounts>>,
+}
+
+/// `[trip]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TripTable {
+    /// The committee that travelled.
+    pub committee: Text,
+    /// The municipality.
+    pub municipality: Text,
+    /// Where the trip went.
+    pub destination: Text,
+    /// The destination's country.
+    pub country: Option<Text>,
+    /// First day.
+    pub start: Spanned<Datetime>,
+    /// Last day.
+    pub end: Spanned<Datetime>,
+    /// The report's title; default "Studietur <year>".
+    pub title: Option<Text>,
+    /// Shown under the title.
+    pub subtitle: Option<Text>,
+    /// Publication date; default the `end` date.
+    pub published: Option<Spanned<Datetime>>,
+    /// `"da"` or `"en"`.
+    pub language: Option<Text>,
+    /// The municipality's logo.
+    pub logo: Option<Spanned<Logo>>,
+    /// The cover photo.
+    pub cover: Option<Spanned<Image>>,
+}
+
+/// `logo = { file, alt }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Logo {
+    /// Path relative to the trip file's folder.
+    pub file: Text,
+    /// Text alternative.
+    pub alt: Option<Text>,
+    /// An artifact for screen readers when true.
+    pub decorative: Option<Spanned<bool>>,
+}
+
+/// A photo: `cover`, `[[day.section.image]]`, `[[section.image]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Image {
+    /// Path relative to the trip file's folder.
+    pub file: Text,
+    /// Printed under the photo.
+    pub caption: Option<Text>,
+    /// The text a screen reader speaks.
+    pub alt: Option<Text>,
+    /// An artifact for screen readers when true.
+    pub decorative: Option<Spanned<bool>>,
+}
+
+/// `[author]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Author {
+    /// Full name.
+    pub name: Text,
+    /// Job title.
+    pub title: Text,
+    /// Department.
+    pub organisation: Text,
+    /// E-mail address.
+    pub email: Option<Text>,
+    /// Telephone.
+    pub phone: Option<Text>,
+}
+
+/// `[introduction]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Introduction {
+    /// Heading; default the language's label.
+    pub title: Option<Text>,
+    /// Markdown subset.
+    pub text: Text,
+}
+
+/// `[[participant]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Participant {
+    /// Full name.
+    pub name: Text,
+    /// E.g. "Formand".
+    pub role: Option<Text>,
+    /// E.g. "Byrådsmedlemmer".
+    pub group: Option<Text>,
+}
+
+/// `[[day]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Day {
+    /// The day.
+    pub date: Spanned<Datetime>,
+    /// Heading; default the date written out.
+    pub title: Option<Text>,
+    /// The day's bullet list; default the sections' titles.
+    pub agenda: Option<Spanned<Vec<Text>>>,
+    /// `[[day.section]]`.
+    #[serde(default)]
+    pub section: Vec<Section>,
+}
+
+/// `[[day.section]]` and `[[section]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Heading.
+    pub title: Text,
+    /// Markdown subset.
+    pub text: Text,
+    /// Photos.
+    #[serde(default)]
+    pub image: Vec<Spanned<Image>>,
+}
+
+/// `[accounts]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accounts {
+    /// Heading; default the language's label.
+    pub title: Option<Text>,
+    /// `"excluded"` (default) or `"included"`.
+    pub vat: Option<Text>,
+    /// How many went.
+    pub participants: Option<Spanned<i64>>,
+    /// Must equal the sum of the items.
+    pub total: Option<Spanned<toml::Value>>,
+    /// `[[accounts.item]]`.
+    #[serde(default)]
+    pub item: Vec<Item>,
+}
+
+/// `[[accounts.item]]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// What the money went to.
+    pub label: Text,
+    /// What was spent.
+    pub amount: Spanned<toml::Value>,
+    /// What was budgeted.
+    pub budget: Option<Spanned<toml::Value>>,
+    /// A footnote to the row.
+    pub note: Option<Text>,
+}

@@ -1,0 +1,333 @@
+//! Money: amounts held exactly in øre, read from the literal text of the trip
+//! file, summed with overflow checks and written the Danish or English way.
+
+use crate::locale::Lang;
+
+/// An amount of Danish kroner, held exactly as a whole number of øre.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Amount(i64);
+
+/// Why an amount as written in the trip file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AmountError {
+    /// Below zero: an account lists what was spent.
+    Negative,
+    /// More than two decimals, nearly always a thousands separator typed by mistake.
+    TooManyDecimals {
+        /// The literal as written.
+        written: String,
+        /// A suggestion: the digits without the separator.
+        suggestion: String,
+    },
+    /// A comma, space or other character that is not part of a plain number.
+    NotANumber {
+        /// The literal as written.
+        written: String,
+    },
+    /// Too large to be held.
+    Overflow,
+}
+
+impl std::fmt::Display for AmountError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AmountError::Negative => write!(f, "an amount cannot be negative"),
+            AmountError::TooManyDecimals { written, .. } => {
+                write!(f, "`{written}` has more than two decimals")
+            }
+            AmountError::NotANumber { written } => write!(f, "`{written}` is not an amount"),
+            AmountError::Overflow => write!(f, "the amount is too large"),
+        }
+    }
+}
+
+impl AmountError {
+    /// What the user should write instead.
+    pub fn help(&self) -> String {
+        match self {
+            AmountError::Negative => "write what was spent, as 0 or more".into(),
+            AmountError::TooManyDecimals { suggestion, .. } => format!(
+                "write {suggestion} or \"{suggestion}.00\" — a point separates øre, not thousands"
+            ),
+            AmountError::NotANumber { .. } => {
+                "write a whole number (31300 or 31_300) or kroner with øre after a point (\"1150.50\")"
+                    .into()
+            }
+            AmountError::Overflow => "write an amount below 90 000 000 000 000 000 kr.".into(),
+        }
+    }
+}
+
+impl Amount {
+    /// The amount of `ore` øre.
+    pub const fn from_ore(ore: i64) -> Self {
+        Amount(ore)
+    }
+
+    /// Whole kroner.
+    pub fn from_kroner(kroner: i64) -> Option<Self> {
+        kroner.checked_mul(100).map(Amount)
+    }
+
+    /// The amount in øre.
+    pub const fn ore(self) -> i64 {
+        self.0
+    }
+
+    /// Whether the amount has øre (is not a whole number of kroner).
+    pub const fn has_ore(self) -> bool {
+        self.0 % 100 != 0
+    }
+
+    /// Adds, or `None` on overflow.
+    pub fn checked_add(self, other: Amount) -> Option<Amount> {
+        self.0.checked_add(other.0).map(Amount)
+    }
+
+    /// The sum of `amounts`, or `None` on overflow.
+    pub fn checked_sum(amounts: impl IntoIterator<Item = Amount>) -> Option<Amount> {
+        amounts
+            .into_iter()
+            .try_fold(Amount(0), |acc, a| acc.checked_add(a))
+    }
+
+    /// The difference `self - other`, or `None` on overflow.
+    pub fn checked_sub(self, other: Amount) -> Option<Amount> {
+        self.0.checked_sub(other.0).map(Amount)
+    }
+
+    /// `self / parts`, rounded to the nearest øre, halves away from zero.
+    /// `None` when `parts` is zero.
+    pub fn divide_rounded(self, parts: u64) -> Option<Amount> {
+        if parts == 0 {
+            return None;
+        }
+        let n = i128::from(parts);
+        let v = i128::from(self.0);
+        let q = v / n;
+        let r = v % n;
+        // Round half away from zero: compare twice the remainder to the divisor.
+        let q = if 2 * r.abs() >= n { q + v.signum() } else { q };
+        i64::try_from(q).ok().map(Amount)
+    }
+
+    /// Reads an amount from the literal text of a TOML value, exactly as it
+    /// was written: an integer (`31300`, `31_300`), a float (`1150.5`) or a
+    /// string with a point (`"1150.50"`). More than two decimals is refused,
+    /// even where TOML would read `1.150` as 1.15.
+    pub fn parse_literal(literal: &str) -> Result<Amount, AmountError> {
+        let literal = literal.trim();
+        let (quoted, body) = match literal
+            .strip_prefix('"')
+            .and_then(|s| s.strip_suffix('"'))
+            .or_else(|| {
+                literal
+                    .strip_prefix('\'')
+                    .and_then(|s| s.strip_suffix('\''))
+            }) {
+            Some(inner) => (true, inner),
+            None => (false, literal),
+        };
+        let not_a_number = || AmountError::NotANumber {
+            written: literal.to_string(),
+        };
+        // TOML allows `_` between digits in numbers; a string must be plain.
+        let cleaned: String = if quoted {
+            body.to_string()
+        } else {
+            body.replace('_', "")
+        };
+        let (negative, unsigned) = match cleaned.as_bytes().first() {
+            Some(b'-') => (true, &cleaned[1..]),
+            Some(b'+') => (false, &cleaned[1..]),
+            _ => (false, cleaned.as_str()),
+        };
+        let (whole, frac) = match unsigned.split_once('.') {
+            Some((w, f)) => (w, Some(f)),
+            None => (unsigned, None),
+        };
+        let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !all_digits(whole) || frac.is_some_and(|f| !all_digits(f)) {
+            return Err(not_a_number());
+        }
+        if let Some(f) = frac
+            && f.len() > 2
+        {
+            return Err(AmountError::TooManyDecimals {
+                written: literal.to_string(),
+                suggestion: {
+                    let digits = format!("{whole}{f}");
+                    let trimmed = digits.trim_start_matches('0');
+                    if trimmed.is_empty() {
+                        "0".to_string()
+                    } else {
+                        trimmed.to_string()
+                    }
+                },
+            });
+        }
+        if negative
+            && (whole.bytes().any(|b| b != b'0')
+                || frac.is_some_and(|f| f.bytes().any(|b| b != b'0')))
+        {
+            return Err(AmountError::Negative);
+        }
+        let kroner: i64 = whole.parse().map_err(|_| AmountError::Overflow)?;
+        let ore: i64 = match frac {
+            None => 0,
+            Some(f) if f.len() == 1 => i64::from(f.as_bytes()[0] - b'0') * 10,
+            Some(f) => f.parse().map_err(|_| not_a_number())?,
+        };
+        kroner
+            .checked_mul(100)
+            .and_then(|k| k.checked_add(ore))
+            .map(Amount)
+            .ok_or(AmountError::Overflow)
+    }
+
+    /// Writes the amount for `lang`: `31.300 kr.`, `12.959,90 kr.`,
+    /// `DKK 31,300`, `DKK 12,959.90`. With `force_ore` (or when the amount has
+    /// øre) two decimals are shown. The space between number and currency is
+    /// a no-break space.
+    pub fn format(self, lang: Lang, force_ore: bool) -> String {
+        let (thousands, decimal) = match lang {
+            Lang::Da => ('.', ','),
+            Lang::En => (',', '.'),
+        };
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let kroner = group_thousands(abs / 100, thousands);
+        let number = if force_ore || self.has_ore() {
+            format!("{sign}{kroner}{decimal}{:02}", abs % 100)
+        } else {
+            format!("{sign}{kroner}")
+        };
+        match lang {
+            Lang::Da => format!("{number}\u{a0}kr."),
+            Lang::En => format!("DKK\u{a0}{number}"),
+        }
+    }
+}
+
+/// Writes `n` with `sep` between groups of three digits.
+pub fn group_thousands(n: u64, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Result<Amount, AmountError> {
+        Amount::parse_literal(s)
+    }
+
+    #[test]
+    fn parses_literals_as_written() {
+        assert_eq!(p("31300"), Ok(Amount(3_130_000)));
+        assert_eq!(p("31_300"), Ok(Amount(3_130_000)));
+        assert_eq!(p("1150.5"), Ok(Amount(115_050)));
+        assert_eq!(p("\"1150.50\""), Ok(Amount(115_050)));
+        assert_eq!(p("0"), Ok(Amount(0)));
+        assert_eq!(p("0.05"), Ok(Amount(5)));
+    }
+
+    #[test]
+    fn refuses_three_decimals_with_a_suggestion() {
+        let e = p("1.150").unwrap_err();
+        assert!(matches!(e, AmountError::TooManyDecimals { .. }));
+        assert_eq!(
+            e.help(),
+            "write 1150 or \"1150.00\" — a point separates øre, not thousands"
+        );
+        assert!(matches!(
+            p("\"1.150\""),
+            Err(AmountError::TooManyDecimals { .. })
+        ));
+        assert!(matches!(
+            p("12.345"),
+            Err(AmountError::TooManyDecimals { .. })
+        ));
+    }
+
+    #[test]
+    fn refuses_negative_and_garbage() {
+        assert_eq!(p("-5"), Err(AmountError::Negative));
+        assert_eq!(p("-0.5"), Err(AmountError::Negative));
+        assert!(matches!(p("\"1,50\""), Err(AmountError::NotANumber { .. })));
+        assert!(matches!(p("1e3"), Err(AmountError::NotANumber { .. })));
+        assert!(matches!(p("inf"), Err(AmountError::NotANumber { .. })));
+        assert!(matches!(p("\"\""), Err(AmountError::NotANumber { .. })));
+        assert!(matches!(
+            p("\"31_300\""),
+            Err(AmountError::NotANumber { .. })
+        ));
+        assert_eq!(p("99999999999999999999"), Err(AmountError::Overflow));
+    }
+
+    #[test]
+    fn rounds_halves_away_from_zero() {
+        assert_eq!(
+            Amount(12_959_900).divide_rounded(10),
+            Some(Amount(1_295_990))
+        );
+        // 1 øre over 2 participants: 0.5 øre rounds up to 1.
+        assert_eq!(Amount(1).divide_rounded(2), Some(Amount(1)));
+        assert_eq!(Amount(5).divide_rounded(2), Some(Amount(3)));
+        assert_eq!(Amount(-5).divide_rounded(2), Some(Amount(-3)));
+        // 100 øre over 3: 33.33… rounds down.
+        assert_eq!(Amount(100).divide_rounded(3), Some(Amount(33)));
+        // 200 øre over 3: 66.67 rounds up.
+        assert_eq!(Amount(200).divide_rounded(3), Some(Amount(67)));
+        assert_eq!(Amount(100).divide_rounded(0), None);
+    }
+
+    #[test]
+    fn sums_with_overflow_check() {
+        assert_eq!(Amount::checked_sum([Amount(1), Amount(2)]), Some(Amount(3)));
+        assert_eq!(Amount::checked_sum([Amount(i64::MAX), Amount(1)]), None);
+    }
+
+    #[test]
+    fn formats_danish() {
+        let total = Amount::from_kroner(129_599).unwrap();
+        assert_eq!(total.format(Lang::Da, false), "129.599\u{a0}kr.");
+        let per = total.divide_rounded(10).unwrap();
+        assert_eq!(per.format(Lang::Da, false), "12.959,90\u{a0}kr.");
+        assert_eq!(
+            Amount(3_130_000).format(Lang::Da, true),
+            "31.300,00\u{a0}kr."
+        );
+        assert_eq!(Amount(5).format(Lang::Da, false), "0,05\u{a0}kr.");
+        assert_eq!(
+            Amount(100_000_000).format(Lang::Da, false),
+            "1.000.000\u{a0}kr."
+        );
+        assert_eq!(Amount(99_900).format(Lang::Da, false), "999\u{a0}kr.");
+    }
+
+    #[test]
+    fn formats_english() {
+        assert_eq!(Amount(3_130_000).format(Lang::En, false), "DKK\u{a0}31,300");
+        assert_eq!(
+            Amount(1_295_990).format(Lang::En, false),
+            "DKK\u{a0}12,959.90"
+        );
+    }
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(group_thousands(0, '.'), "0");
+        assert_eq!(group_thousands(999, '.'), "999");
+        assert_eq!(group_thousands(1000, '.'), "1.000");
+        assert_eq!(group_thousands(1_234_567, ','), "1,234,567");
+    }
+}

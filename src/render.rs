@@ -1,0 +1,117 @@
+//! Rendering: the view is laid out by Typst in a [`ReportWorld`] and written
+//! as a PDF/A-2a + PDF/UA-1 file, byte-identical for identical input.
+
+use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::template::Template;
+use crate::trip::Trip;
+use crate::view;
+use crate::world::ReportWorld;
+use typst::World;
+use typst::WorldExt;
+use typst::diag::SourceDiagnostic;
+use typst::foundations::{Bytes, Smart};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+/// The `/Creator` written into every PDF.
+pub const CREATOR: &str = concat!("studietur ", env!("CARGO_PKG_VERSION"));
+
+/// A laid-out report.
+pub struct Rendered {
+    /// The PDF file's bytes.
+    pub pdf: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+}
+
+/// Lays out `trip` with `template` and writes the PDF. `ident` is a stable
+/// name of the report (the trip file's stem), hashed into the PDF's
+/// identifier.
+pub fn render(trip: &Trip, template: &Template, ident: &str) -> Result<Rendered, Vec<Diagnostic>> {
+    let (view, assets) = view::build(trip);
+    let data = serde_json::to_vec_pretty(&view).map_err(|e| {
+        vec![Diagnostic::plain(format!(
+            "cannot write the report's data: {e}"
+        ))]
+    })?;
+    let mut generated = assets;
+    generated.push(("/data.json".to_string(), Bytes::new(data)));
+    let world = ReportWorld::new(template.clone(), generated, trip.document_date());
+    let result = layout(&world, ident);
+    // Keep memory bounded across many reports: drop cached layout results
+    // that were not used by the last few compilations.
+    typst::comemo::evict(10);
+    result
+}
+
+fn layout(world: &ReportWorld, ident: &str) -> Result<Rendered, Vec<Diagnostic>> {
+    let warned = typst::compile::<PagedDocument>(world);
+    // Any warning (an unknown font, a missing glyph, layout that did not
+    // converge) would silently degrade an official report: treat as error.
+    let mut problems: Vec<Diagnostic> = warned
+        .warnings
+        .iter()
+        .map(|w| engine_diagnostic(world, w))
+        .collect();
+    let document = match warned.output {
+        Ok(doc) => doc,
+        Err(errors) => {
+            problems.extend(errors.iter().map(|e| engine_diagnostic(world, e)));
+            return Err(problems);
+        }
+    };
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let options = PdfOptions {
+        ident: Smart::Custom(format!("studietur/{ident}")),
+        creator: Smart::Custom(Some(CREATOR.to_string())),
+        timestamp: None,
+        page_ranges: None,
+        standards: PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
+            .map_err(|e| vec![Diagnostic::plain(format!("PDF standards: {}", e.message()))])?,
+        tagged: true,
+        pretty: false,
+    };
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| engine_diagnostic(world, e))
+            .collect::<Vec<_>>()
+    })?;
+    Ok(Rendered {
+        pdf,
+        pages: document.pages().len(),
+    })
+}
+
+/// Turns an error of the layout engine into a diagnostic located in the
+/// template, never a raw dump.
+fn engine_diagnostic(world: &ReportWorld, d: &SourceDiagnostic) -> Diagnostic {
+    let mut message = d.message.to_string();
+    if !message.ends_with('.') {
+        message.push('.');
+    }
+    let mut diag = match d.span.id().and_then(|id| Some((id, world.range(d.span)?))) {
+        Some((id, range)) => match world.source(id) {
+            Ok(source) => {
+                let file = SourceFile {
+                    name: world.template().display_name(id.vpath()),
+                    text: source.text().into(),
+                };
+                let mut x = Diagnostic::error(&file, range, format!("in the template: {message}"));
+                if d.severity == typst::diag::Severity::Warning {
+                    x.message = format!("in the template (warning treated as an error): {message}");
+                }
+                x
+            }
+            Err(_) => Diagnostic::plain(format!("while laying out the report: {message}")),
+        },
+        None => Diagnostic::plain(format!("while laying out the report: {message}")),
+    };
+    let hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
+    if !hints.is_empty() {
+        diag = diag.with_help(hints.join("; "));
+    }
+    diag
+}

@@ -1,0 +1,138 @@
+//! The `studietur` command as a user runs it: exit codes, output names,
+//! messages, and that a failed build never harms a good PDF.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn studietur(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_studietur"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("studietur runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+const GOOD: &str = r#"
+[trip]
+committee = "Social- og Beskæftigelsesudvalget"
+municipality = "Aarhus Kommune"
+destination = "Berlin"
+start = 2025-05-12
+end = 2025-05-13
+
+[[day]]
+date = 2025-05-12
+  [[day.section]]
+  title = "Besøg"
+  text = "Et besøg."
+
+[accounts]
+participants = 3
+  [[accounts.item]]
+  label = "Hotel"
+  amount = 1000
+"#;
+
+fn folder_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("trips")).unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join("trips").join(name), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn build_defaults_to_trips_into_out_named_after_the_file() {
+    let dir = folder_with(&[("2025-berlin.toml", GOOD)]);
+    let o = studietur(dir.path(), &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = std::fs::read(dir.path().join("out/2025-berlin.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    // No temporary file is left behind.
+    let names: Vec<_> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+    // The per-participant price is computed: 1000 / 3 = 333,33.
+    let text = String::from_utf8_lossy(&pdf).into_owned();
+    assert!(!text.is_empty());
+}
+
+#[test]
+fn one_broken_file_fails_the_run_but_the_others_are_built() {
+    let broken = GOOD.replace("amount = 1000", "amount = 1.150");
+    let dir = folder_with(&[("a.toml", GOOD), ("b.toml", &broken), ("c.toml", GOOD)]);
+    let o = studietur(dir.path(), &["build", "trips", "-o", "pdf"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(dir.path().join("pdf/a.pdf").exists());
+    assert!(!dir.path().join("pdf/b.pdf").exists());
+    assert!(dir.path().join("pdf/c.pdf").exists());
+    let err = stderr(&o);
+    assert!(err.contains("trips/b.toml:"), "{err}");
+    assert!(err.contains("more than two decimals"), "{err}");
+    assert!(err.contains("2 built, 1 failed"), "{err}");
+}
+
+#[test]
+fn a_failed_build_leaves_the_old_pdf_exactly_as_it_was() {
+    let dir = folder_with(&[("x.toml", GOOD)]);
+    let o = studietur(dir.path(), &["build", "trips/x.toml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = std::fs::read(dir.path().join("out/x.pdf")).unwrap();
+    std::fs::write(
+        dir.path().join("trips/x.toml"),
+        GOOD.replace("end = 2025-05-13", "end = 2025-05-01"),
+    )
+    .unwrap();
+    let o = studietur(dir.path(), &["build", "trips/x.toml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("is before `start`"), "{}", stderr(&o));
+    let after = std::fs::read(dir.path().join("out/x.pdf")).unwrap();
+    assert!(before == after, "the old PDF was changed");
+}
+
+#[test]
+fn check_writes_nothing() {
+    let dir = folder_with(&[("x.toml", GOOD)]);
+    let o = studietur(dir.path(), &["check"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!dir.path().join("out").exists());
+    assert!(stderr(&o).contains("1 checked, 0 failed"));
+}
+
+#[test]
+fn wrong_usage_exits_2() {
+    let dir = folder_with(&[]);
+    let o = studietur(dir.path(), &["build", "--no-such-flag"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = studietur(dir.path(), &["frobnicate"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_missing_input_is_named() {
+    let dir = folder_with(&[]);
+    let o = studietur(dir.path(), &["check", "trips/nope.toml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("trips/nope.toml` does not exist"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn unknown_keys_are_refused_with_a_suggestion() {
+    let dir = folder_with(&[("x.toml", &GOOD.replace("destination =", "destinaton ="))]);
+    let o = studietur(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("trips/x.toml:5:1"), "{err}");
+    assert!(err.contains("did you mean `destination`?"), "{err}");
+}
