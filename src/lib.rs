@@ -15,6 +15,7 @@ pub mod locale;
 pub mod markdown;
 pub mod model;
 pub mod money;
+pub mod pdf_eol;
 pub mod render;
 pub mod template;
 pub mod trip;

@@ -91,6 +91,7 @@ pub fn parse(src: &str) -> Result<Vec<Block>, Vec<MarkdownError>> {
         src,
         it: parser.into_offset_iter().peekable(),
         errors: Vec::new(),
+        last_end: 0,
     };
     let blocks = cx.blocks();
     errors.append(&mut cx.errors);
@@ -136,6 +137,9 @@ struct Converter<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
     src: &'a str,
     it: Peekable<I>,
     errors: Vec<MarkdownError>,
+    /// End of the last text consumed, to find escapes that pulldown-cmark
+    /// leaves out of its text ranges.
+    last_end: usize,
 }
 
 fn is_inline(ev: &Event) -> bool {
@@ -220,9 +224,21 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Converter<'a, I> {
                 break;
             }
             self.it.next();
+            let prev_end = std::mem::replace(&mut self.last_end, range.end);
+            if matches!(ev, Event::Start(_)) {
+                self.last_end = range.start;
+            }
             let inline = match ev {
-                // The source, not the decoded text: `\#` and `&amp;` stay as written.
-                Event::Text(_) => text(&self.src[range]),
+                // The source, not the decoded text: `\#` and `&amp;` stay as
+                // written. pulldown-cmark starts an escaped character's text
+                // after its backslash; take the backslash back.
+                Event::Text(_) => {
+                    let start = match range.start.checked_sub(1) {
+                        Some(b) if b >= prev_end && self.src.as_bytes()[b] == b'\\' => b,
+                        _ => range.start,
+                    };
+                    text(&self.src[start..range.end])
+                }
                 Event::SoftBreak => text(" "),
                 Event::HardBreak => {
                     let raw = &self.src[range];
@@ -233,16 +249,17 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Converter<'a, I> {
                     if self.src[range.clone()].starts_with('_') =>
                 {
                     self.skip_to_end();
+                    self.last_end = range.end;
                     text(self.literal(range))
                 }
                 Event::Start(Tag::Emphasis) => {
                     let content = self.inlines();
-                    self.it.next();
+                    self.end();
                     Inline::Emph { content }
                 }
                 Event::Start(Tag::Strong) => {
                     let content = self.inlines();
-                    self.it.next();
+                    self.end();
                     Inline::Strong { content }
                 }
                 Event::Start(Tag::Link {
@@ -262,11 +279,12 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Converter<'a, I> {
                         });
                     }
                     let content = self.inlines();
-                    self.it.next();
+                    self.end();
                     Inline::Link { url, content }
                 }
                 Event::Start(_) => {
                     self.skip_to_end();
+                    self.last_end = range.end;
                     text(self.literal(range))
                 }
                 _ => text(self.literal(range)),
@@ -274,6 +292,13 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Converter<'a, I> {
             push_inline(&mut out, inline);
         }
         out
+    }
+
+    /// Consumes the `End` of an inline element.
+    fn end(&mut self) {
+        if let Some((_, range)) = self.it.next() {
+            self.last_end = range.end;
+        }
     }
 
     /// Consumes events up to and including the `End` of a just-opened tag.

@@ -80,7 +80,7 @@ fn layout(world: &ReportWorld, ident: &str) -> Result<Rendered, Vec<Diagnostic>>
             .collect::<Vec<_>>()
     })?;
     Ok(Rendered {
-        pdf,
+        pdf: crate::pdf_eol::fix_stream_eols(pdf),
         pages: document.pages().len(),
     })
 }

@@ -39,16 +39,55 @@ pub fn trip_in_tempdir(toml: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-/// The text of a PDF as a reader extracts it, normalised: soft hyphens at
-/// line breaks rejoined, no-break spaces as spaces, white space folded.
+/// The text of a PDF as poppler's `pdftotext` extracts it (the extraction
+/// screen readers and search tools see), normalised: soft hyphens at line
+/// breaks rejoined, no-break spaces as spaces, white space folded.
 pub fn pdf_text(pdf: &[u8]) -> String {
-    let raw = pdf_extract::extract_text_from_mem(pdf).expect("the PDF's text can be extracted");
-    normalise(&raw)
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed: apt-get install poppler-utils");
+    assert!(out.status.success(), "pdftotext failed");
+    normalise(&String::from_utf8(out.stdout).expect("UTF-8 text"))
+}
+
+/// The body text of a PDF: like [`pdf_text`], without the running header
+/// (lines equal to one of `header_lines`) and footer (`Side 3 af 14`), so a
+/// paragraph that crosses a page reads as one.
+pub fn body_text(pdf: &[u8], header_lines: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let raw = String::from_utf8(out.stdout).expect("UTF-8 text");
+    let kept: Vec<&str> = raw
+        .lines()
+        .map(|l| l.trim_start_matches('\u{c}'))
+        .filter(|l| {
+            let t = l.trim();
+            let footer = (t.starts_with("Side ") || t.starts_with("Page "))
+                && t.split(' ').filter(|w| w.parse::<u32>().is_ok()).count() == 2
+                && t.split(' ').count() == 4;
+            !footer && !header_lines.contains(&t)
+        })
+        .collect();
+    normalise(&kept.join("\n"))
 }
 
 /// Folds white space, removes soft hyphens (and the line break after them)
 /// and turns no-break spaces into spaces.
 pub fn normalise(s: &str) -> String {
+    let s = s.replace('\u{c}', " ");
     let s = s.replace("\u{ad}\n", "").replace('\u{ad}', "");
     let s = s.replace('\u{a0}', " ");
     s.split_whitespace().collect::<Vec<_>>().join(" ")
