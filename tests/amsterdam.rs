@@ -141,3 +141,17 @@ fn metadata_language_title_and_no_paths() {
         "the creator must not name the Typst version"
     );
 }
+
+#[test]
+fn bookmarks_and_creation_date() {
+    let doc = lopdf::Document::load_mem(&AMSTERDAM.pdf).unwrap();
+    let catalog = doc.catalog().unwrap();
+    assert!(catalog.get(b"Outlines").is_ok(), "no PDF bookmarks");
+    let pdf = String::from_utf8_lossy(&AMSTERDAM.pdf);
+    // No `published` date: the PDF is dated the trip's last day.
+    assert!(
+        pdf.contains("D:20230420"),
+        "creation date is not 2023-04-20"
+    );
+    assert!(pdf.contains("<xmp:CreateDate>2023-04-20"), "XMP date");
+}

@@ -136,3 +136,41 @@ fn unknown_keys_are_refused_with_a_suggestion() {
     assert!(err.contains("trips/x.toml:5:1"), "{err}");
     assert!(err.contains("did you mean `destination`?"), "{err}");
 }
+
+#[test]
+fn images_outside_the_trip_folder_are_refused() {
+    let dir = folder_with(&[]);
+    let secret = dir.path().join("secret.png");
+    image::RgbImage::new(4, 4).save(&secret).unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("trips/link.png")).unwrap();
+    let with_image = |file: &str| {
+        GOOD.replace(
+            "text = \"Et besøg.\"",
+            &format!("text = \"Et besøg.\"\n    [[day.section.image]]\n    file = \"{file}\"\n    alt = \"x\""),
+        )
+    };
+    for (file, why) in [
+        ("link.png", "a link that leads outside"),
+        ("../secret.png", "leads outside the trip file's folder"),
+        ("/etc/passwd", "leads outside the trip file's folder"),
+        ("nope.png", "no such file"),
+    ] {
+        std::fs::write(dir.path().join("trips/x.toml"), with_image(file)).unwrap();
+        let o = studietur(dir.path(), &["build"]);
+        assert_eq!(o.status.code(), Some(1), "{file}");
+        let err = stderr(&o);
+        assert!(err.contains(why), "{file}: {err}");
+        assert!(err.contains("trips/x.toml:15:"), "{file}: {err}");
+    }
+    assert!(!dir.path().join("out/x.pdf").exists());
+}
+
+#[test]
+fn characters_the_font_lacks_are_refused() {
+    let dir = folder_with(&[("x.toml", &GOOD.replace("Et besøg.", "Et besøg 漢."))]);
+    let o = studietur(dir.path(), &["check"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("cannot print: `漢` (U+6F22)"), "{err}");
+    assert!(err.contains("trips/x.toml:13:"), "{err}");
+}

@@ -1,0 +1,253 @@
+//! Every feature of format 1 in one English report, and a report whose every
+//! text field looks like Typst or Markdown code: both build, validate as
+//! PDF/A-2a and PDF/UA-1, and print what they should.
+
+mod common;
+
+use common::{build, failed_rules, pdf_text};
+use page_validation::ValidationProfile;
+use std::path::Path;
+
+fn write_png(path: &Path, w: u32, h: u32) {
+    let img =
+        image::RgbImage::from_fn(w, h, |x, y| image::Rgb([(x * 7) as u8, (y * 5) as u8, 120]));
+    img.save(path).unwrap();
+}
+
+const LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80" viewBox="0 0 200 80"><rect width="200" height="80" fill="#00416b"/><circle cx="40" cy="40" r="25" fill="#ffffff"/></svg>"##;
+
+const FULL: &str = r#"
+format = 1
+
+[trip]
+committee = "Children and Young People Committee"
+municipality = "Aarhus Municipality"
+destination = "Berlin"
+country = "Germany"
+start = 2025-04-30
+end = 2025-05-02
+title = "Study trip 2025"
+subtitle = "Schools and youth clubs"
+published = 2025-06-01
+language = "en"
+logo = { file = "assets/logo.svg", alt = "Logo of Aarhus Municipality" }
+cover = { file = "images/cover.png", alt = "The committee in front of a school", caption = "The committee in Berlin" }
+
+[author]
+name = "Ada Lovelace"
+title = "Consultant"
+organisation = "Department of Children and Young People"
+email = "ada@example.org"
+phone = "+45 12 34 56 78"
+
+[introduction]
+title = "Why we went"
+text = """
+The committee visited *Berlin* to learn about **youth clubs**.
+
+- Schools
+- Clubs
+
+1. First
+2. Second
+
+> A quote from the mayor.
+
+Read more at [the city's site](https://www.berlin.de).
+"""
+
+[[participant]]
+name = "Anna Andersen"
+role = "Chair"
+group = "Council members"
+
+[[participant]]
+name = "Bo Berg"
+group = "Staff"
+
+[[participant]]
+name = "Carl Clausen"
+group = "Council members"
+
+[[day]]
+date = 2025-04-30
+agenda = ["Arrival", "Visit to a school"]
+
+  [[day.section]]
+  title = "Visit to a school"
+  text = "We saw a school."
+
+    [[day.section.image]]
+    file = "images/school.png"
+    caption = "The school yard"
+    alt = "A school yard with children playing"
+
+    [[day.section.image]]
+    file = "images/school.png"
+    decorative = true
+
+[[day]]
+date = 2025-05-02
+title = "Last day"
+
+  [[day.section]]
+  title = "Summing up"
+  text = "We summed up."
+
+[[section]]
+title = "Lessons"
+text = "Three lessons."
+
+[accounts]
+vat = "included"
+total = "2151.25"
+
+  [[accounts.item]]
+  label = "Hotel"
+  amount = 1000
+  budget = 1200
+
+  [[accounts.item]]
+  label = "Homeless walk"
+  amount = 1150.5
+  note = "Paid on the day"
+
+  [[accounts.item]]
+  label = "Coffee"
+  amount = "0.75"
+"#;
+
+#[test]
+fn every_feature_in_english() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("assets")).unwrap();
+    std::fs::create_dir_all(dir.path().join("images")).unwrap();
+    std::fs::write(dir.path().join("assets/logo.svg"), LOGO).unwrap();
+    write_png(&dir.path().join("images/cover.png"), 400, 300);
+    write_png(&dir.path().join("images/school.png"), 300, 500);
+    let path = dir.path().join("2025-berlin.toml");
+    std::fs::write(&path, FULL).unwrap();
+
+    let r = build(&path);
+    for profile in [ValidationProfile::PdfA2a, ValidationProfile::PdfUa1] {
+        let failed = failed_rules(&r.pdf, profile);
+        assert!(failed.is_empty(), "{profile:?}: {failed:#?}");
+    }
+    let doc = lopdf::Document::load_mem(&r.pdf).unwrap();
+    assert_eq!(
+        doc.catalog()
+            .unwrap()
+            .get(b"Lang")
+            .unwrap()
+            .as_str()
+            .unwrap(),
+        b"en"
+    );
+
+    let text = pdf_text(&r.pdf);
+    for want in [
+        "Study trip 2025",
+        "Berlin, Germany",
+        "Schools and youth clubs",
+        "30 April – 2 May 2025",
+        "Published 1 June 2025",
+        "Contents",
+        "Why we went",
+        "Participants",
+        "Council members",
+        "Anna Andersen, Chair",
+        "Carl Clausen",
+        "Staff",
+        "Wednesday 30 April 2025",
+        "Programme",
+        "Arrival",
+        "Last day",
+        "The school yard",
+        "Lessons",
+        "Accounts",
+        "Item",
+        "Amount (incl. VAT)",
+        "Budget (incl. VAT)",
+        // Øre in the column: every amount shows two decimals.
+        "DKK 1,000.00",
+        "DKK 1,150.50",
+        "DKK 0.75",
+        "DKK 1,200",
+        "Total",
+        "DKK 2,151.25",
+        "Participants: 3",
+        // 2151.25 / 3 = 717.0833… → 717.08
+        "Price per participant: DKK 717.08",
+        "Paid on the day",
+        "Contact",
+        "Ada Lovelace",
+        "ada@example.org",
+        "Page 2 of",
+        "A quote from the mayor.",
+        "the city's site",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in {text}");
+    }
+}
+
+#[test]
+fn text_that_looks_like_code_prints_literally() {
+    let nasty = r##"#set page(width: 1cm) $x^2$ <label> @ref \ ] [ #import "x.typ": * // /* " ” » & ~ _a_ `c`"##;
+    let toml_str = |s: &str| format!("'''{s}'''");
+    let trip = format!(
+        r#"
+[trip]
+committee = {c}
+municipality = {c}
+destination = {c}
+start = 2025-05-12
+end = 2025-05-12
+title = {c}
+subtitle = {c}
+
+[author]
+name = {c}
+title = {c}
+organisation = {c}
+
+[introduction]
+title = {c}
+text = {c}
+
+[[participant]]
+name = {c}
+role = {c}
+group = {c}
+
+[[day]]
+date = 2025-05-12
+title = {c}
+agenda = [{c}]
+  [[day.section]]
+  title = {c}
+  text = {c}
+
+[accounts]
+title = {c}
+  [[accounts.item]]
+  label = {c}
+  amount = 5
+  note = {c}
+"#,
+        c = toml_str(nasty)
+    );
+    let (_dir, path) = common::trip_in_tempdir(&trip);
+    let r = build(&path);
+    let failed = failed_rules(&r.pdf, ValidationProfile::PdfUa1);
+    assert!(failed.is_empty(), "{failed:#?}");
+    let text = pdf_text(&r.pdf);
+    let count = text.matches(nasty).count();
+    // title page (committee, destination, title, subtitle, municipality),
+    // header, introduction, participants, day, agenda, section (title,
+    // text), accounts, contact …: many places, each literal.
+    assert!(
+        count >= 15,
+        "the literal text appears {count} times in: {text}"
+    );
+    assert!(!text.contains("1cm)") || text.contains("#set page(width: 1cm)"));
+}
