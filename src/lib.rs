@@ -17,6 +17,7 @@ pub mod model;
 pub mod money;
 pub mod pdf_eol;
 pub mod render;
+pub mod structure;
 pub mod template;
 pub mod trip;
 pub mod validation;

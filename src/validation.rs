@@ -9,8 +9,10 @@ use crate::locale::Lang;
 use crate::markdown;
 use crate::model::{self, Text};
 use crate::money::{Amount, AmountError};
+use crate::structure;
 use crate::trip::{self, Trip, Vat};
 use chrono::NaiveDate;
+use serde::Deserialize;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
@@ -28,7 +30,8 @@ pub struct Checked {
 }
 
 impl Checked {
-    fn failed(diagnostics: Vec<Diagnostic>) -> Self {
+    fn failed(mut diagnostics: Vec<Diagnostic>) -> Self {
+        diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
         Checked {
             trip: None,
             diagnostics,
@@ -89,9 +92,24 @@ pub fn check_bytes(name: &str, bytes: &[u8], dir: &Path) -> Checked {
         name: name.to_string(),
         text: text.into(),
     };
-    let raw: model::TripFile = match toml::from_str(text) {
+    // 1. Syntax: every error the parser can recover from, at once.
+    let (mut doc, syntax) = toml::de::DeTable::parse_recoverable(text);
+    if !syntax.is_empty() {
+        return Checked::failed(syntax.iter().map(|e| syntax_error(&file, e)).collect());
+    }
+    // 2. Shape: unknown keys (removed and reported), missing keys, types.
+    let shape = structure::check(&file, &mut doc, &structure::FILE);
+    if shape.fatal {
+        return Checked::failed(shape.diagnostics);
+    }
+    // 3. Values.
+    let raw = match model::TripFile::deserialize(toml::de::Deserializer::from(doc)) {
         Ok(raw) => raw,
-        Err(e) => return Checked::failed(vec![toml_error(&file, &e)]),
+        Err(e) => {
+            let mut diagnostics = shape.diagnostics;
+            diagnostics.push(toml_error(&file, &e));
+            return Checked::failed(diagnostics);
+        }
     };
     let dir = match dir.canonicalize() {
         Ok(d) => d,
@@ -104,7 +122,7 @@ pub fn check_bytes(name: &str, bytes: &[u8], dir: &Path) -> Checked {
     let mut cx = Checker {
         file,
         dir,
-        diags: Vec::new(),
+        diags: shape.diagnostics,
     };
     let trip = cx.trip(raw);
     let mut diagnostics = cx.diags;
@@ -210,6 +228,41 @@ fn toml_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
         d = d.with_help("see trip-format.md for what this key takes");
     }
     d
+}
+
+fn syntax_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
+    let message = e.message().trim();
+    let first = first_sentence(message);
+    let span = e.span().unwrap_or(0..0);
+    let lower = message.to_lowercase();
+    let help = if lower.contains("duplicate key") {
+        "a key may appear once in a table; a table that repeats (a day, a section, an item) is written [[…]]"
+    } else if lower.contains("string") || lower.contains("quote") {
+        "text goes in double quotes, \"like this\"; a text over several lines goes in triple quotes \"\"\"…\"\"\""
+    } else if lower.contains("date") || lower.contains("time") {
+        "write dates as 2023-04-17 (year-month-day, no quotes)"
+    } else if lower.contains("table") {
+        "a table header is [name] or [[name]] on a line of its own"
+    } else {
+        "each line is `key = value`: text in \"quotes\", numbers and dates (2023-04-17) without"
+    };
+    let rest: Vec<&str> = message
+        .lines()
+        .skip(1)
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let help = if rest.is_empty() {
+        help.to_string()
+    } else {
+        format!("{}; {help}", rest.join("; "))
+    };
+    Diagnostic::error(
+        file,
+        span,
+        format!("the TOML syntax is broken here: {first}"),
+    )
+    .with_help(help)
 }
 
 fn first_sentence(message: &str) -> String {
@@ -640,14 +693,19 @@ impl Checker {
                 continue;
             };
             let span = v.date.span();
-            if let (Some(s), Some(e)) = (start, end)
-                && (date < s || date > e)
-            {
-                let (when, limit) = if date < s {
-                    ("before the trip's first day", s)
-                } else {
-                    ("after the trip's last day", e)
-                };
+            // One error a day: outside the trip, else listed twice, else out
+            // of order. (With `end` before `start`, that error says it all.)
+            let outside = match (start, end) {
+                (Some(s), Some(e)) if s <= e && date < s => {
+                    Some(("before the trip's first day", s, s, e))
+                }
+                (Some(s), Some(e)) if s <= e && date > e => {
+                    Some(("after the trip's last day", e, s, e))
+                }
+                _ => None,
+            };
+            let first_time = seen.insert(date);
+            if let Some((when, limit, s, e)) = outside {
                 self.error(
                     span.clone(),
                     format!(
@@ -660,20 +718,19 @@ impl Checker {
                         Lang::Da.date_range(s, e)
                     ),
                 );
-            }
-            if !seen.insert(date) {
+            } else if !first_time {
                 self.error(
                     span.clone(),
                     format!("the day {} is listed twice", Lang::Da.date(date)),
                     "put all of a day's sections under one [[day]]",
                 );
-            } else if previous.is_some_and(|p| date < p) {
+            } else if let Some(p) = previous.filter(|&p| date < p) {
                 self.error(
                     span.clone(),
                     format!(
                         "the day {} comes after {} in the file",
                         Lang::Da.date(date),
-                        Lang::Da.date(previous.unwrap_or(date))
+                        Lang::Da.date(p)
                     ),
                     "list the [[day]] tables in date order",
                 );
@@ -834,24 +891,22 @@ impl Checker {
         if let Some((Some(total), tspan)) = total
             && total != sum
         {
-            let lang = Lang::Da;
+            // Messages are read in a terminal: ordinary spaces, not no-break.
+            let kr = |a: Amount| a.format(Lang::Da, false).replace('\u{a0}', " ");
             let diff = sum.checked_sub(total).unwrap_or_default();
             let (abs, word) = if diff.ore() < 0 {
                 (Amount::from_ore(-diff.ore()), "less")
             } else {
                 (diff, "more")
             };
+            let written = self.file.text[tspan.clone()].to_string();
             self.error(
                 tspan,
-                format!(
-                    "`total` is {}, but the items add up to {}",
-                    total.format(lang, false),
-                    sum.format(lang, false)
-                ),
+                format!("`total` is {written}, but the items add up to {}", kr(sum)),
                 format!(
                     "the items add up to {}, {} {word} than `total`; correct the item that is wrong, or `total`",
-                    sum.format(lang, false),
-                    abs.format(lang, false)
+                    kr(sum),
+                    kr(abs)
                 ),
             );
         }
@@ -896,8 +951,13 @@ pub fn recognise_image(data: &[u8]) -> Result<(&'static str, f64), String> {
         if w == 0 || h == 0 {
             return Err("it has no pixels".into());
         }
+        let orientation = decoder.orientation();
+        // Decode it all now, so that a damaged file is reported here, with
+        // its key, rather than by the layout engine.
+        image::DynamicImage::from_decoder(decoder)
+            .map_err(|e| format!("it cannot be decoded ({e})"))?;
         let rotated = matches!(
-            decoder.orientation(),
+            orientation,
             Ok(image::metadata::Orientation::Rotate90
                 | image::metadata::Orientation::Rotate270
                 | image::metadata::Orientation::Rotate90FlipH
