@@ -174,3 +174,22 @@ fn characters_the_font_lacks_are_refused() {
     assert!(err.contains("cannot print: `漢` (U+6F22)"), "{err}");
     assert!(err.contains("trips/x.toml:13:"), "{err}");
 }
+
+#[test]
+fn a_broken_custom_template_is_reported_at_its_line() {
+    let dir = folder_with(&[("x.toml", GOOD)]);
+    let tpl = dir.path().join("tpl");
+    std::fs::create_dir(&tpl).unwrap();
+    std::fs::write(
+        tpl.join("main.typ"),
+        "#let data = json(\"/data.json\")\n#data.cover.title\n#data.no-such-field\n",
+    )
+    .unwrap();
+    let o = studietur(dir.path(), &["build", "--template", "tpl"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("tpl/main.typ:3:"), "{err}");
+    assert!(err.contains("in the template"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(!dir.path().join("out/x.pdf").exists());
+}

@@ -64,6 +64,13 @@ fn check(toml: &[u8]) -> (tempfile::TempDir, Checked) {
     std::os::unix::fs::symlink(root.path().join("secret.png"), dir.join("images/link.png"))
         .unwrap();
     std::fs::create_dir(dir.join("images/folder.png")).unwrap();
+    // A PNG cut short: its header reads, its pixels do not.
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_fn(64, 64, |x, y| image::Rgb([x as u8 * 3, y as u8 * 3, 7]))
+        .write_to(&mut png, image::ImageFormat::Png)
+        .unwrap();
+    let png = png.into_inner();
+    std::fs::write(dir.join("images/cut.png"), &png[..png.len() / 2]).unwrap();
     let checked = validation::check_bytes("trip.toml", toml, &dir);
     (root, checked)
 }

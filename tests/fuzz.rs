@@ -1,0 +1,109 @@
+//! Property tests: no input, however broken, makes checking panic.
+//!
+//! In the default `cargo test` each property runs 256 cases. For a long run:
+//! `PROPTEST_CASES=100000 cargo test --release --test fuzz` (see README).
+//! Failures proptest finds are kept in `tests/fuzz.proptest-regressions`
+//! and replayed first on every run.
+
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+use studietur::{validation, view};
+
+fn trip_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("trips")
+}
+
+fn amsterdam() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| std::fs::read_to_string(trip_dir().join("2023-amsterdam.toml")).unwrap())
+}
+
+/// Checks `bytes` as a trip file in trips/ (so its images resolve), and
+/// builds the view of what passes. Must never panic.
+fn check_and_view(bytes: &[u8]) {
+    let checked = validation::check_bytes("fuzz.toml", bytes, &trip_dir());
+    for d in &checked.diagnostics {
+        // Rendering the message must not panic either, and must locate it.
+        let text = d.render();
+        assert!(text.contains("fuzz.toml"), "{text}");
+    }
+    if let Some(trip) = checked.trip {
+        let _ = view::build(&trip);
+    }
+}
+
+/// Characters that matter to TOML, Markdown and amounts.
+fn significant() -> impl Strategy<Value = String> {
+    proptest::string::string_regex(r#"[\[\]{}"'=#.,\n0-9a-z_:\-+*>\\ æ]{0,12}"#).unwrap()
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Delete(usize, usize),
+    Insert(usize, String),
+    DuplicateLine(usize),
+    SwapLines(usize, usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (any::<usize>(), 0usize..40).prop_map(|(a, n)| Edit::Delete(a, n)),
+        (any::<usize>(), significant()).prop_map(|(a, s)| Edit::Insert(a, s)),
+        any::<usize>().prop_map(Edit::DuplicateLine),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::SwapLines(a, b)),
+    ]
+}
+
+fn apply(text: &str, edits: &[Edit]) -> Vec<u8> {
+    let mut bytes = text.as_bytes().to_vec();
+    for e in edits {
+        let len = bytes.len().max(1);
+        match e {
+            Edit::Delete(at, n) => {
+                let at = at % len;
+                let end = (at + n).min(bytes.len());
+                bytes.drain(at.min(end)..end);
+            }
+            Edit::Insert(at, s) => {
+                let at = at % (bytes.len() + 1);
+                bytes.splice(at..at, s.bytes());
+            }
+            Edit::DuplicateLine(i) | Edit::SwapLines(i, _) => {
+                let mut lines: Vec<Vec<u8>> =
+                    bytes.split(|&b| b == b'\n').map(<[u8]>::to_vec).collect();
+                let n = lines.len();
+                if let Edit::SwapLines(a, b) = e {
+                    lines.swap(a % n, b % n);
+                } else {
+                    let l = lines[i % n].clone();
+                    lines.insert(i % n, l);
+                }
+                bytes = lines.join(&b'\n');
+            }
+        }
+    }
+    bytes
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        check_and_view(&bytes);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,600}") {
+        check_and_view(text.as_bytes());
+    }
+
+    #[test]
+    fn edited_reference_reports_never_panic(edits in proptest::collection::vec(edit(), 1..8)) {
+        check_and_view(&apply(amsterdam(), &edits));
+    }
+}
+
+#[test]
+fn the_unedited_reference_passes() {
+    let checked = validation::check_bytes("fuzz.toml", amsterdam().as_bytes(), &trip_dir());
+    assert!(checked.trip.is_some(), "{:?}", checked.diagnostics);
+}

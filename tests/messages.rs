@@ -1,0 +1,70 @@
+//! Snapshots of complete rendered messages, as a user sees them in the
+//! terminal (`cargo insta review` after an intended change).
+
+use studietur::validation;
+
+const TRIP: &str = r#"[trip]
+committee = "Social- og Beskæftigelsesudvalget"
+municipality = "Aarhus Kommune"
+destination = "Berlin"
+start = 2024-09-09
+end = 2024-09-11
+
+[[day]]
+date = 2024-09-09
+  [[day.section]]
+  title = "Besøg"
+  text = "Et besøg."
+
+[accounts]
+participants = 10
+total = 1000
+  [[accounts.item]]
+  label = "Hotel"
+  amount = 600
+  [[accounts.item]]
+  label = "Fly"
+  amount = 400
+"#;
+
+fn messages(toml: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let checked = validation::check_bytes("trips/2024-berlin.toml", toml.as_bytes(), dir.path());
+    let rendered: Vec<String> = checked.diagnostics.iter().map(|d| d.render()).collect();
+    rendered.join("\n\n")
+}
+
+#[test]
+fn typo_in_a_key() {
+    insta::assert_snapshot!(messages(&TRIP.replace(
+        "end = 2024-09-11",
+        "end = 2024-09-11\ntittle = \"Studietur 2024\""
+    )));
+}
+
+#[test]
+fn thousands_separator_in_an_amount() {
+    insta::assert_snapshot!(messages(&TRIP.replace("amount = 600", "amount = 1.150")));
+}
+
+#[test]
+fn total_that_does_not_add_up() {
+    insta::assert_snapshot!(messages(&TRIP.replace("amount = 400", "amount = 399")));
+}
+
+#[test]
+fn day_after_the_trip() {
+    insta::assert_snapshot!(messages(
+        &TRIP.replace("date = 2024-09-09", "date = 2024-09-17")
+    ));
+}
+
+#[test]
+fn date_in_quotes_and_broken_syntax() {
+    insta::assert_snapshot!(messages(
+        &TRIP.replace("start = 2024-09-09", "start = \"2024-09-09\"")
+    ));
+    insta::assert_snapshot!(messages(
+        &TRIP.replace("label = \"Hotel\"", "label = \"Hotel")
+    ));
+}
