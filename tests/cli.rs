@@ -196,12 +196,18 @@ fn a_broken_custom_template_is_reported_at_its_line() {
 
 #[test]
 fn warnings_print_but_build_unless_denied() {
-    let warned = GOOD.replace("date = 2025-05-12", "date = 2025-05-12\nagenda = [\"Ankomst\"]");
+    let warned = GOOD.replace(
+        "date = 2025-05-12",
+        "date = 2025-05-12\nagenda = [\"Ankomst\"]",
+    );
     let dir = folder_with(&[("x.toml", &warned)]);
     let o = studietur(dir.path(), &["build"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
-    assert!(err.contains("warning: the agenda does not list the section \"Besøg\""), "{err}");
+    assert!(
+        err.contains("warning: the agenda does not list the section \"Besøg\""),
+        "{err}"
+    );
     assert!(err.contains("trips/x.toml:11:10"), "{err}");
     assert!(dir.path().join("out/x.pdf").exists());
     std::fs::remove_file(dir.path().join("out/x.pdf")).unwrap();

@@ -39,10 +39,9 @@ pub fn trip_in_tempdir(toml: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
-/// The text of a PDF as poppler's `pdftotext` extracts it (the extraction
-/// screen readers and search tools see), normalised: soft hyphens at line
-/// breaks rejoined, no-break spaces as spaces, white space folded.
-pub fn pdf_text(pdf: &[u8]) -> String {
+/// The raw text of a PDF as poppler's `pdftotext` extracts it (the
+/// extraction screen readers and search tools see).
+fn pdftotext(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.pdf");
     std::fs::write(&path, pdf).unwrap();
@@ -53,23 +52,20 @@ pub fn pdf_text(pdf: &[u8]) -> String {
         .output()
         .expect("pdftotext (poppler-utils) is installed: apt-get install poppler-utils");
     assert!(out.status.success(), "pdftotext failed");
-    normalise(&String::from_utf8(out.stdout).expect("UTF-8 text"))
+    String::from_utf8(out.stdout).expect("UTF-8 text")
+}
+
+/// The text of a PDF, normalised: soft hyphens at line breaks rejoined,
+/// no-break spaces as spaces, white space folded.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    normalise(&pdftotext(pdf))
 }
 
 /// The body text of a PDF: like [`pdf_text`], without the running header
 /// (lines equal to one of `header_lines`) and footer (`Side 3 af 14`), so a
 /// paragraph that crosses a page reads as one.
 pub fn body_text(pdf: &[u8], header_lines: &[&str]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("x.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    let raw = String::from_utf8(out.stdout).expect("UTF-8 text");
+    let raw = pdftotext(pdf);
     let kept: Vec<&str> = raw
         .lines()
         .map(|l| l.trim_start_matches('\u{c}'))
