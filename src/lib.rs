@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod model;
 pub mod money;
 pub mod pdf_eol;
+pub mod photos;
 pub mod render;
 pub mod structure;
 pub mod template;

@@ -527,8 +527,8 @@ impl Checker {
                 return None;
             }
         };
-        match recognise_image(&data) {
-            Ok((ext, aspect)) => Some((Bytes::new(data), ext, aspect)),
+        match crate::photos::prepare(&data) {
+            Ok(p) => Some((p.bytes, p.extension, p.aspect)),
             Err(why) => {
                 self.error(
                     file.span(),
@@ -930,57 +930,6 @@ fn io_reason(e: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),
         _ => e.to_string(),
     }
-}
-
-/// Recognises an image by its content: the extension that fits it and its
-/// printed aspect ratio (EXIF rotation taken into account).
-pub fn recognise_image(data: &[u8]) -> Result<(&'static str, f64), String> {
-    use image::ImageDecoder;
-    use image::ImageFormat as F;
-    if let Ok(format) = image::guess_format(data) {
-        let ext = match format {
-            F::Png => "png",
-            F::Jpeg => "jpg",
-            F::Gif => "gif",
-            F::WebP => "webp",
-            other => return Err(format!("{other:?} images are not supported")),
-        };
-        let reader = image::ImageReader::with_format(std::io::Cursor::new(data), format);
-        let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
-        let (w, h) = decoder.dimensions();
-        if w == 0 || h == 0 {
-            return Err("it has no pixels".into());
-        }
-        let orientation = decoder.orientation();
-        // Decode it all now, so that a damaged file is reported here, with
-        // its key, rather than by the layout engine.
-        image::DynamicImage::from_decoder(decoder)
-            .map_err(|e| format!("it cannot be decoded ({e})"))?;
-        let rotated = matches!(
-            orientation,
-            Ok(image::metadata::Orientation::Rotate90
-                | image::metadata::Orientation::Rotate270
-                | image::metadata::Orientation::Rotate90FlipH
-                | image::metadata::Orientation::Rotate270FlipH)
-        );
-        let aspect = if rotated {
-            f64::from(h) / f64::from(w)
-        } else {
-            f64::from(w) / f64::from(h)
-        };
-        return Ok((ext, aspect));
-    }
-    let head = String::from_utf8_lossy(&data[..data.len().min(1024)]);
-    if head.contains("<svg") {
-        let svg = typst::visualize::SvgImage::new(Bytes::new(data.to_vec()))
-            .map_err(|e| format!("the SVG cannot be read ({e:?})"))?;
-        let (w, h) = (svg.width(), svg.height());
-        if !(w > 0.0 && h > 0.0) {
-            return Err("the SVG has no size".into());
-        }
-        return Ok(("svg", w / h));
-    }
-    Err("its content is not PNG, JPEG, GIF, WebP or SVG".into())
 }
 
 #[cfg(test)]
