@@ -2,12 +2,15 @@
 //! PDF through a temporary file that is renamed into place, so a failed or
 //! interrupted build never leaves a half-written or destroyed PDF.
 
+use crate::cache::{self, Cache};
 use crate::diagnostic::Diagnostic;
 use crate::render;
 use crate::template::Template;
 use crate::validation;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What to do with each trip file.
 #[derive(Debug, Clone)]
@@ -18,6 +21,23 @@ pub struct Options {
     pub template: Template,
     /// Warnings fail the build.
     pub deny_warnings: bool,
+    /// Rebuild even what is unchanged.
+    pub force: bool,
+    /// Also write the Typst sources of each report into this folder.
+    pub emit_typst: Option<PathBuf>,
+}
+
+/// How one trip file fared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Checked (no output asked for).
+    Checked,
+    /// The PDF was written.
+    Built,
+    /// Its PDF was up to date and left alone.
+    Unchanged,
+    /// Errors (or denied warnings): nothing written.
+    Failed,
 }
 
 /// The result for one trip file.
@@ -25,16 +45,80 @@ pub struct Options {
 pub struct Outcome {
     /// The trip file.
     pub input: PathBuf,
-    /// The PDF written, if any.
+    /// The PDF written or kept, if any.
     pub output: Option<PathBuf>,
-    /// Pages and bytes of the PDF written.
+    /// Pages of the PDF written.
     pub pages: usize,
-    /// Size of the PDF.
+    /// Size of the PDF written.
     pub bytes: usize,
     /// Errors and warnings.
     pub diagnostics: Vec<Diagnostic>,
+    /// How it fared.
+    pub status: Status,
+    /// What to record in the cache for the PDF written.
+    pub cache_entry: Option<(String, cache::Entry)>,
+}
+
+impl Outcome {
     /// Whether this file succeeded.
-    pub ok: bool,
+    pub fn ok(&self) -> bool {
+        self.status != Status::Failed
+    }
+}
+
+/// Builds (or checks) `files` on all cores, calling `done` as each
+/// finishes; returns the outcomes in the order of `files`. With an output
+/// folder, the skip-unchanged cache there is read first and updated last.
+pub fn run(files: &[PathBuf], options: &Options, done: &(dyn Fn(&Outcome) + Sync)) -> Vec<Outcome> {
+    let cache = options
+        .out_dir
+        .as_deref()
+        .map(Cache::load)
+        .unwrap_or_default();
+    let template_fp = cache::template_fingerprint(&options.template);
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Outcome>>> = Mutex::new((0..files.len()).map(|_| None).collect());
+    // Whole documents on plain threads, one per core: typst-pdf uses rayon
+    // inside, and nesting documents in rayon measured worse.
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(files.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(file) = files.get(i) else { break };
+                    let outcome = build_one(file, options, &cache, &template_fp);
+                    done(&outcome);
+                    if let Ok(mut r) = results.lock() {
+                        r[i] = Some(outcome);
+                    }
+                }
+            });
+        }
+    });
+    let outcomes: Vec<Outcome> = results
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .collect();
+    if let Some(out_dir) = &options.out_dir {
+        let mut cache = cache;
+        let mut changed = false;
+        for o in &outcomes {
+            if let Some((name, entry)) = &o.cache_entry {
+                cache.entries.insert(name.clone(), entry.clone());
+                changed = true;
+            }
+        }
+        if changed {
+            // A cache that cannot be written only costs a rebuild next time.
+            let _ = cache.save(out_dir);
+        }
+    }
+    outcomes
 }
 
 /// Expands inputs: a file is itself, a folder is every `*.toml` directly in
@@ -90,35 +174,81 @@ pub fn output_name(input: &Path) -> String {
     format!("{stem}.pdf")
 }
 
-/// Checks and (with an output folder) builds one trip file.
-pub fn build_one(input: &Path, options: &Options) -> Outcome {
-    let checked = validation::check_file(input);
+/// Checks and (with an output folder) builds one trip file, unless its PDF
+/// is up to date according to `cache`.
+pub fn build_one(input: &Path, options: &Options, cache: &Cache, template_fp: &str) -> Outcome {
     let mut outcome = Outcome {
         input: input.to_path_buf(),
         output: None,
         pages: 0,
         bytes: 0,
-        diagnostics: checked.diagnostics,
-        ok: false,
+        diagnostics: Vec::new(),
+        status: Status::Failed,
+        cache_entry: None,
     };
+    let name = input.display().to_string();
+    let bytes = match std::fs::read(input) {
+        Ok(b) => b,
+        Err(e) => {
+            outcome.diagnostics.push(
+                Diagnostic::plain(format!("cannot read `{name}`: {e}"))
+                    .with_help("give the path of a trip file (.toml) or of a folder of them"),
+            );
+            return outcome;
+        }
+    };
+    let dir = match input.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let pdf_name = output_name(input);
+    if let Some(out_dir) = &options.out_dir
+        && !options.force
+        && options.emit_typst.is_none()
+        && cache.is_fresh(out_dir, &pdf_name, &bytes, dir, template_fp)
+    {
+        outcome.status = Status::Unchanged;
+        outcome.output = Some(out_dir.join(&pdf_name));
+        return outcome;
+    }
+    let checked = validation::check_bytes(&name, &bytes, dir);
+    outcome.diagnostics = checked.diagnostics;
     let warned = options.deny_warnings && !outcome.diagnostics.is_empty();
     let Some(trip) = checked.trip.filter(|_| !warned) else {
         return outcome;
     };
     let Some(out_dir) = &options.out_dir else {
-        outcome.ok = true;
+        outcome.status = Status::Checked;
         return outcome;
     };
     let stem = input
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if let Some(emit) = &options.emit_typst
+        && let Err(e) = render::emit_typst(&trip, &options.template, &emit.join(&stem))
+    {
+        outcome.diagnostics.push(Diagnostic::plain(format!(
+            "cannot write the Typst sources into `{}`: {e}",
+            emit.join(&stem).display()
+        )));
+        return outcome;
+    }
     match render::render(&trip, &options.template, &stem) {
         Ok(rendered) => {
-            let target = out_dir.join(output_name(input));
+            let target = out_dir.join(&pdf_name);
             match write_atomic(&target, &rendered.pdf) {
                 Ok(()) => {
-                    outcome.ok = true;
+                    let files = trip.files();
+                    outcome.cache_entry = Some((
+                        pdf_name,
+                        cache::Entry {
+                            inputs: cache::inputs_hash(&bytes, dir, &files, template_fp),
+                            files,
+                            pdf: cache::sha256_hex(&rendered.pdf),
+                        },
+                    ));
+                    outcome.status = Status::Built;
                     outcome.pages = rendered.pages;
                     outcome.bytes = rendered.pdf.len();
                     outcome.output = Some(target);

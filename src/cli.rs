@@ -1,11 +1,14 @@
 //! The command line: `studietur build` and `studietur check`.
 
-use crate::batch::{self, Options, Outcome};
+use crate::batch::{self, Options, Outcome, Status};
 use crate::diagnostic::Diagnostic;
 use crate::template::Template;
 use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 /// Turns study-trip files (TOML) into the official PDF reports.
 #[derive(Debug, Parser)]
@@ -33,6 +36,13 @@ pub enum Command {
         /// Fail on warnings too.
         #[arg(long)]
         deny_warnings: bool,
+        /// Rebuild every report, even those whose PDF is up to date.
+        #[arg(long)]
+        force: bool,
+        /// Also write, per trip, the Typst sources, data, template, assets
+        /// and fonts that the stock `typst` CLI compiles into the same report.
+        #[arg(long, value_name = "DIR")]
+        emit_typst: Option<PathBuf>,
     },
     /// Check trip files without writing anything.
     Check {
@@ -55,6 +65,8 @@ pub fn main() -> ExitCode {
             out,
             template,
             deny_warnings,
+            force,
+            emit_typst,
         } => {
             let template = match template {
                 None => Template::Builtin,
@@ -72,6 +84,8 @@ pub fn main() -> ExitCode {
                     out_dir: Some(out),
                     template,
                     deny_warnings,
+                    force,
+                    emit_typst,
                 },
             )
         }
@@ -84,35 +98,62 @@ pub fn main() -> ExitCode {
                 out_dir: None,
                 template: Template::Builtin,
                 deny_warnings,
+                force: false,
+                emit_typst: None,
             },
         ),
     };
     run(&inputs, &options)
 }
 
-/// Builds or checks `inputs`, printing diagnostics and a summary.
+/// Builds or checks `inputs` on all cores, printing diagnostics as each
+/// file finishes (with a progress bar on a terminal, plain lines otherwise)
+/// and a summary.
 pub fn run(inputs: &[PathBuf], options: &Options) -> ExitCode {
+    let started = Instant::now();
     let (files, errors) = batch::expand_inputs(inputs);
     for e in &errors {
         eprintln!("{}\n", e.render());
     }
-    let mut failed = errors.len();
-    let mut succeeded = 0;
-    for file in &files {
-        let outcome = batch::build_one(file, options);
-        report(&outcome, options);
-        if outcome.ok {
-            succeeded += 1;
-        } else {
-            failed += 1;
-        }
-    }
-    let verb = if options.out_dir.is_some() {
-        "built"
+    let bar = if std::io::stderr().is_terminal() && files.len() > 1 {
+        let bar = ProgressBar::new(files.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} {elapsed} {wide_msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        Some(bar)
     } else {
-        "checked"
+        None
     };
-    eprintln!("{succeeded} {verb}, {failed} failed");
+    let print = |text: String| match &bar {
+        Some(b) => b.println(text),
+        None => eprintln!("{text}"),
+    };
+    let outcomes = batch::run(&files, options, &|o: &Outcome| {
+        print(report(o, options));
+        if let Some(b) = &bar {
+            b.set_message(o.input.display().to_string());
+            b.inc(1);
+        }
+    });
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    let count = |s: Status| outcomes.iter().filter(|o| o.status == s).count();
+    let failed = count(Status::Failed) + errors.len();
+    let elapsed = started.elapsed().as_secs_f64();
+    if options.out_dir.is_some() {
+        eprintln!(
+            "{} built, {} unchanged, {failed} failed in {elapsed:.2} s",
+            count(Status::Built),
+            count(Status::Unchanged)
+        );
+    } else {
+        eprintln!(
+            "{} checked, {failed} failed in {elapsed:.2} s",
+            count(Status::Checked)
+        );
+    }
     if failed > 0 {
         ExitCode::from(1)
     } else {
@@ -120,42 +161,52 @@ pub fn run(inputs: &[PathBuf], options: &Options) -> ExitCode {
     }
 }
 
-fn report(outcome: &Outcome, options: &Options) {
+/// The lines printed for one finished file: its diagnostics and a status
+/// line.
+fn report(outcome: &Outcome, options: &Options) -> String {
+    let mut out = String::new();
     for d in &outcome.diagnostics {
-        eprintln!("{}\n", d.render());
+        out.push_str(&d.render());
+        out.push_str("\n\n");
     }
     let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = outcome.diagnostics.len() - errors;
     let input = outcome.input.display();
-    if outcome.ok {
-        match &outcome.output {
-            Some(out) => eprintln!(
-                "built {input} → {} ({} pages, {:.1} MB)",
-                out.display(),
-                outcome.pages,
-                outcome.bytes as f64 / 1e6
-            ),
-            None => eprintln!("ok {input}"),
+    let output = outcome
+        .output
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    let line = match outcome.status {
+        Status::Built => format!(
+            "built {input} → {output} ({} pages, {:.1} MB)",
+            outcome.pages,
+            outcome.bytes as f64 / 1e6
+        ),
+        Status::Unchanged => format!("unchanged {input} → {output}"),
+        Status::Checked => format!("ok {input}"),
+        Status::Failed => {
+            let mut parts = Vec::new();
+            if errors > 0 {
+                parts.push(format!(
+                    "{errors} error{}",
+                    if errors == 1 { "" } else { "s" }
+                ));
+            }
+            if warnings > 0 {
+                let why = if options.deny_warnings && errors == 0 {
+                    " (denied)"
+                } else {
+                    ""
+                };
+                parts.push(format!(
+                    "{warnings} warning{}{why}",
+                    if warnings == 1 { "" } else { "s" }
+                ));
+            }
+            format!("failed {input}: {}", parts.join(", "))
         }
-    } else {
-        let mut parts = Vec::new();
-        if errors > 0 {
-            parts.push(format!(
-                "{errors} error{}",
-                if errors == 1 { "" } else { "s" }
-            ));
-        }
-        if warnings > 0 {
-            let why = if options.deny_warnings && errors == 0 {
-                " (denied)"
-            } else {
-                ""
-            };
-            parts.push(format!(
-                "{warnings} warning{}{why}",
-                if warnings == 1 { "" } else { "s" }
-            ));
-        }
-        eprintln!("failed {input}: {}", parts.join(", "));
-    }
+    };
+    out.push_str(&line);
+    out
 }

@@ -8,6 +8,7 @@
 //! many files and writes outputs safely; [`cli`] is the command line.
 
 pub mod batch;
+pub mod cache;
 pub mod cli;
 pub mod diagnostic;
 pub mod fonts;

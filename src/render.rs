@@ -24,10 +24,9 @@ pub struct Rendered {
     pub pages: usize,
 }
 
-/// Lays out `trip` with `template` and writes the PDF. `ident` is a stable
-/// name of the report (the trip file's stem), hashed into the PDF's
-/// identifier.
-pub fn render(trip: &Trip, template: &Template, ident: &str) -> Result<Rendered, Vec<Diagnostic>> {
+/// The generated files of a report's Typst world: `/data.json` (the view)
+/// and `/assets/…` (its images), by virtual path.
+pub fn generated_files(trip: &Trip) -> Result<Vec<(String, Bytes)>, Vec<Diagnostic>> {
     let (view, assets) = view::build(trip);
     let data = serde_json::to_vec_pretty(&view).map_err(|e| {
         vec![Diagnostic::plain(format!(
@@ -36,6 +35,14 @@ pub fn render(trip: &Trip, template: &Template, ident: &str) -> Result<Rendered,
     })?;
     let mut generated = assets;
     generated.push(("/data.json".to_string(), Bytes::new(data)));
+    Ok(generated)
+}
+
+/// Lays out `trip` with `template` and writes the PDF. `ident` is a stable
+/// name of the report (the trip file's stem), hashed into the PDF's
+/// identifier.
+pub fn render(trip: &Trip, template: &Template, ident: &str) -> Result<Rendered, Vec<Diagnostic>> {
+    let generated = generated_files(trip)?;
     let world = ReportWorld::new(template.clone(), generated, trip.document_date());
     let result = layout(&world, ident);
     // Keep memory bounded across many reports: drop cached layout results
@@ -44,7 +51,33 @@ pub fn render(trip: &Trip, template: &Template, ident: &str) -> Result<Rendered,
     result
 }
 
-fn layout(world: &ReportWorld, ident: &str) -> Result<Rendered, Vec<Diagnostic>> {
+/// Writes into `dir` everything the stock `typst` CLI needs to compile the
+/// same report: `main.typ` (and the template's other files), `data.json`,
+/// `assets/` and `fonts/`. Compile with
+/// `typst compile --root DIR --font-path DIR/fonts --ignore-system-fonts
+/// --pdf-standard a-2a,ua-1 DIR/main.typ`.
+pub fn emit_typst(trip: &Trip, template: &Template, dir: &std::path::Path) -> std::io::Result<()> {
+    let generated = generated_files(trip).map_err(|d| {
+        std::io::Error::other(d.first().map_or(String::new(), |d| d.message.clone()))
+    })?;
+    let write = |rel: &str, data: &[u8]| {
+        crate::batch::write_atomic(&dir.join(rel.trim_start_matches('/')), data)
+    };
+    for (path, bytes) in &generated {
+        write(path, bytes.as_slice())?;
+    }
+    for (rel, data) in template.files()? {
+        write(&rel, &data)?;
+    }
+    for (i, font) in crate::fonts::all().iter().enumerate() {
+        write(&format!("fonts/{i}.ttf"), font.data().as_slice())?;
+    }
+    Ok(())
+}
+
+/// Lays out the document of `world` and writes the PDF/A-2a + PDF/UA-1
+/// file; `ident` is hashed into its identifier.
+pub fn layout(world: &ReportWorld, ident: &str) -> Result<Rendered, Vec<Diagnostic>> {
     let warned = typst::compile::<PagedDocument>(world);
     // Any warning (an unknown font, a missing glyph, layout that did not
     // converge) would silently degrade an official report: treat as error.

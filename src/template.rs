@@ -51,6 +51,32 @@ impl Template {
         BUILTIN
     }
 
+    /// Every file of the template, by path relative to it.
+    pub fn files(&self) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+        match self {
+            Template::Builtin => Ok(BUILTIN
+                .iter()
+                .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
+                .collect()),
+            Template::Dir(dir) => {
+                let mut out = Vec::new();
+                let mut stack = vec![dir.clone()];
+                while let Some(d) = stack.pop() {
+                    for e in std::fs::read_dir(&d)? {
+                        let p = e?.path();
+                        if p.is_dir() {
+                            stack.push(p);
+                        } else if let Ok(rel) = p.strip_prefix(dir) {
+                            out.push((rel.to_string_lossy().into_owned(), std::fs::read(&p)?));
+                        }
+                    }
+                }
+                out.sort();
+                Ok(out)
+            }
+        }
+    }
+
     /// Reads a template file. A folder template's files are read from inside
     /// the folder only (links that lead out are refused).
     pub fn file(&self, vpath: &VirtualPath) -> FileResult<Bytes> {

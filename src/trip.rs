@@ -53,6 +53,26 @@ impl Trip {
     pub fn document_date(&self) -> NaiveDate {
         self.published.unwrap_or(self.end)
     }
+
+    /// Every file the trip file names (as written, relative to its folder),
+    /// sorted and without repeats.
+    pub fn files(&self) -> Vec<String> {
+        let sections = self
+            .days
+            .iter()
+            .flat_map(|d| &d.sections)
+            .chain(&self.sections);
+        let mut files: Vec<String> = self
+            .logo
+            .iter()
+            .chain(&self.cover)
+            .chain(sections.flat_map(|s| &s.images))
+            .map(|p| p.file.clone())
+            .collect();
+        files.sort();
+        files.dedup();
+        files
+    }
 }
 
 /// An image file, read and recognised.
