@@ -11,12 +11,15 @@ use std::io::Cursor;
 use std::sync::{Arc, LazyLock, Mutex};
 use typst::foundations::Bytes;
 
-/// The longest side, in pixels, that a photo keeps: the widest printed
-/// photo (the 16 cm text width) at 300 dpi.
-pub const MAX_PIXELS: u32 = 1890;
+/// The widest a photo is printed (the template's 16 cm text width) at
+/// 300 dpi, in pixels.
+pub const MAX_WIDTH: u32 = 1890;
+
+/// The tallest a photo is printed (the template's 9.5 cm) at 300 dpi.
+pub const MAX_HEIGHT: u32 = 1122;
 
 /// JPEG quality of re-encoded photos.
-const JPEG_QUALITY: u8 = 88;
+const JPEG_QUALITY: u8 = 85;
 
 /// A photo ready for the layout engine.
 #[derive(Debug, Clone)]
@@ -95,7 +98,12 @@ fn raster(data: &[u8], format: ImageFormat) -> Result<Prepared, String> {
     let mut img =
         DynamicImage::from_decoder(decoder).map_err(|e| format!("it cannot be decoded ({e})"))?;
     let turned = orientation != image::metadata::Orientation::NoTransforms;
-    let large = w.max(h) > MAX_PIXELS;
+    let (uw, uh) = if orientation_swaps(orientation) {
+        (h, w)
+    } else {
+        (w, h)
+    };
+    let large = uw > MAX_WIDTH || uh > MAX_HEIGHT;
     // WebP is decoded by the layout engine as well; re-encode it only when
     // it needs work, like the others.
     if !turned && !large {
@@ -108,11 +116,8 @@ fn raster(data: &[u8], format: ImageFormat) -> Result<Prepared, String> {
     }
     img.apply_orientation(orientation);
     if large {
-        img = img.resize(
-            MAX_PIXELS,
-            MAX_PIXELS,
-            image::imageops::FilterType::CatmullRom,
-        );
+        // Area averaging: fast, and the right filter for shrinking.
+        img = img.thumbnail(MAX_WIDTH, MAX_HEIGHT);
     }
     let (w, h) = (img.width(), img.height());
     let mut out = Cursor::new(Vec::new());
@@ -133,6 +138,14 @@ fn raster(data: &[u8], format: ImageFormat) -> Result<Prepared, String> {
         aspect: f64::from(w) / f64::from(h),
         pixels: Some((w, h)),
     })
+}
+
+fn orientation_swaps(o: image::metadata::Orientation) -> bool {
+    use image::metadata::Orientation as O;
+    matches!(
+        o,
+        O::Rotate90 | O::Rotate270 | O::Rotate90FlipH | O::Rotate270FlipH
+    )
 }
 
 #[cfg(test)]
@@ -162,10 +175,10 @@ mod tests {
     fn large_photos_are_scaled_to_300_dpi_and_re_encoded() {
         let data = png(4000, 3000);
         let p = prepare(&data).unwrap();
-        assert_eq!(p.pixels, Some((MAX_PIXELS, 1418)));
+        assert_eq!(p.pixels, Some((1496, MAX_HEIGHT)));
         assert_eq!(p.extension, "jpg");
         let back = image::load_from_memory(&p.bytes).unwrap();
-        assert_eq!((back.width(), back.height()), (MAX_PIXELS, 1418));
+        assert_eq!((back.width(), back.height()), (1496, MAX_HEIGHT));
     }
 
     #[test]

@@ -540,7 +540,50 @@ impl Checker {
         }
     }
 
+    /// Prepares every image the file names in parallel, so that the checks
+    /// below find them ready. Anything doubtful is left to those checks.
+    fn prefetch_images(&self, raw: &model::TripFile) {
+        let t = raw.trip.get_ref();
+        let sections = raw
+            .day
+            .iter()
+            .flat_map(|d| &d.get_ref().section)
+            .chain(&raw.section);
+        let files: Vec<PathBuf> = t
+            .logo
+            .iter()
+            .map(|l| &l.get_ref().file)
+            .chain(t.cover.iter().map(|c| &c.get_ref().file))
+            .chain(sections.flat_map(|s| s.image.iter().map(|i| &i.get_ref().file)))
+            .filter_map(|f| {
+                let p = self.dir.join(f.get_ref()).canonicalize().ok()?;
+                (p.starts_with(&self.dir) && p.is_file()).then_some(p)
+            })
+            .collect();
+        if files.len() < 2 {
+            return;
+        }
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let workers = std::thread::available_parallelism()
+            .map_or(2, |n| n.get())
+            .min(files.len());
+        std::thread::scope(|scope| {
+            for _ in 0..workers {
+                scope.spawn(|| {
+                    while let Some(f) =
+                        files.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+                    {
+                        if let Ok(data) = std::fs::read(f) {
+                            let _ = crate::photos::prepare(&data);
+                        }
+                    }
+                });
+            }
+        });
+    }
+
     fn trip(&mut self, raw: model::TripFile) -> Option<Trip> {
+        self.prefetch_images(&raw);
         if let Some(format) = &raw.format {
             let ok = matches!(format.get_ref(), toml::Value::Integer(1));
             if !ok {

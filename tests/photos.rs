@@ -152,6 +152,10 @@ fn a_large_photo_becomes_a_small_image_in_the_pdf() {
     assert!(!widths.is_empty(), "no image in the PDF");
     assert!(widths.iter().all(|&w| w <= 1890), "image widths {widths:?}");
     assert!(
+        widths.contains(&1496),
+        "a 4:3 photo fits 16 × 9.5 cm at 300 dpi: {widths:?}"
+    );
+    assert!(
         r.pdf.len() < original.len() / 2,
         "PDF {} bytes, photo {} bytes",
         r.pdf.len(),
