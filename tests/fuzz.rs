@@ -107,3 +107,24 @@ fn the_unedited_reference_passes() {
     let checked = validation::check_bytes("fuzz.toml", amsterdam().as_bytes(), &trip_dir());
     assert!(checked.trip.is_some(), "{:?}", checked.diagnostics);
 }
+
+/// Hand-picked hard inputs (tests/corpus/): each is checked without a panic,
+/// and each either passes or says why not.
+#[test]
+fn corpus_of_hard_inputs() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let checked = validation::check_bytes("fuzz.toml", &bytes, &dir);
+        assert!(
+            checked.trip.is_some() || checked.diagnostics.iter().any(|d| d.is_error()),
+            "{} failed without an error",
+            path.display()
+        );
+        check_and_view(&bytes);
+        n += 1;
+    }
+    assert!(n >= 8, "only {n} corpus files");
+}
