@@ -54,8 +54,8 @@ static FONTS: LazyLock<String> = LazyLock::new(|| {
 pub fn template_fingerprint(template: &Template) -> String {
     let mut h = Sha256::new();
     match template {
-        Template::Builtin => {
-            for (name, text) in Template::builtin_files() {
+        Template::Builtin(b) => {
+            for (name, text) in b.files {
                 h.update(name.as_bytes());
                 h.update(text.as_bytes());
             }

@@ -30,9 +30,10 @@ pub enum Command {
         /// Folder the PDFs are written to.
         #[arg(short = 'o', long = "out", default_value = "out")]
         out: PathBuf,
-        /// A template folder (with main.typ) instead of the built-in one.
-        #[arg(long)]
-        template: Option<PathBuf>,
+        /// A built-in template by name (report, compact) or a template
+        /// folder with main.typ; default: report.
+        #[arg(long, value_name = "NAME|DIR")]
+        template: Option<String>,
         /// Fail on warnings too.
         #[arg(long)]
         deny_warnings: bool,
@@ -43,6 +44,12 @@ pub enum Command {
         /// and fonts that the stock `typst` CLI compiles into the same report.
         #[arg(long, value_name = "DIR")]
         emit_typst: Option<PathBuf>,
+    },
+    /// Work with templates.
+    Template {
+        /// What to do.
+        #[command(subcommand)]
+        action: TemplateAction,
     },
     /// Check trip files without writing anything.
     Check {
@@ -55,11 +62,28 @@ pub enum Command {
     },
 }
 
+/// `studietur template …`.
+#[derive(Debug, Subcommand)]
+pub enum TemplateAction {
+    /// Write a built-in template's files into DIR, to change it and build
+    /// with `--template DIR`.
+    Export {
+        /// Folder to write into (created; must not hold a main.typ yet).
+        dir: PathBuf,
+        /// Which built-in template.
+        #[arg(long, default_value = "report")]
+        name: String,
+    },
+    /// List the built-in templates.
+    List,
+}
+
 /// Runs the command line; exit code 0 when every input succeeded, 1 when
 /// any failed, 2 for wrong usage.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let (inputs, options) = match cli.command {
+        Command::Template { action } => return template_command(action),
         Command::Build {
             inputs,
             out,
@@ -69,8 +93,8 @@ pub fn main() -> ExitCode {
             emit_typst,
         } => {
             let template = match template {
-                None => Template::Builtin,
-                Some(dir) => match Template::dir(&dir) {
+                None => Template::default(),
+                Some(name) => match Template::named_or_dir(&name) {
                     Ok(t) => t,
                     Err(e) => {
                         eprintln!("{}", Diagnostic::plain(e).render());
@@ -96,7 +120,7 @@ pub fn main() -> ExitCode {
             inputs,
             Options {
                 out_dir: None,
-                template: Template::Builtin,
+                template: Template::default(),
                 deny_warnings,
                 force: false,
                 emit_typst: None,
@@ -104,6 +128,56 @@ pub fn main() -> ExitCode {
         ),
     };
     run(&inputs, &options)
+}
+
+fn template_command(action: TemplateAction) -> ExitCode {
+    match action {
+        TemplateAction::List => {
+            for b in &crate::template::BUILTINS {
+                println!("{:8} {}", b.name, b.about);
+            }
+            ExitCode::SUCCESS
+        }
+        TemplateAction::Export { dir, name } => {
+            let Some(b) = crate::template::BUILTINS.iter().find(|b| b.name == name) else {
+                eprintln!(
+                    "{}",
+                    Diagnostic::plain(format!("there is no built-in template `{name}`"))
+                        .with_help("see `studietur template list`")
+                        .render()
+                );
+                return ExitCode::from(2);
+            };
+            if dir.join("main.typ").exists() {
+                eprintln!(
+                    "{}",
+                    Diagnostic::plain(format!("`{}` already holds a main.typ", dir.display()))
+                        .with_help("choose a new folder; studietur does not overwrite a template")
+                        .render()
+                );
+                return ExitCode::from(1);
+            }
+            for (rel, text) in b.files {
+                if let Err(e) = batch::write_atomic(&dir.join(rel), text.as_bytes()) {
+                    eprintln!(
+                        "{}",
+                        Diagnostic::plain(format!(
+                            "cannot write `{}`: {e}",
+                            dir.join(rel).display()
+                        ))
+                        .render()
+                    );
+                    return ExitCode::from(1);
+                }
+            }
+            eprintln!(
+                "wrote the `{name}` template into {}; build with --template {}",
+                dir.display(),
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+    }
 }
 
 /// Builds or checks `inputs` on all cores, printing diagnostics as each

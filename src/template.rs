@@ -7,21 +7,66 @@ use typst::diag::{FileError, FileResult};
 use typst::foundations::Bytes;
 use typst::syntax::VirtualPath;
 
-/// The files of the built-in template, by path inside the template.
-const BUILTIN: &[(&str, &str)] = &[("main.typ", include_str!("../templates/report/main.typ"))];
+/// A template built into the binary from `templates/NAME/`.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Builtin {
+    /// Its name (`report`, `compact`).
+    pub name: &'static str,
+    /// What it is for.
+    pub about: &'static str,
+    /// Its files, by path inside the template.
+    pub files: &'static [(&'static str, &'static str)],
+}
+
+/// The built-in templates; the first is the default.
+pub static BUILTINS: [Builtin; 2] = [
+    Builtin {
+        name: "report",
+        about: "the full report: title page, contents, a chapter a day (default)",
+        files: &[
+            ("main.typ", include_str!("../templates/report/main.typ")),
+            ("README.md", include_str!("../templates/README.md")),
+        ],
+    },
+    Builtin {
+        name: "compact",
+        about: "a short report for a one-day visit: no title page or contents",
+        files: &[
+            ("main.typ", include_str!("../templates/compact/main.typ")),
+            ("README.md", include_str!("../templates/README.md")),
+        ],
+    },
+];
 
 /// Where the layout comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Template {
-    /// The template built into studietur.
-    Builtin,
+    /// A template built into studietur.
+    Builtin(&'static Builtin),
     /// A template folder (canonical path).
     Dir(PathBuf),
+}
+
+impl Default for Template {
+    fn default() -> Self {
+        Template::Builtin(&BUILTINS[0])
+    }
 }
 
 impl Template {
     /// The path of the template's entry file inside the document.
     pub const MAIN: &'static str = "/main.typ";
+
+    /// A built-in template by name, else a template folder.
+    pub fn named_or_dir(name: &str) -> Result<Template, String> {
+        match BUILTINS.iter().find(|b| b.name == name) {
+            Some(b) if !Path::new(name).exists() => Ok(Template::Builtin(b)),
+            _ => Template::dir(Path::new(name)).map_err(|e| {
+                let names: Vec<&str> = BUILTINS.iter().map(|b| b.name).collect();
+                format!("{e} (built-in templates: {})", names.join(", "))
+            }),
+        }
+    }
 
     /// A template folder; it must exist and hold `main.typ`.
     pub fn dir(path: &Path) -> Result<Template, String> {
@@ -41,20 +86,16 @@ impl Template {
     pub fn display_name(&self, vpath: &VirtualPath) -> String {
         let rel = vpath.get_without_slash();
         match self {
-            Template::Builtin => format!("templates/report/{rel} (built in)"),
+            Template::Builtin(b) => format!("templates/{}/{rel} (built in)", b.name),
             Template::Dir(dir) => dir.join(rel).display().to_string(),
         }
-    }
-
-    /// Every file of the built-in template, by relative path.
-    pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
-        BUILTIN
     }
 
     /// Every file of the template, by path relative to it.
     pub fn files(&self) -> std::io::Result<Vec<(String, Vec<u8>)>> {
         match self {
-            Template::Builtin => Ok(BUILTIN
+            Template::Builtin(b) => Ok(b
+                .files
                 .iter()
                 .map(|(p, t)| (p.to_string(), t.as_bytes().to_vec()))
                 .collect()),
@@ -82,7 +123,8 @@ impl Template {
     pub fn file(&self, vpath: &VirtualPath) -> FileResult<Bytes> {
         let rel = vpath.get_without_slash();
         match self {
-            Template::Builtin => BUILTIN
+            Template::Builtin(b) => b
+                .files
                 .iter()
                 .find(|(p, _)| *p == rel)
                 .map(|(_, text)| Bytes::new(text.as_bytes()))

@@ -225,7 +225,9 @@ fn toml_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
     } else if message.contains("expected a TOML datetime") || message.contains("expected a date") {
         d = d.with_help("write the date without quotes, like 2023-04-17");
     } else if message.contains("number") || message.contains("integer") {
-        d = d.with_help("write an amount like 31300, or kroner with øre after a point (\"1150.50\")");
+        d = d.with_help(
+            "write an amount like 31300, or kroner with øre after a point (\"1150.50\")",
+        );
     } else {
         d = d.with_help("see trip-format.md for what this key takes");
     }

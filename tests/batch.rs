@@ -125,7 +125,7 @@ fn unchanged_reports_are_skipped_until_an_input_changes() {
     std::fs::create_dir(&tpl).unwrap();
     std::fs::write(
         tpl.join("main.typ"),
-        studietur::template::Template::builtin_files()[0].1.replace(
+        studietur::template::BUILTINS[0].files[0].1.replace(
             "#let accent = rgb(\"#00416b\")",
             "#let accent = rgb(\"#8b0000\")",
         ),

@@ -22,7 +22,7 @@ pub fn build(path: &Path) -> render::Rendered {
         panic!("{} did not check:\n{}", path.display(), text.join("\n"));
     };
     let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
-    match render::render(&trip, &Template::Builtin, &stem) {
+    match render::render(&trip, &Template::default(), &stem) {
         Ok(r) => r,
         Err(diags) => {
             let text: Vec<String> = diags.iter().map(|d| d.render()).collect();

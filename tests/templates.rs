@@ -1,0 +1,103 @@
+//! Templates: the built-in one ejected and used from a folder gives the
+//! identical PDF; the second built-in template builds a valid report.
+
+mod common;
+
+use page_validation::ValidationProfile;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn studietur(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_studietur"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("studietur runs")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn workdir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let trips = common::root().join("trips");
+    std::fs::create_dir_all(dir.path().join("trips/images/2023")).unwrap();
+    std::fs::copy(
+        trips.join("2023-amsterdam.toml"),
+        dir.path().join("trips/2023-amsterdam.toml"),
+    )
+    .unwrap();
+    for f in ["protest.svg", "forsorgshjem.svg"] {
+        std::fs::copy(
+            trips.join("images/2023").join(f),
+            dir.path().join("trips/images/2023").join(f),
+        )
+        .unwrap();
+    }
+    dir
+}
+
+#[test]
+fn an_ejected_template_gives_the_identical_pdf() {
+    let dir = workdir();
+    let o = studietur(dir.path(), &["build", "-o", "builtin"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = studietur(dir.path(), &["template", "export", "mine"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(dir.path().join("mine/main.typ").is_file());
+    assert!(dir.path().join("mine/README.md").is_file());
+    let o = studietur(
+        dir.path(),
+        &["build", "--template", "mine", "-o", "ejected"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let a = std::fs::read(dir.path().join("builtin/2023-amsterdam.pdf")).unwrap();
+    let b = std::fs::read(dir.path().join("ejected/2023-amsterdam.pdf")).unwrap();
+    assert!(a == b, "the ejected template gives other bytes");
+    // Exporting again does not overwrite the user's template.
+    let o = studietur(dir.path(), &["template", "export", "mine"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("already holds a main.typ"));
+}
+
+#[test]
+fn the_compact_template_builds_a_valid_short_report() {
+    let dir = workdir();
+    let o = studietur(dir.path(), &["build", "--template", "compact"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let compact = std::fs::read(dir.path().join("out/2023-amsterdam.pdf")).unwrap();
+    for profile in [ValidationProfile::PdfA2a, ValidationProfile::PdfUa1] {
+        let failed = common::failed_rules(&compact, profile);
+        assert!(failed.is_empty(), "{profile:?}: {failed:#?}");
+    }
+    let text = common::pdf_text(&compact);
+    assert!(text.contains("Studietur 2023 – Amsterdam, Holland"));
+    assert!(text.contains("Pris per deltager: 12.959,90 kr."));
+    assert!(
+        !text.contains("Indhold"),
+        "the compact template has no contents"
+    );
+    let full = common::build(&common::root().join("trips/2023-amsterdam.toml"));
+    let pages = lopdf::Document::load_mem(&compact)
+        .unwrap()
+        .get_pages()
+        .len();
+    assert!(
+        pages < full.pages,
+        "compact {pages} pages, report {}",
+        full.pages
+    );
+}
+
+#[test]
+fn an_unknown_template_name_is_wrong_usage() {
+    let dir = workdir();
+    let o = studietur(dir.path(), &["build", "--template", "fancy"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("built-in templates: report, compact"),
+        "{}",
+        stderr(&o)
+    );
+}
