@@ -4,7 +4,7 @@
 
 use crate::cache::{self, Cache};
 use crate::diagnostic::Diagnostic;
-use crate::render;
+use crate::render::{self, Format};
 use crate::template::Template;
 use crate::validation;
 use std::io::Write;
@@ -25,6 +25,10 @@ pub struct Options {
     pub force: bool,
     /// Also write the Typst sources of each report into this folder.
     pub emit_typst: Option<PathBuf>,
+    /// What to write: the PDF, or an image per page.
+    pub format: Format,
+    /// Pixels per inch of PNG pages.
+    pub ppi: f32,
 }
 
 /// How one trip file fared.
@@ -205,6 +209,7 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache, template_fp: &s
     if let Some(out_dir) = &options.out_dir
         && !options.force
         && options.emit_typst.is_none()
+        && options.format == Format::Pdf
         && cache.is_fresh(out_dir, &pdf_name, &bytes, dir, template_fp)
     {
         outcome.status = Status::Unchanged;
@@ -232,6 +237,24 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache, template_fp: &s
             "cannot write the Typst sources into `{}`: {e}",
             emit.join(&stem).display()
         )));
+        return outcome;
+    }
+    if options.format != Format::Pdf {
+        match render::page_images(&trip, &options.template, options.format, options.ppi) {
+            Ok(pages) => match write_pages(out_dir, &stem, options.format, &pages) {
+                Ok(first) => {
+                    outcome.status = Status::Built;
+                    outcome.pages = pages.len();
+                    outcome.bytes = pages.iter().map(Vec::len).sum();
+                    outcome.output = Some(first);
+                }
+                Err(e) => outcome.diagnostics.push(Diagnostic::plain(format!(
+                    "cannot write the pages of `{stem}` into `{}`: {e}",
+                    out_dir.display()
+                ))),
+            },
+            Err(diags) => outcome.diagnostics.extend(diags),
+        }
         return outcome;
     }
     match render::render(&trip, &options.template, &stem) {
@@ -262,6 +285,32 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache, template_fp: &s
         Err(diags) => outcome.diagnostics.extend(diags),
     }
     outcome
+}
+
+/// Writes page images `stem-01.png` … (numbered with at least two digits)
+/// and removes higher-numbered pages left from a longer earlier version.
+/// Returns the first page's path.
+fn write_pages(
+    out_dir: &Path,
+    stem: &str,
+    format: Format,
+    pages: &[Vec<u8>],
+) -> std::io::Result<PathBuf> {
+    let ext = match format {
+        Format::Svg => "svg",
+        _ => "png",
+    };
+    let width = pages.len().to_string().len().max(2);
+    let name = |i: usize| out_dir.join(format!("{stem}-{i:0width$}.{ext}"));
+    for (i, page) in pages.iter().enumerate() {
+        write_atomic(&name(i + 1), page)?;
+    }
+    let mut stale = pages.len() + 1;
+    while name(stale).exists() {
+        std::fs::remove_file(name(stale))?;
+        stale += 1;
+    }
+    Ok(name(1))
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder,

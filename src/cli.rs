@@ -2,6 +2,7 @@
 
 use crate::batch::{self, Options, Outcome, Status};
 use crate::diagnostic::Diagnostic;
+use crate::render::Format;
 use crate::template::Template;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -40,6 +41,12 @@ pub enum Command {
         /// Rebuild every report, even those whose PDF is up to date.
         #[arg(long)]
         force: bool,
+        /// What to write: the PDF report, or an image per page (x-01.png …).
+        #[arg(long, value_enum, default_value = "pdf")]
+        format: Format,
+        /// Pixels per inch of PNG pages.
+        #[arg(long, default_value_t = 144.0, value_parser = parse_ppi)]
+        ppi: f32,
         /// Also write, per trip, the Typst sources, data, template, assets
         /// and fonts that the stock `typst` CLI compiles into the same report.
         #[arg(long, value_name = "DIR")]
@@ -91,6 +98,8 @@ pub fn main() -> ExitCode {
             deny_warnings,
             force,
             emit_typst,
+            format,
+            ppi,
         } => {
             let template = match template {
                 None => Template::default(),
@@ -110,6 +119,8 @@ pub fn main() -> ExitCode {
                     deny_warnings,
                     force,
                     emit_typst,
+                    format,
+                    ppi,
                 },
             )
         }
@@ -124,10 +135,19 @@ pub fn main() -> ExitCode {
                 deny_warnings,
                 force: false,
                 emit_typst: None,
+                format: Format::Pdf,
+                ppi: 144.0,
             },
         ),
     };
     run(&inputs, &options)
+}
+
+fn parse_ppi(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(v) if (10.0..=1200.0).contains(&v) => Ok(v),
+        _ => Err("write a number of pixels per inch from 10 to 1200, like 144".into()),
+    }
 }
 
 fn template_command(action: TemplateAction) -> ExitCode {

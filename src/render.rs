@@ -75,27 +75,41 @@ pub fn emit_typst(trip: &Trip, template: &Template, dir: &std::path::Path) -> st
     Ok(())
 }
 
-/// Lays out the document of `world` and writes the PDF/A-2a + PDF/UA-1
-/// file; `ident` is hashed into its identifier.
-pub fn layout(world: &ReportWorld, ident: &str) -> Result<Rendered, Vec<Diagnostic>> {
+/// What `studietur build` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// The PDF/A-2a + PDF/UA-1 report.
+    Pdf,
+    /// A PNG image per page (`x-01.png` …).
+    Png,
+    /// An SVG image per page (`x-01.svg` …).
+    Svg,
+}
+
+/// Lays out the document of `world`. Any warning (an unknown font, a
+/// missing glyph, layout that did not converge) would silently degrade an
+/// official report, so warnings are errors.
+pub fn compile(world: &ReportWorld) -> Result<PagedDocument, Vec<Diagnostic>> {
     let warned = typst::compile::<PagedDocument>(world);
-    // Any warning (an unknown font, a missing glyph, layout that did not
-    // converge) would silently degrade an official report: treat as error.
     let mut problems: Vec<Diagnostic> = warned
         .warnings
         .iter()
         .map(|w| engine_diagnostic(world, w))
         .collect();
-    let document = match warned.output {
-        Ok(doc) => doc,
+    match warned.output {
+        Ok(doc) if problems.is_empty() => Ok(doc),
+        Ok(_) => Err(problems),
         Err(errors) => {
             problems.extend(errors.iter().map(|e| engine_diagnostic(world, e)));
-            return Err(problems);
+            Err(problems)
         }
-    };
-    if !problems.is_empty() {
-        return Err(problems);
     }
+}
+
+/// Lays out the document of `world` and writes the PDF/A-2a + PDF/UA-1
+/// file; `ident` is hashed into its identifier.
+pub fn layout(world: &ReportWorld, ident: &str) -> Result<Rendered, Vec<Diagnostic>> {
+    let document = compile(world)?;
     let options = PdfOptions {
         ident: Smart::Custom(format!("studietur/{ident}")),
         creator: Smart::Custom(Some(CREATOR.to_string())),
@@ -116,6 +130,46 @@ pub fn layout(world: &ReportWorld, ident: &str) -> Result<Rendered, Vec<Diagnost
         pdf: crate::pdf_eol::fix_stream_eols(pdf),
         pages: document.pages().len(),
     })
+}
+
+/// Lays out `trip` and draws each page as PNG (at `ppi` pixels per inch)
+/// or SVG, for a quick look or a web page.
+pub fn page_images(
+    trip: &Trip,
+    template: &Template,
+    format: Format,
+    ppi: f32,
+) -> Result<Vec<Vec<u8>>, Vec<Diagnostic>> {
+    let world = ReportWorld::new(
+        template.clone(),
+        generated_files(trip)?,
+        trip.document_date(),
+    );
+    let document = compile(&world);
+    typst::comemo::evict(10);
+    let document = document?;
+    let pages = document.pages().iter();
+    match format {
+        Format::Png => {
+            let options = typst_render::RenderOptions {
+                pixel_per_pt: typst::utils::Scalar::new(f64::from(ppi) / 72.0),
+                ..Default::default()
+            };
+            pages
+                .map(|p| {
+                    typst_render::render(p, &options).encode_png().map_err(|e| {
+                        vec![Diagnostic::plain(format!(
+                            "cannot encode a page as PNG: {e}"
+                        ))]
+                    })
+                })
+                .collect()
+        }
+        Format::Svg => Ok(pages
+            .map(|p| typst_svg::svg(p, &typst_svg::SvgOptions::default()).into_bytes())
+            .collect()),
+        Format::Pdf => Err(vec![Diagnostic::plain("page images are PNG or SVG")]),
+    }
 }
 
 /// Turns an error of the layout engine into a diagnostic located in the

@@ -101,3 +101,55 @@ fn an_unknown_template_name_is_wrong_usage() {
         stderr(&o)
     );
 }
+
+#[test]
+fn page_images_as_png_and_svg() {
+    let dir = workdir();
+    let o = studietur(
+        dir.path(),
+        &["build", "--format", "png", "--ppi", "36", "-o", "png"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let full = common::build(&common::root().join("trips/2023-amsterdam.toml"));
+    let n = full.pages;
+    for i in 1..=n {
+        assert!(
+            dir.path()
+                .join(format!("png/2023-amsterdam-{i:02}.png"))
+                .is_file(),
+            "page {i}"
+        );
+    }
+    assert!(
+        !dir.path()
+            .join(format!("png/2023-amsterdam-{:02}.png", n + 1))
+            .exists()
+    );
+    // A4 at 36 ppi: 595 × 842 pt → 298 × 421 px.
+    let first = image::open(dir.path().join("png/2023-amsterdam-01.png")).unwrap();
+    assert_eq!((first.width(), first.height()), (298, 421));
+    // A stale page from a longer earlier version is removed.
+    std::fs::write(
+        dir.path()
+            .join(format!("png/2023-amsterdam-{:02}.png", n + 1)),
+        b"old",
+    )
+    .unwrap();
+    let o = studietur(
+        dir.path(),
+        &["build", "--format", "png", "--ppi", "36", "-o", "png"],
+    );
+    assert!(o.status.success());
+    assert!(
+        !dir.path()
+            .join(format!("png/2023-amsterdam-{:02}.png", n + 1))
+            .exists()
+    );
+
+    let o = studietur(dir.path(), &["build", "--format", "svg", "-o", "svg"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let svg = std::fs::read_to_string(dir.path().join("svg/2023-amsterdam-01.svg")).unwrap();
+    assert!(svg.starts_with("<svg"), "{}", &svg[..80]);
+    let o = studietur(dir.path(), &["build", "--format", "png", "--ppi", "0"]);
+    assert_eq!(o.status.code(), Some(2));
+}
