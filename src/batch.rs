@@ -29,6 +29,8 @@ pub struct Options {
     pub format: Format,
     /// Pixels per inch of PNG pages.
     pub ppi: f32,
+    /// The report's language, overriding the trip file's `language`.
+    pub lang: Option<crate::locale::Lang>,
 }
 
 /// How one trip file fared.
@@ -210,6 +212,7 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache, template_fp: &s
         && !options.force
         && options.emit_typst.is_none()
         && options.format == Format::Pdf
+        && options.lang.is_none()
         && cache.is_fresh(out_dir, &pdf_name, &bytes, dir, template_fp)
     {
         outcome.status = Status::Unchanged;
@@ -219,9 +222,12 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache, template_fp: &s
     let checked = validation::check_bytes(&name, &bytes, dir);
     outcome.diagnostics = checked.diagnostics;
     let warned = options.deny_warnings && !outcome.diagnostics.is_empty();
-    let Some(trip) = checked.trip.filter(|_| !warned) else {
+    let Some(mut trip) = checked.trip.filter(|_| !warned) else {
         return outcome;
     };
+    if let Some(lang) = options.lang {
+        trip.lang = lang;
+    }
     let Some(out_dir) = &options.out_dir else {
         outcome.status = Status::Checked;
         return outcome;

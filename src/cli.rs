@@ -2,6 +2,7 @@
 
 use crate::batch::{self, Options, Outcome, Status};
 use crate::diagnostic::Diagnostic;
+use crate::locale::Lang;
 use crate::render::Format;
 use crate::template::Template;
 use clap::{Parser, Subcommand};
@@ -44,6 +45,9 @@ pub enum Command {
         /// What to write: the PDF report, or an image per page (x-01.png …).
         #[arg(long, value_enum, default_value = "pdf")]
         format: Format,
+        /// The report's language (da or en), overriding the trip files'.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
         /// Pixels per inch of PNG pages.
         #[arg(long, default_value_t = 144.0, value_parser = parse_ppi)]
         ppi: f32,
@@ -100,6 +104,7 @@ pub fn main() -> ExitCode {
             emit_typst,
             format,
             ppi,
+            lang,
         } => {
             let template = match template {
                 None => Template::default(),
@@ -121,6 +126,7 @@ pub fn main() -> ExitCode {
                     emit_typst,
                     format,
                     ppi,
+                    lang,
                 },
             )
         }
@@ -137,10 +143,15 @@ pub fn main() -> ExitCode {
                 emit_typst: None,
                 format: Format::Pdf,
                 ppi: 144.0,
+                lang: None,
             },
         ),
     };
     run(&inputs, &options)
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::from_code(s).ok_or_else(|| "write da (Danish) or en (English)".into())
 }
 
 fn parse_ppi(s: &str) -> Result<f32, String> {

@@ -153,3 +153,50 @@ fn page_images_as_png_and_svg() {
     let o = studietur(dir.path(), &["build", "--format", "png", "--ppi", "0"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn lang_en_writes_every_label_date_and_amount_in_english() {
+    let dir = workdir();
+    let o = studietur(dir.path(), &["build", "--lang", "en"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = std::fs::read(dir.path().join("out/2023-amsterdam.pdf")).unwrap();
+    assert!(common::failed_rules(&pdf, ValidationProfile::PdfUa1).is_empty());
+    let text = common::pdf_text(&pdf);
+    for want in [
+        "Study trip 2023",
+        "17–20 April 2023",
+        "Contents",
+        "Introduction",
+        "Monday 17 April 2023",
+        "Programme",
+        "Accounts",
+        "Item",
+        "Amount (excl. VAT)",
+        "DKK 31,300",
+        "Total",
+        "DKK 129,599",
+        "Participants: 10",
+        "Price per participant: DKK 12,959.90",
+        "Contact",
+        "Page 2 of",
+    ] {
+        assert!(text.contains(want), "missing {want:?}");
+    }
+    // None of the generator's Danish words remain (the trip's own text is
+    // Danish and stays so).
+    for danish in [
+        "Indhold",
+        "Regnskab",
+        "Samlet",
+        "Poster",
+        "Antal deltagere",
+        "Side 2 af",
+        " kr.",
+        "Mandag den",
+    ] {
+        assert!(
+            !text.contains(danish),
+            "Danish {danish:?} in the English report"
+        );
+    }
+}
