@@ -56,6 +56,28 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         emit_typst: Option<PathBuf>,
     },
+    /// Write a new, commented trip file that `check` accepts as it is.
+    New {
+        /// The file to write (refused if it exists).
+        file: PathBuf,
+        /// Where the trip goes.
+        #[arg(long)]
+        destination: String,
+        /// First day (2025-05-12).
+        #[arg(long)]
+        start: chrono::NaiveDate,
+        /// Last day.
+        #[arg(long)]
+        end: chrono::NaiveDate,
+        /// The committee.
+        #[arg(long, default_value = "Social- og Beskæftigelsesudvalget")]
+        committee: String,
+        /// The municipality.
+        #[arg(long, default_value = "Aarhus Kommune")]
+        municipality: String,
+    },
+    /// Print the JSON Schema of the trip file format (format 1).
+    Schema,
     /// Work with templates.
     Template {
         /// What to do.
@@ -95,6 +117,30 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let (inputs, options) = match cli.command {
         Command::Template { action } => return template_command(action),
+        Command::Schema => {
+            println!("{:#}", crate::structure::json_schema());
+            return ExitCode::SUCCESS;
+        }
+        Command::New {
+            file,
+            destination,
+            start,
+            end,
+            committee,
+            municipality,
+        } => {
+            return new_command(
+                &file,
+                crate::scaffold::NewTrip {
+                    destination,
+                    start,
+                    end,
+                    committee,
+                    municipality,
+                    schema: None,
+                },
+            );
+        }
         Command::Build {
             inputs,
             out,
@@ -148,6 +194,75 @@ pub fn main() -> ExitCode {
         ),
     };
     run(&inputs, &options)
+}
+
+/// The schema file of the repository a user works in, if there is one.
+pub const SCHEMA_PATH: &str = "schema/trip-format-1.json";
+
+fn new_command(file: &std::path::Path, mut trip: crate::scaffold::NewTrip) -> ExitCode {
+    if trip.end < trip.start {
+        eprintln!(
+            "{}",
+            Diagnostic::plain(format!(
+                "--end {} is before --start {}",
+                trip.end, trip.start
+            ))
+            .with_help("--end is the trip's last day")
+            .render()
+        );
+        return ExitCode::from(2);
+    }
+    if file.exists() {
+        eprintln!(
+            "{}",
+            Diagnostic::plain(format!("`{}` exists already", file.display()))
+                .with_help("studietur new never overwrites a file; choose another name")
+                .render()
+        );
+        return ExitCode::from(1);
+    }
+    // Point editors at the schema, relative to the new file, when the
+    // current folder has one (a clone of the studietur repository does).
+    let schema = std::path::Path::new(SCHEMA_PATH);
+    if schema.is_file() {
+        let dir = file.parent().unwrap_or(std::path::Path::new(""));
+        let depth = dir
+            .components()
+            .filter(|c| matches!(c, std::path::Component::Normal(_)))
+            .count();
+        trip.schema = Some(format!("{}{SCHEMA_PATH}", "../".repeat(depth)));
+    }
+    let text = crate::scaffold::skeleton(&trip);
+    // Create the file only if it still does not exist.
+    let written = std::fs::create_dir_all(
+        file.parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new(".")),
+    )
+    .and_then(|()| {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(file)
+    })
+    .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
+    match written {
+        Ok(()) => {
+            eprintln!(
+                "wrote {}; check it with `studietur check {}`",
+                file.display(),
+                file.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!(
+                "{}",
+                Diagnostic::plain(format!("cannot write `{}`: {e}", file.display())).render()
+            );
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {

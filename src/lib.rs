@@ -19,6 +19,7 @@ pub mod money;
 pub mod pdf_eol;
 pub mod photos;
 pub mod render;
+pub mod scaffold;
 pub mod structure;
 pub mod template;
 pub mod trip;
