@@ -76,6 +76,18 @@ pub enum Command {
         #[arg(long, default_value = "Aarhus Kommune")]
         municipality: String,
     },
+    /// Build a report, and again whenever its trip file, a file it names
+    /// or the template changes.
+    Watch {
+        /// The trip file.
+        file: PathBuf,
+        /// Folder the PDF is written to.
+        #[arg(short = 'o', long = "out", default_value = "out")]
+        out: PathBuf,
+        /// A built-in template by name or a template folder.
+        #[arg(long, value_name = "NAME|DIR")]
+        template: Option<String>,
+    },
     /// Print the JSON Schema of the trip file format (format 1).
     Schema,
     /// Work with templates.
@@ -117,6 +129,33 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let (inputs, options) = match cli.command {
         Command::Template { action } => return template_command(action),
+        Command::Watch {
+            file,
+            out,
+            template,
+        } => {
+            let template = match template.as_deref().map(Template::named_or_dir) {
+                None => Template::default(),
+                Some(Ok(t)) => t,
+                Some(Err(e)) => {
+                    eprintln!("{}", Diagnostic::plain(e).render());
+                    return ExitCode::from(2);
+                }
+            };
+            let options = Options {
+                out_dir: Some(out),
+                template,
+                deny_warnings: false,
+                force: false,
+                emit_typst: None,
+                format: Format::Pdf,
+                ppi: 144.0,
+                lang: None,
+            };
+            return crate::watch::watch(&file, &options, &|o: &Outcome, secs: f64| {
+                eprintln!("{} ({secs:.2} s)", report(o, &options));
+            });
+        }
         Command::Schema => {
             println!("{:#}", crate::structure::json_schema());
             return ExitCode::SUCCESS;

@@ -25,4 +25,5 @@ pub mod template;
 pub mod trip;
 pub mod validation;
 pub mod view;
+pub mod watch;
 pub mod world;

@@ -1,0 +1,103 @@
+//! `studietur watch`: a change is rebuilt, an error is reported and
+//! survived (the old PDF stays), and a fix is rebuilt again.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+const TRIP: &str = r#"
+[trip]
+committee = "Udvalget"
+municipality = "Aarhus Kommune"
+destination = "Oslo"
+start = 2025-05-12
+end = 2025-05-13
+
+[[day]]
+date = 2025-05-12
+  [[day.section]]
+  title = "Besøg"
+  text = "Første udgave."
+"#;
+
+fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+struct Child(std::process::Child);
+impl Drop for Child {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn rebuilds_on_change_and_survives_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let trip = dir.path().join("trips/x.toml");
+    std::fs::create_dir_all(trip.parent().unwrap()).unwrap();
+    std::fs::write(&trip, TRIP).unwrap();
+    let pdf = dir.path().join("out/x.pdf");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_studietur"))
+        .current_dir(dir.path())
+        .args(["watch", "trips/x.toml"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let log = Arc::new(Mutex::new(String::new()));
+    let reader = BufReader::new(child.stderr.take().unwrap());
+    let sink = log.clone();
+    std::thread::spawn(move || {
+        for line in reader.lines().map_while(Result::ok) {
+            sink.lock().unwrap().push_str(&(line + "\n"));
+        }
+    });
+    let _child = Child(child);
+    let count = |s: &str| log.lock().unwrap().matches(s).count();
+
+    wait_for("the first build", || count("built trips/x.toml") == 1);
+    let first = std::fs::read(&pdf).unwrap();
+    let text = |p: &Path| {
+        let out = Command::new("pdftotext")
+            .arg(p)
+            .arg("-")
+            .output()
+            .expect("pdftotext");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(text(&pdf).contains("Første udgave."));
+
+    std::fs::write(&trip, TRIP.replace("Første udgave.", "Anden udgave.")).unwrap();
+    wait_for("the rebuild", || count("built trips/x.toml") == 2);
+    assert!(text(&pdf).contains("Anden udgave."));
+    let second = std::fs::read(&pdf).unwrap();
+    assert!(second != first);
+
+    std::fs::write(&trip, TRIP.replace("end = 2025-05-13", "end = 2025-05-01")).unwrap();
+    wait_for("the error", || count("failed trips/x.toml") == 1);
+    assert!(
+        log.lock().unwrap().contains("trips/x.toml:7:7"),
+        "{}",
+        log.lock().unwrap()
+    );
+    assert!(
+        std::fs::read(&pdf).unwrap() == second,
+        "the old PDF was not kept"
+    );
+
+    std::fs::write(&trip, TRIP.replace("Første udgave.", "Tredje udgave.")).unwrap();
+    wait_for("the rebuild after the fix", || {
+        count("built trips/x.toml") == 3
+    });
+    assert!(text(&pdf).contains("Tredje udgave."));
+}
