@@ -109,7 +109,10 @@ pub fn compile(world: &ReportWorld) -> Result<PagedDocument, Vec<Diagnostic>> {
 /// Lays out the document of `world` and writes the PDF/A-2a + PDF/UA-1
 /// file; `ident` is hashed into its identifier.
 pub fn layout(world: &ReportWorld, ident: &str) -> Result<Rendered, Vec<Diagnostic>> {
+    let timing = std::env::var_os("STUDIETUR_TIMING").is_some();
+    let started = std::time::Instant::now();
     let document = compile(world)?;
+    let compiled = started.elapsed();
     let options = PdfOptions {
         ident: Smart::Custom(format!("studietur/{ident}")),
         creator: Smart::Custom(Some(CREATOR.to_string())),
@@ -126,6 +129,15 @@ pub fn layout(world: &ReportWorld, ident: &str) -> Result<Rendered, Vec<Diagnost
             .map(|e| engine_diagnostic(world, e))
             .collect::<Vec<_>>()
     })?;
+    if timing {
+        // For the benchmark's "where the time goes": STUDIETUR_TIMING=1.
+        eprintln!(
+            "timing {ident}: layout {:.1} ms, pdf {:.1} ms, {} pages",
+            compiled.as_secs_f64() * 1e3,
+            (started.elapsed() - compiled).as_secs_f64() * 1e3,
+            document.pages().len()
+        );
+    }
     Ok(Rendered {
         pdf: crate::pdf_eol::fix_stream_eols(pdf),
         pages: document.pages().len(),
