@@ -213,7 +213,14 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache, template_fp: &s
         && options.emit_typst.is_none()
         && options.format == Format::Pdf
         && options.lang.is_none()
-        && cache.is_fresh(out_dir, &pdf_name, &bytes, dir, template_fp)
+        && cache.is_fresh(
+            out_dir,
+            &pdf_name,
+            &bytes,
+            dir,
+            template_fp,
+            options.deny_warnings,
+        )
     {
         outcome.status = Status::Unchanged;
         outcome.output = Some(out_dir.join(&pdf_name));
@@ -275,6 +282,7 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache, template_fp: &s
                             inputs: cache::inputs_hash(&bytes, dir, &files, template_fp),
                             files,
                             pdf: cache::sha256_hex(&rendered.pdf),
+                            warnings: outcome.diagnostics.len(),
                         },
                     ));
                     outcome.status = Status::Built;

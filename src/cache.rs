@@ -23,6 +23,10 @@ pub struct Entry {
     pub files: Vec<String>,
     /// Hash of the PDF as written.
     pub pdf: String,
+    /// Warnings printed when it was built (a `--deny-warnings` run rebuilds
+    /// a report that had any, to report them).
+    #[serde(default)]
+    pub warnings: usize,
 }
 
 /// The cache of one output folder.
@@ -124,7 +128,8 @@ impl Cache {
             })
     }
 
-    /// Whether `pdf_name` in `out_dir` is up to date with these inputs.
+    /// Whether `pdf_name` in `out_dir` is up to date with these inputs (and,
+    /// with `deny_warnings`, was built without warnings).
     pub fn is_fresh(
         &self,
         out_dir: &Path,
@@ -132,10 +137,14 @@ impl Cache {
         trip: &[u8],
         trip_dir: &Path,
         template: &str,
+        deny_warnings: bool,
     ) -> bool {
         let Some(entry) = self.entries.get(pdf_name) else {
             return false;
         };
+        if deny_warnings && entry.warnings > 0 {
+            return false;
+        }
         if inputs_hash(trip, trip_dir, &entry.files, template) != entry.inputs {
             return false;
         }

@@ -1,16 +1,11 @@
 //! Writing trip files: `new` makes one that `check` accepts, and the
 //! committed JSON Schema is the one the checking tables generate.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn studietur(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_studietur"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("studietur runs")
-}
+use common::studietur;
+
+use std::path::Path;
 
 #[test]
 fn the_committed_schema_is_the_generated_one() {

@@ -3,20 +3,9 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use common::{stderr, studietur};
 
-fn studietur(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_studietur"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("studietur runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::process::Command;
 
 fn trip(destination: &str) -> String {
     format!(
@@ -207,4 +196,23 @@ fn emitted_typst_sources_compile_to_the_same_report() {
             "typst CLI not installed: compiled the emitted folder with the embedded engine only"
         );
     }
+}
+
+#[test]
+fn deny_warnings_is_not_skipped_past() {
+    let dir = folder(1);
+    let warned = trip("By").replace(
+        "date = 2025-05-12",
+        "date = 2025-05-12\nagenda = [\"Ankomst\"]",
+    );
+    std::fs::write(dir.path().join("trips/trip-00.toml"), warned).unwrap();
+    let o = studietur(dir.path(), &["build"]);
+    assert!(stderr(&o).contains("1 built"), "{}", stderr(&o));
+    let o = studietur(dir.path(), &["build", "--deny-warnings"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("warning: the agenda does not list"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -1,20 +1,9 @@
 //! The `studietur` command as a user runs it: exit codes, output names,
 //! messages, and that a failed build never harms a good PDF.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn studietur(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_studietur"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("studietur runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{stderr, studietur};
 
 const GOOD: &str = r#"
 [trip]

@@ -3,21 +3,9 @@
 
 mod common;
 
+use common::{stderr, studietur};
+
 use page_validation::ValidationProfile;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn studietur(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_studietur"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("studietur runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn workdir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

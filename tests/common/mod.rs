@@ -106,3 +106,17 @@ pub fn failed_rules(pdf: &[u8], profile: ValidationProfile) -> Vec<String> {
         ids
     }
 }
+
+/// Runs the `studietur` binary in `dir` and waits for it.
+pub fn studietur(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_studietur"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("studietur runs")
+}
+
+/// What a run printed on standard error.
+pub fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
