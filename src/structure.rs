@@ -209,6 +209,17 @@ static ALL: [&Spec; 13] = [
     &ITEM,
 ];
 
+/// Every key name of format 1, for "did you mean" suggestions.
+pub fn key_names() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = ALL
+        .iter()
+        .flat_map(|s| s.keys.iter().map(|k| k.name))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
 /// What the structural check found.
 #[derive(Debug, Default)]
 pub struct Findings {

@@ -131,52 +131,6 @@ pub fn check_bytes(name: &str, bytes: &[u8], dir: &Path) -> Checked {
     Checked { trip, diagnostics }
 }
 
-/// Names of every key format 1 knows, for "did you mean" suggestions.
-const KNOWN_KEYS: &[&str] = &[
-    "format",
-    "trip",
-    "author",
-    "introduction",
-    "participant",
-    "day",
-    "section",
-    "accounts",
-    "committee",
-    "municipality",
-    "destination",
-    "country",
-    "start",
-    "end",
-    "title",
-    "subtitle",
-    "published",
-    "language",
-    "logo",
-    "cover",
-    "file",
-    "alt",
-    "caption",
-    "decorative",
-    "name",
-    "organisation",
-    "email",
-    "phone",
-    "text",
-    "role",
-    "group",
-    "date",
-    "agenda",
-    "image",
-    "vat",
-    "participants",
-    "total",
-    "item",
-    "label",
-    "amount",
-    "budget",
-    "note",
-];
-
 /// The closest known key to `word`, if it is close.
 pub fn did_you_mean<'a>(
     word: &str,
@@ -202,7 +156,7 @@ fn toml_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
             .map(|s| s.split('`').skip(1).step_by(2).collect())
             .unwrap_or_default();
         let candidates = if expected.is_empty() {
-            KNOWN_KEYS.to_vec()
+            structure::key_names()
         } else {
             expected.clone()
         };
