@@ -31,6 +31,8 @@ pub struct Options {
     pub ppi: f32,
     /// The report's language, overriding the trip file's `language`.
     pub lang: Option<crate::locale::Lang>,
+    /// Attach the trip file and the files it names to the PDF (PDF/A-3a).
+    pub embed_source: bool,
 }
 
 /// How one trip file fared.
@@ -81,7 +83,10 @@ pub fn run(files: &[PathBuf], options: &Options, done: &(dyn Fn(&Outcome) + Sync
         .as_deref()
         .map(Cache::load)
         .unwrap_or_default();
-    let template_fp = cache::template_fingerprint(&options.template);
+    let mut template_fp = cache::template_fingerprint(&options.template);
+    if options.embed_source {
+        template_fp.push_str(" +embedded sources");
+    }
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Outcome>>> = Mutex::new((0..files.len()).map(|_| None).collect());
     // Whole documents on plain threads, one per core: typst-pdf uses rayon
@@ -270,7 +275,29 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache, template_fp: &s
         }
         return outcome;
     }
-    match render::render(&trip, &options.template, &stem) {
+    let sources = if options.embed_source {
+        match crate::embed::collect(input, &bytes, &trip) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                outcome.diagnostics.push(Diagnostic::plain(format!(
+                    "cannot read the files of `{name}` to embed them: {e}"
+                )));
+                return outcome;
+            }
+        }
+    } else {
+        None
+    };
+    if let Some(s) = &sources
+        && !s.left_out.is_empty()
+    {
+        outcome.diagnostics.push(Diagnostic::plain_warning(format!(
+            "not embedded, larger than {} MB: {}",
+            crate::embed::MAX_FILE_BYTES / (1024 * 1024),
+            s.left_out.join(", ")
+        )));
+    }
+    match render::render_with(&trip, &options.template, &stem, sources.as_ref()) {
         Ok(rendered) => {
             let target = out_dir.join(&pdf_name);
             match write_atomic(&target, &rendered.pdf) {

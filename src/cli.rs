@@ -55,6 +55,11 @@ pub enum Command {
         /// and fonts that the stock `typst` CLI compiles into the same report.
         #[arg(long, value_name = "DIR")]
         emit_typst: Option<PathBuf>,
+        /// Attach the trip file and the files it names (up to 4 MB each) to
+        /// the PDF, which is then PDF/A-3a + PDF/UA-1; `studietur extract`
+        /// gets them back.
+        #[arg(long)]
+        embed_source: bool,
     },
     /// Write a new, commented trip file that `check` accepts as it is.
     New {
@@ -87,6 +92,53 @@ pub enum Command {
         /// A built-in template by name or a template folder.
         #[arg(long, value_name = "NAME|DIR")]
         template: Option<String>,
+    },
+    /// Build every trip and file it as ARCHIVE/<year>/<name>.pdf, recorded
+    /// with its sources' hashes in ARCHIVE/manifest.json.
+    Archive {
+        /// Trip files, or folders whose *.toml files are archived.
+        #[arg(default_value = "trips")]
+        inputs: Vec<PathBuf>,
+        /// The archive folder.
+        #[arg(short = 'o', long = "out", value_name = "ARCHIVE")]
+        out: PathBuf,
+        /// A built-in template by name or a template folder.
+        #[arg(long, value_name = "NAME|DIR")]
+        template: Option<String>,
+        /// File a report whose PDF changed, keeping the old one as
+        /// <name>-superseded-N.pdf.
+        #[arg(long)]
+        replace: bool,
+        /// Attach the sources to each PDF (PDF/A-3a + PDF/UA-1).
+        #[arg(long)]
+        embed_source: bool,
+    },
+    /// Check every hash of an archive and rebuild every report, proving the
+    /// archived PDFs are what their sources give today.
+    Verify {
+        /// The archive folder.
+        archive: PathBuf,
+    },
+    /// Write the files attached to a PDF built with --embed-source into DIR.
+    Extract {
+        /// The PDF.
+        pdf: PathBuf,
+        /// Folder to write into.
+        #[arg(short = 'o', long = "out", value_name = "DIR")]
+        out: PathBuf,
+    },
+    /// One PDF across all trips: a table per year and a chart of the price
+    /// per participant.
+    Overview {
+        /// Trip files, or folders whose *.toml files are included.
+        #[arg(default_value = "trips")]
+        inputs: Vec<PathBuf>,
+        /// The PDF to write.
+        #[arg(short = 'o', long = "out", default_value = "out/overview.pdf")]
+        out: PathBuf,
+        /// The overview's language (da or en).
+        #[arg(long, value_parser = parse_lang, default_value = "da")]
+        lang: Lang,
     },
     /// Print the JSON Schema of the trip file format (format 1).
     Schema,
@@ -151,10 +203,41 @@ pub fn main() -> ExitCode {
                 format: Format::Pdf,
                 ppi: 144.0,
                 lang: None,
+                embed_source: false,
             };
             return crate::watch::watch(&file, &options, &|o: &Outcome, secs: f64| {
                 eprintln!("{} ({secs:.2} s)", report(o, &options));
             });
+        }
+        Command::Archive {
+            inputs,
+            out,
+            template,
+            replace,
+            embed_source,
+        } => {
+            let template = match template.as_deref().map(Template::named_or_dir) {
+                None => Template::default(),
+                Some(Ok(t)) => t,
+                Some(Err(e)) => {
+                    eprintln!("{}", Diagnostic::plain(e).render());
+                    return ExitCode::from(2);
+                }
+            };
+            return crate::archive_cli::archive(
+                &inputs,
+                crate::archive::Options {
+                    archive: out,
+                    template,
+                    replace,
+                    embed_source,
+                },
+            );
+        }
+        Command::Verify { archive } => return crate::archive_cli::verify(&archive),
+        Command::Extract { pdf, out } => return crate::archive_cli::extract(&pdf, &out),
+        Command::Overview { inputs, out, lang } => {
+            return crate::archive_cli::overview(&inputs, &out, lang);
         }
         Command::Schema => {
             println!("{:#}", crate::structure::json_schema());
@@ -190,6 +273,7 @@ pub fn main() -> ExitCode {
             format,
             ppi,
             lang,
+            embed_source,
         } => {
             let template = match template {
                 None => Template::default(),
@@ -212,6 +296,7 @@ pub fn main() -> ExitCode {
                     format,
                     ppi,
                     lang,
+                    embed_source,
                 },
             )
         }
@@ -229,6 +314,7 @@ pub fn main() -> ExitCode {
                 format: Format::Pdf,
                 ppi: 144.0,
                 lang: None,
+                embed_source: false,
             },
         ),
     };

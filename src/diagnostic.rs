@@ -90,6 +90,14 @@ impl Diagnostic {
         }
     }
 
+    /// A warning that belongs to no place in a file.
+    pub fn plain_warning(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::plain(message)
+        }
+    }
+
     /// Adds what to write instead.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());

@@ -7,15 +7,19 @@
 //! template ([`view`]), and laid out into a PDF ([`render`]). [`batch`] builds
 //! many files and writes outputs safely; [`cli`] is the command line.
 
+pub mod archive;
+pub mod archive_cli;
 pub mod batch;
 pub mod cache;
 pub mod cli;
 pub mod diagnostic;
+pub mod embed;
 pub mod fonts;
 pub mod locale;
 pub mod markdown;
 pub mod model;
 pub mod money;
+pub mod overview;
 pub mod pdf_eol;
 pub mod photos;
 pub mod render;

@@ -1,7 +1,9 @@
 //! Rendering: the view is laid out by Typst in a [`ReportWorld`] and written
-//! as a PDF/A-2a + PDF/UA-1 file, byte-identical for identical input.
+//! as a PDF/A-2a + PDF/UA-1 file (PDF/A-3a with embedded sources),
+//! byte-identical for identical input.
 
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::embed::Sources;
 use crate::template::Template;
 use crate::trip::Trip;
 use crate::view;
@@ -9,8 +11,10 @@ use crate::world::ReportWorld;
 use typst::World;
 use typst::WorldExt;
 use typst::diag::SourceDiagnostic;
-use typst::foundations::{Bytes, Smart};
+use typst::foundations::{Bytes, NativeElement, Smart};
 use typst_layout::PagedDocument;
+use typst_library::introspection::Introspector;
+use typst_library::pdf::AttachElem;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 /// The `/Creator` written into every PDF.
@@ -27,7 +31,26 @@ pub struct Rendered {
 /// The generated files of a report's Typst world: `/data.json` (the view)
 /// and `/assets/…` (its images), by virtual path.
 pub fn generated_files(trip: &Trip) -> Result<Vec<(String, Bytes)>, Vec<Diagnostic>> {
-    let (view, assets) = view::build(trip);
+    generated_files_with(trip, None)
+}
+
+/// Like [`generated_files`], with `sources` to attach to the PDF served at
+/// `/source/…` and listed in the view's `attachments`.
+pub fn generated_files_with(
+    trip: &Trip,
+    sources: Option<&Sources>,
+) -> Result<Vec<(String, Bytes)>, Vec<Diagnostic>> {
+    let (mut view, mut assets) = view::build(trip);
+    for a in sources.map(|s| s.attached.as_slice()).unwrap_or_default() {
+        let data = format!("/source/{}", a.name);
+        assets.push((data.clone(), Bytes::new(a.bytes.clone())));
+        view.attachments.push(view::AttachmentView {
+            name: a.name.clone(),
+            data,
+            mime: a.mime,
+            description: a.description.clone(),
+        });
+    }
     let data = serde_json::to_vec_pretty(&view).map_err(|e| {
         vec![Diagnostic::plain(format!(
             "cannot write the report's data: {e}"
@@ -42,9 +65,21 @@ pub fn generated_files(trip: &Trip) -> Result<Vec<(String, Bytes)>, Vec<Diagnost
 /// name of the report (the trip file's stem), hashed into the PDF's
 /// identifier.
 pub fn render(trip: &Trip, template: &Template, ident: &str) -> Result<Rendered, Vec<Diagnostic>> {
-    let generated = generated_files(trip)?;
+    render_with(trip, template, ident, None)
+}
+
+/// Like [`render`]; with `sources`, they are attached to the PDF, which is
+/// then PDF/A-3a + PDF/UA-1 (PDF/A-2 allows no attachments).
+pub fn render_with(
+    trip: &Trip,
+    template: &Template,
+    ident: &str,
+    sources: Option<&Sources>,
+) -> Result<Rendered, Vec<Diagnostic>> {
+    let generated = generated_files_with(trip, sources)?;
     let world = ReportWorld::new(template.clone(), generated, trip.document_date());
-    let result = layout(&world, ident);
+    let expected = sources.map(|s| s.attached.len());
+    let result = layout_with(&world, ident, expected);
     // Keep memory bounded across many reports: drop cached layout results
     // that were not used by the last few compilations.
     typst::comemo::evict(10);
@@ -109,16 +144,47 @@ pub fn compile(world: &ReportWorld) -> Result<PagedDocument, Vec<Diagnostic>> {
 /// Lays out the document of `world` and writes the PDF/A-2a + PDF/UA-1
 /// file; `ident` is hashed into its identifier.
 pub fn layout(world: &ReportWorld, ident: &str) -> Result<Rendered, Vec<Diagnostic>> {
+    layout_with(world, ident, None)
+}
+
+/// Like [`layout`]; `attachments` is how many files the template must
+/// attach (`Some` makes the PDF PDF/A-3a + PDF/UA-1).
+pub fn layout_with(
+    world: &ReportWorld,
+    ident: &str,
+    attachments: Option<usize>,
+) -> Result<Rendered, Vec<Diagnostic>> {
     let timing = std::env::var_os("STUDIETUR_TIMING").is_some();
     let started = std::time::Instant::now();
     let document = compile(world)?;
     let compiled = started.elapsed();
+    if let Some(expected) = attachments {
+        let found = document
+            .introspector()
+            .query(&AttachElem::ELEM.select())
+            .len();
+        if found != expected {
+            return Err(vec![
+                Diagnostic::plain(format!(
+                    "the template attached {found} of the {expected} source files to the PDF"
+                ))
+                .with_help(
+                    "a custom template must attach `data.attachments` with `pdf.attach` (see templates/README.md)",
+                ),
+            ]);
+        }
+    }
+    let archival = if attachments.is_some() {
+        PdfStandard::A_3a
+    } else {
+        PdfStandard::A_2a
+    };
     let options = PdfOptions {
         ident: Smart::Custom(format!("studietur/{ident}")),
         creator: Smart::Custom(Some(CREATOR.to_string())),
         timestamp: None,
         page_ranges: None,
-        standards: PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
+        standards: PdfStandards::new(&[archival, PdfStandard::Ua_1])
             .map_err(|e| vec![Diagnostic::plain(format!("PDF standards: {}", e.message()))])?,
         tagged: true,
         pretty: false,

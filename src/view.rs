@@ -39,6 +39,22 @@ pub struct View {
     pub accounts: Option<AccountsView>,
     /// The author's contact block.
     pub contact: Option<Contact>,
+    /// Files to attach to the PDF as its sources (`--embed-source`); empty
+    /// otherwise.
+    pub attachments: Vec<AttachmentView>,
+}
+
+/// A file the template attaches to the PDF with `pdf.attach`.
+#[derive(Debug, Serialize)]
+pub struct AttachmentView {
+    /// Its name in the PDF: the path relative to the trip file's folder.
+    pub name: String,
+    /// The virtual path its bytes are read from (`/source/…`).
+    pub data: String,
+    /// Its MIME type.
+    pub mime: &'static str,
+    /// What it is.
+    pub description: String,
 }
 
 /// PDF metadata.
@@ -313,6 +329,7 @@ pub fn build(trip: &Trip) -> (View, Assets) {
             .collect(),
             email: a.email.clone(),
         }),
+        attachments: Vec::new(),
     };
     (view, assets)
 }

@@ -1,0 +1,226 @@
+//! The command line of the archive: `studietur archive`, `verify`,
+//! `extract` and `overview`.
+
+use crate::archive::{self, Filed};
+use crate::batch::{expand_inputs, write_atomic};
+use crate::diagnostic::Diagnostic;
+use crate::locale::Lang;
+use crate::{embed, overview, validation};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    for d in diagnostics {
+        eprintln!("{}\n", d.render());
+    }
+}
+
+/// `studietur archive INPUT... -o ARCHIVE`.
+pub fn archive(inputs: &[PathBuf], options: archive::Options) -> ExitCode {
+    let started = Instant::now();
+    let (files, errors) = expand_inputs(inputs);
+    print_diagnostics(&errors);
+    if let Err(e) = std::fs::create_dir_all(&options.archive) {
+        eprintln!(
+            "{}",
+            Diagnostic::plain(format!(
+                "cannot create the archive folder `{}`: {e}",
+                options.archive.display()
+            ))
+            .render()
+        );
+        return ExitCode::from(1);
+    }
+    let outcomes = archive::archive(&files, &options, &|o| {
+        print_diagnostics(&o.diagnostics);
+        let input = o.input.display();
+        let pdf = o.pdf.as_deref().unwrap_or_default();
+        match &o.filed {
+            Filed::Archived => eprintln!("archived {input} → {pdf}"),
+            Filed::Unchanged => eprintln!("unchanged {input} → {pdf}"),
+            Filed::Replaced(old) => {
+                eprintln!("replaced {input} → {pdf} (the old version is kept as {old})")
+            }
+            Filed::Failed => eprintln!("failed {input}"),
+        }
+    });
+    let count = |f: fn(&Filed) -> bool| outcomes.iter().filter(|o| f(&o.filed)).count();
+    let failed = count(|f| *f == Filed::Failed) + errors.len();
+    eprintln!(
+        "{} archived, {} replaced, {} unchanged, {failed} failed in {:.2} s; manifest: {}",
+        count(|f| *f == Filed::Archived),
+        count(|f| matches!(f, Filed::Replaced(_))),
+        count(|f| *f == Filed::Unchanged),
+        started.elapsed().as_secs_f64(),
+        options.archive.join(archive::MANIFEST).display()
+    );
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `studietur verify ARCHIVE`: a line per report, exit 1 on any mismatch.
+pub fn verify(dir: &Path) -> ExitCode {
+    let result = archive::verify(dir, &|v| {
+        if v.problems.is_empty() {
+            println!(
+                "ok {}: hashes match, rebuilt byte-identical ({} pages)",
+                v.pdf, v.pages
+            );
+        } else {
+            println!("MISMATCH {}: {}", v.pdf, v.problems.join("; "));
+        }
+    });
+    match result {
+        Ok(verdicts) => {
+            let bad = verdicts.iter().filter(|v| !v.problems.is_empty()).count();
+            eprintln!(
+                "{} of {} reports verified",
+                verdicts.len() - bad,
+                verdicts.len()
+            );
+            if bad > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(d) => {
+            eprintln!("{}", d.render());
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `studietur extract X.pdf -o DIR`: writes the attached sources; never
+/// overwrites a different file.
+pub fn extract(pdf: &Path, out: &Path) -> ExitCode {
+    let fail = |d: Diagnostic| {
+        eprintln!("{}", d.render());
+        ExitCode::from(1)
+    };
+    let bytes = match std::fs::read(pdf) {
+        Ok(b) => b,
+        Err(e) => {
+            return fail(Diagnostic::plain(format!(
+                "cannot read `{}`: {e}",
+                pdf.display()
+            )));
+        }
+    };
+    let files = match embed::extract(&bytes) {
+        Ok(f) => f,
+        Err(e) => return fail(Diagnostic::plain(format!("`{}`: {e}", pdf.display()))),
+    };
+    if files.is_empty() {
+        return fail(
+            Diagnostic::plain(format!("`{}` has no attached files", pdf.display()))
+                .with_help("only a PDF built with --embed-source carries its sources"),
+        );
+    }
+    let mut targets = Vec::new();
+    for (name, data) in &files {
+        let Some(target) = embed::target_in(out, name) else {
+            return fail(
+                Diagnostic::plain(format!(
+                    "the attached file `{name}` would land outside `{}`",
+                    out.display()
+                ))
+                .with_help("nothing was written; this PDF was not made by studietur"),
+            );
+        };
+        if std::fs::read(&target).is_ok_and(|old| &old != data) {
+            return fail(
+                Diagnostic::plain(format!(
+                    "`{}` exists and differs from the attached `{name}`",
+                    target.display()
+                ))
+                .with_help("extract into an empty folder; nothing was written"),
+            );
+        }
+        targets.push(target);
+    }
+    for (target, (_, data)) in targets.iter().zip(&files) {
+        if let Err(e) = write_atomic(target, data) {
+            return fail(Diagnostic::plain(format!(
+                "cannot write `{}`: {e}",
+                target.display()
+            )));
+        }
+        eprintln!("extracted {}", target.display());
+    }
+    // Say whether the extracted trip builds as it is.
+    for target in targets
+        .iter()
+        .filter(|t| t.extension().is_some_and(|e| e == "toml"))
+    {
+        let checked = validation::check_file(target);
+        if checked.trip.is_some() {
+            eprintln!(
+                "build it again with `studietur build {} --embed-source`",
+                target.display()
+            );
+        } else {
+            print_diagnostics(&checked.diagnostics);
+            eprintln!(
+                "{} does not build as extracted: the PDF does not carry every file it names (files over {} MB are left out); copy them in",
+                target.display(),
+                embed::MAX_FILE_BYTES / (1024 * 1024)
+            );
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// `studietur overview INPUT... -o overview.pdf`: every trip must check;
+/// nothing is written otherwise.
+pub fn overview(inputs: &[PathBuf], out: &Path, lang: Lang) -> ExitCode {
+    let started = Instant::now();
+    let (files, errors) = expand_inputs(inputs);
+    print_diagnostics(&errors);
+    let mut failed = errors.len();
+    let mut trips = Vec::new();
+    for f in &files {
+        let checked = validation::check_file(f);
+        print_diagnostics(&checked.diagnostics);
+        match checked.trip {
+            Some(t) => trips.push(t),
+            None => {
+                eprintln!("failed {}", f.display());
+                failed += 1;
+            }
+        }
+    }
+    if failed > 0 || trips.is_empty() {
+        eprintln!(
+            "no overview written: {failed} trip file{} failed",
+            if failed == 1 { "" } else { "s" }
+        );
+        return ExitCode::from(1);
+    }
+    let rendered = match overview::render(&trips, lang) {
+        Ok(r) => r,
+        Err(diags) => {
+            print_diagnostics(&diags);
+            return ExitCode::from(1);
+        }
+    };
+    if let Err(e) = write_atomic(out, &rendered.pdf) {
+        eprintln!(
+            "{}",
+            Diagnostic::plain(format!("cannot write `{}`: {e}", out.display())).render()
+        );
+        return ExitCode::from(1);
+    }
+    eprintln!(
+        "wrote {} ({} trips, {} pages) in {:.2} s",
+        out.display(),
+        trips.len(),
+        rendered.pages,
+        started.elapsed().as_secs_f64()
+    );
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,213 @@
+//! A report's sources inside its PDF: with `--embed-source` the trip file
+//! and the (small) files it names are attached to the PDF as PDF/A-3
+//! associated files ("Source"), and [`extract`] gets them back out, so the
+//! PDF carries what it was made from.
+
+use crate::trip::Trip;
+use std::path::{Component, Path, PathBuf};
+
+/// Files larger than this are not attached (the trip file always is).
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Largest attachment [`extract`] unpacks.
+const MAX_EXTRACTED_BYTES: usize = 256 * 1024 * 1024;
+
+/// One file to attach.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    /// Its path relative to the trip file's folder, with `/` between parts:
+    /// the name the PDF shows and [`extract`] writes.
+    pub name: String,
+    /// Its bytes, exactly as on disk.
+    pub bytes: Vec<u8>,
+    /// Its MIME type.
+    pub mime: &'static str,
+    /// What it is, shown by PDF readers.
+    pub description: String,
+}
+
+/// What a report embeds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sources {
+    /// The files attached: the trip file first, then the files it names.
+    pub attached: Vec<Attachment>,
+    /// Files the trip names that are too large to attach.
+    pub left_out: Vec<String>,
+}
+
+/// The sources of `trip`, read from `trip_path` (whose bytes are
+/// `trip_bytes`) and the folder that holds it.
+pub fn collect(trip_path: &Path, trip_bytes: &[u8], trip: &Trip) -> std::io::Result<Sources> {
+    let dir = match trip_path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let trip_name = trip_path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "trip.toml".into());
+    let mut sources = Sources {
+        attached: vec![Attachment {
+            name: trip_name,
+            bytes: trip_bytes.to_vec(),
+            mime: "application/toml",
+            description: "The trip file (studietur format 1) this report was built from".into(),
+        }],
+        left_out: Vec::new(),
+    };
+    for written in trip.files() {
+        let Some(name) = normalise(&written) else {
+            continue;
+        };
+        if sources.attached.iter().any(|a| a.name == name) {
+            continue;
+        }
+        let bytes = std::fs::read(dir.join(&written))?;
+        if bytes.len() > MAX_FILE_BYTES {
+            sources.left_out.push(name);
+            continue;
+        }
+        sources.attached.push(Attachment {
+            mime: mime_of(&name),
+            description: format!("An image the trip file names: {name}"),
+            name,
+            bytes,
+        });
+    }
+    Ok(sources)
+}
+
+/// `./images//x.jpg` → `images/x.jpg`; `None` for a path that is not a
+/// plain relative path inside the folder.
+pub fn normalise(written: &str) -> Option<String> {
+    let parts: Option<Vec<String>> = Path::new(written)
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .map(|c| match c {
+            Component::Normal(p) => Some(p.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    let parts = parts?;
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+fn mime_of(name: &str) -> &'static str {
+    let ext = name.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "svg" => "image/svg+xml",
+        "toml" => "application/toml",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The files attached to a PDF, by name, in the PDF's order.
+pub fn extract(pdf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    use lopdf::{Document, Object};
+    let doc = Document::load_mem(pdf).map_err(|e| format!("not a readable PDF: {e}"))?;
+    let deref = |o: &Object| -> Result<Object, String> {
+        doc.dereference(o)
+            .map(|(_, o)| o.clone())
+            .map_err(|e| format!("a broken reference in the PDF: {e}"))
+    };
+    let catalog = doc
+        .catalog()
+        .map_err(|e| format!("the PDF has no catalog: {e}"))?;
+    let Ok(names) = catalog.get(b"Names") else {
+        return Ok(Vec::new());
+    };
+    let names = deref(names)?;
+    let Ok(tree) = names.as_dict().and_then(|d| d.get(b"EmbeddedFiles")) else {
+        return Ok(Vec::new());
+    };
+    // Walk the name tree: leaves hold /Names [name spec name spec …],
+    // inner nodes /Kids.
+    let mut out = Vec::new();
+    let mut stack = vec![deref(tree)?];
+    let mut visited = 0usize;
+    while let Some(node) = stack.pop() {
+        visited += 1;
+        if visited > 100_000 {
+            return Err("the PDF's list of attached files is too deep".into());
+        }
+        let node = node
+            .as_dict()
+            .map_err(|_| "the PDF's list of attached files is damaged".to_string())?;
+        if let Ok(kids) = node.get(b"Kids").and_then(Object::as_array) {
+            for kid in kids.iter().rev() {
+                stack.push(deref(kid)?);
+            }
+        }
+        if let Ok(pairs) = node.get(b"Names").and_then(Object::as_array) {
+            for pair in pairs.chunks(2) {
+                let [_, spec] = pair else { continue };
+                let spec = deref(spec)?;
+                let spec = spec
+                    .as_dict()
+                    .map_err(|_| "an attached file's entry is damaged".to_string())?;
+                let name = spec
+                    .get(b"UF")
+                    .or_else(|_| spec.get(b"F"))
+                    .map_err(|_| "an attached file has no name".to_string())
+                    .and_then(|n| {
+                        lopdf::decode_text_string(n)
+                            .map_err(|e| format!("an attached file's name is unreadable: {e}"))
+                    })?;
+                let stream = spec
+                    .get(b"EF")
+                    .and_then(Object::as_dict)
+                    .and_then(|ef| ef.get(b"F"))
+                    .map_err(|_| format!("the attached file `{name}` has no content"))?;
+                let stream = deref(stream)?;
+                let stream = stream
+                    .as_stream()
+                    .map_err(|_| format!("the attached file `{name}` is damaged"))?;
+                let bytes = if stream.dict.get(b"Filter").is_ok() {
+                    stream
+                        .decompressed_content_with_limit(MAX_EXTRACTED_BYTES)
+                        .map_err(|e| format!("cannot unpack the attached file `{name}`: {e}"))?
+                } else {
+                    stream.content.clone()
+                };
+                out.push((name, bytes));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Where an attachment named `name` goes inside `dir`; `None` when the
+/// name is absolute or leads out (`../`), which is refused.
+pub fn target_in(dir: &Path, name: &str) -> Option<PathBuf> {
+    let rel = normalise(name)?;
+    Some(dir.join(rel))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_normalised_and_escapes_refused() {
+        assert_eq!(
+            normalise("./images//x.jpg").as_deref(),
+            Some("images/x.jpg")
+        );
+        assert_eq!(normalise("trip.toml").as_deref(), Some("trip.toml"));
+        assert_eq!(normalise("../x.jpg"), None);
+        assert_eq!(normalise("/etc/passwd"), None);
+        assert_eq!(normalise("."), None);
+        assert!(target_in(Path::new("/tmp/d"), "a/../../x").is_none());
+    }
+
+    #[test]
+    fn mime_types_follow_the_extension() {
+        assert_eq!(mime_of("a/B.JPG"), "image/jpeg");
+        assert_eq!(mime_of("x.svg"), "image/svg+xml");
+        assert_eq!(mime_of("trip.toml"), "application/toml");
+    }
+}

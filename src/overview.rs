@@ -1,0 +1,289 @@
+//! The overview across years: one PDF/A-2a + PDF/UA-1 document with a table
+//! per year (committee, destination, dates, participants, total, price per
+//! participant, VAT basis) and a bar chart of the price per participant,
+//! so the byråd sees the years together. All numbers are worked out and
+//! worded here; the template `templates/overview/` only lays them out.
+
+use crate::diagnostic::Diagnostic;
+use crate::locale::Lang;
+use crate::money::Amount;
+use crate::template::{Builtin, Template};
+use crate::trip::{Trip, Vat};
+use crate::view::{DateParts, DocumentInfo};
+use crate::world::ReportWorld;
+use chrono::Datelike;
+use serde::Serialize;
+use typst::foundations::Bytes;
+
+/// The built-in overview template.
+pub static TEMPLATE: Builtin = Builtin {
+    name: "overview",
+    about: "the overview across years (studietur overview)",
+    files: &[("main.typ", include_str!("../templates/overview/main.typ"))],
+};
+
+/// The data of the overview, `/data.json` of its template.
+#[derive(Debug, Serialize)]
+pub struct OverviewView {
+    /// Version of this data's shape.
+    pub version: u32,
+    /// `da` or `en`.
+    pub lang: &'static str,
+    /// `dk` for Danish.
+    pub region: Option<&'static str>,
+    /// PDF metadata.
+    pub document: DocumentInfo,
+    /// "Studieture 2022–2024".
+    pub title: String,
+    /// The municipalities and committees, one line.
+    pub subtitle: String,
+    /// A sentence on what the document holds.
+    pub intro: String,
+    /// "Side" / "Page".
+    pub page: &'static str,
+    /// "af" / "of".
+    pub of: &'static str,
+    /// The table's column headings.
+    pub columns: Vec<String>,
+    /// One table per year, years ascending.
+    pub years: Vec<YearView>,
+    /// The chart of the price per participant.
+    pub chart: Option<ChartView>,
+}
+
+/// The trips of one year.
+#[derive(Debug, Serialize)]
+pub struct YearView {
+    /// "2023".
+    pub year: String,
+    /// Its trips, by start date.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A bar chart, one bar per trip with accounts.
+#[derive(Debug, Serialize)]
+pub struct ChartView {
+    /// Its heading.
+    pub title: String,
+    /// The text a screen reader speaks instead of the drawing.
+    pub alt: String,
+    /// The bars, in time order.
+    pub bars: Vec<Bar>,
+}
+
+/// One bar.
+#[derive(Debug, Serialize)]
+pub struct Bar {
+    /// "2023 · Amsterdam".
+    pub label: String,
+    /// "12.959,90 kr.".
+    pub value: String,
+    /// Its length relative to the longest bar, 0 to 1.
+    pub fraction: f64,
+}
+
+struct Words {
+    title: &'static str,
+    columns: [&'static str; 7],
+    excluded: &'static str,
+    included: &'static str,
+    none: &'static str,
+    chart: &'static str,
+    intro: fn(usize, &str) -> String,
+    alt: &'static str,
+}
+
+fn words(lang: Lang) -> Words {
+    match lang {
+        Lang::Da => Words {
+            title: "Studieture",
+            columns: [
+                "Udvalg",
+                "Destination",
+                "Datoer",
+                "Deltagere",
+                "Samlet",
+                "Pris per deltager",
+                "Moms",
+            ],
+            excluded: "ekskl. moms",
+            included: "inkl. moms",
+            none: "–",
+            chart: "Pris per deltager over årene",
+            intro: |n, span| {
+                format!(
+                    "Oversigt over {n} studietur{} {span}: udvalg, destination, datoer, deltagere og udgifter. Beløbene er fra rapporternes regnskaber.",
+                    if n == 1 { "" } else { "e" }
+                )
+            },
+            alt: "Søjlediagram over prisen per deltager",
+        },
+        Lang::En => Words {
+            title: "Study trips",
+            columns: [
+                "Committee",
+                "Destination",
+                "Dates",
+                "Participants",
+                "Total",
+                "Price per participant",
+                "VAT",
+            ],
+            excluded: "excl. VAT",
+            included: "incl. VAT",
+            none: "–",
+            chart: "Price per participant over the years",
+            intro: |n, span| {
+                format!(
+                    "An overview of {n} study trip{} {span}: committee, destination, dates, participants and costs, from the reports' accounts.",
+                    if n == 1 { "" } else { "s" }
+                )
+            },
+            alt: "Bar chart of the price per participant",
+        },
+    }
+}
+
+/// The view of the overview of `trips` (in any order), in `lang`.
+pub fn build(trips: &[Trip], lang: Lang) -> OverviewView {
+    let w = words(lang);
+    let mut trips: Vec<&Trip> = trips.iter().collect();
+    trips.sort_by(|a, b| {
+        (a.start, &a.committee, &a.destination).cmp(&(b.start, &b.committee, &b.destination))
+    });
+    let first = trips.first().map_or(0, |t| t.start.year());
+    let last = trips.last().map_or(0, |t| t.start.year());
+    let span = if first == last {
+        first.to_string()
+    } else {
+        format!("{first}–{last}")
+    };
+    let title = format!("{} {span}", w.title);
+    let mut municipalities: Vec<&str> = trips.iter().map(|t| t.municipality.as_str()).collect();
+    municipalities.sort();
+    municipalities.dedup();
+    let mut committees: Vec<&str> = trips.iter().map(|t| t.committee.as_str()).collect();
+    committees.sort();
+    committees.dedup();
+    let subtitle = format!("{} · {}", municipalities.join(", "), committees.join(", "));
+    let mut years: Vec<YearView> = Vec::new();
+    let mut bars: Vec<(String, Amount)> = Vec::new();
+    for t in &trips {
+        let year = t.start.year().to_string();
+        let destination = match &t.country {
+            Some(c) => format!("{}, {c}", t.destination),
+            None => t.destination.clone(),
+        };
+        let (participants, total, price, vat) = match &t.accounts {
+            Some(a) => {
+                bars.push((format!("{year} · {}", t.destination), a.per_participant));
+                (
+                    a.participants.to_string(),
+                    a.sum.format(lang, false),
+                    a.per_participant.format(lang, false),
+                    match a.vat {
+                        Vat::Excluded => w.excluded,
+                        Vat::Included => w.included,
+                    }
+                    .to_string(),
+                )
+            }
+            None => {
+                let n = if t.participants.is_empty() {
+                    w.none.to_string()
+                } else {
+                    t.participants.len().to_string()
+                };
+                (n, w.none.into(), w.none.into(), w.none.into())
+            }
+        };
+        let row = vec![
+            t.committee.clone(),
+            destination,
+            lang.date_range(t.start, t.end),
+            participants,
+            total,
+            price,
+            vat,
+        ];
+        match years.last_mut() {
+            Some(y) if y.year == year => y.rows.push(row),
+            _ => years.push(YearView {
+                year,
+                rows: vec![row],
+            }),
+        }
+    }
+    let max = bars.iter().map(|(_, a)| a.ore()).max().unwrap_or(0);
+    let chart = (!bars.is_empty()).then(|| {
+        let spoken: Vec<String> = bars
+            .iter()
+            .map(|(label, a)| format!("{label}: {}", a.format(lang, false)))
+            .collect();
+        ChartView {
+            title: w.chart.into(),
+            alt: format!("{}. {}.", w.alt, spoken.join("; ")),
+            bars: bars
+                .iter()
+                .map(|(label, a)| Bar {
+                    label: label.clone(),
+                    value: a.format(lang, false),
+                    fraction: if max > 0 {
+                        a.ore() as f64 / max as f64
+                    } else {
+                        0.0
+                    },
+                })
+                .collect(),
+        }
+    });
+    // Dated by the latest report, so the same trips give the same PDF.
+    let date = trips
+        .iter()
+        .map(|t| t.document_date())
+        .max()
+        .unwrap_or_default();
+    let labels = lang.labels();
+    OverviewView {
+        version: 1,
+        lang: lang.code(),
+        region: lang.region(),
+        document: DocumentInfo {
+            title: title.clone(),
+            author: municipalities.iter().map(|m| m.to_string()).collect(),
+            keywords: vec![w.title.into(), span.clone()],
+            date: DateParts::from(date),
+        },
+        intro: (w.intro)(trips.len(), &span),
+        title,
+        subtitle,
+        page: labels.page,
+        of: labels.of,
+        columns: w.columns.iter().map(|c| c.to_string()).collect(),
+        years,
+        chart,
+    }
+}
+
+/// Lays out the overview of `trips` as a PDF/A-2a + PDF/UA-1 document.
+pub fn render(trips: &[Trip], lang: Lang) -> Result<crate::render::Rendered, Vec<Diagnostic>> {
+    let view = build(trips, lang);
+    let data = serde_json::to_vec_pretty(&view).map_err(|e| {
+        vec![Diagnostic::plain(format!(
+            "cannot write the overview's data: {e}"
+        ))]
+    })?;
+    let date = trips
+        .iter()
+        .map(|t| t.document_date())
+        .max()
+        .unwrap_or_default();
+    let world = ReportWorld::new(
+        Template::Builtin(&TEMPLATE),
+        vec![("/data.json".into(), Bytes::new(data))],
+        date,
+    );
+    let result = crate::render::layout(&world, "overview");
+    typst::comemo::evict(10);
+    result
+}

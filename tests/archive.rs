@@ -1,0 +1,390 @@
+//! Archiving: `studietur archive`, `verify`, `--embed-source` with
+//! `extract`, and `overview`, run as a user runs them.
+
+mod common;
+
+use common::{failed_rules, pdf_text, stderr, studietur};
+use page_validation::ValidationProfile;
+use std::path::{Path, PathBuf};
+
+/// A folder `trips/` with the Amsterdam trip and its images, and a second
+/// trip a year later (Berlin, other amounts), inside a fresh temporary
+/// folder.
+fn workspace() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let trips = tmp.path().join("trips");
+    let images = trips.join("images/2023");
+    std::fs::create_dir_all(&images).unwrap();
+    let root = common::root();
+    for img in ["protest.svg", "forsorgshjem.svg"] {
+        std::fs::copy(root.join("trips/images/2023").join(img), images.join(img)).unwrap();
+    }
+    let amsterdam = std::fs::read_to_string(root.join("trips/2023-amsterdam.toml")).unwrap();
+    std::fs::write(trips.join("2023-amsterdam.toml"), &amsterdam).unwrap();
+    let berlin = amsterdam
+        .replace("2023-04-", "2024-04-")
+        .replace("\"Studietur 2023\"", "\"Studietur 2024\"")
+        .replace("destination  = \"Amsterdam\"", "destination  = \"Berlin\"")
+        .replace("country      = \"Holland\"", "country      = \"Tyskland\"")
+        .replace("participants = 10", "participants = 8")
+        .replace("total        = 129599\n", "\n");
+    assert!(berlin.contains("Berlin") && berlin.contains("participants = 8"));
+    std::fs::write(trips.join("2024-berlin.toml"), berlin).unwrap();
+    (tmp, trips)
+}
+
+fn read(p: &Path) -> Vec<u8> {
+    std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// The PDF's text line by line as `pdftotext -layout` places it, white
+/// space folded in each line.
+fn layout_lines(pdf: &[u8]) -> Vec<String> {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("x.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(common::normalise)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn archiving_twice_changes_nothing_and_verify_passes() {
+    let (tmp, _) = workspace();
+    let dir = tmp.path();
+    let first = studietur(dir, &["archive", "trips", "-o", "archive"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let pdf23 = dir.join("archive/2023/2023-amsterdam.pdf");
+    let pdf24 = dir.join("archive/2024/2024-berlin.pdf");
+    let manifest_path = dir.join("archive/manifest.json");
+    let (a, b, m) = (read(&pdf23), read(&pdf24), read(&manifest_path));
+
+    let manifest: serde_json::Value = serde_json::from_slice(&m).unwrap();
+    assert_eq!(manifest["manifest_format"], 1);
+    let reports = manifest["reports"].as_array().unwrap();
+    assert_eq!(reports.len(), 2);
+    let r = &reports[0];
+    assert_eq!(r["pdf"], "2023/2023-amsterdam.pdf");
+    assert_eq!(r["trip"], "../trips/2023-amsterdam.toml");
+    assert_eq!(r["pages"], 15);
+    assert_eq!(r["standards"], serde_json::json!(["PDF/A-2a", "PDF/UA-1"]));
+    assert_eq!(r["studietur_version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(
+        r["pdf_sha256"].as_str().unwrap(),
+        studietur::cache::sha256_hex(&a)
+    );
+    assert_eq!(
+        r["trip_sha256"].as_str().unwrap(),
+        studietur::cache::sha256_hex(&read(&dir.join("trips/2023-amsterdam.toml")))
+    );
+    let files: Vec<&str> = r["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        ["images/2023/forsorgshjem.svg", "images/2023/protest.svg"]
+    );
+    assert!(failed_rules(&a, ValidationProfile::PdfA2a).is_empty());
+    assert!(failed_rules(&a, ValidationProfile::PdfUa1).is_empty());
+
+    let again = studietur(dir, &["archive", "trips", "-o", "archive"]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(stderr(&again).contains("0 archived, 0 replaced, 2 unchanged, 0 failed"));
+    assert_eq!(read(&pdf23), a);
+    assert_eq!(read(&pdf24), b);
+    assert_eq!(read(&manifest_path), m);
+    let entries = std::fs::read_dir(dir.join("archive/2023")).unwrap().count();
+    assert_eq!(entries, 1, "nothing else appeared beside the PDF");
+
+    let verified = studietur(dir, &["verify", "archive"]);
+    assert!(verified.status.success(), "{}", stdout(&verified));
+    let out = stdout(&verified);
+    assert!(out.contains("ok 2023/2023-amsterdam.pdf"), "{out}");
+    assert!(out.contains("ok 2024/2024-berlin.pdf"), "{out}");
+}
+
+#[test]
+fn a_changed_source_is_refused_then_superseded_with_replace() {
+    let (tmp, trips) = workspace();
+    let dir = tmp.path();
+    assert!(
+        studietur(dir, &["archive", "trips", "-o", "archive"])
+            .status
+            .success()
+    );
+    let pdf = dir.join("archive/2023/2023-amsterdam.pdf");
+    let manifest_path = dir.join("archive/manifest.json");
+    let (old_pdf, old_manifest) = (read(&pdf), read(&manifest_path));
+
+    let trip = trips.join("2023-amsterdam.toml");
+    let text = std::fs::read_to_string(&trip).unwrap();
+    std::fs::write(&trip, text.replace("Formålet med", "Hensigten med")).unwrap();
+
+    let refused = studietur(dir, &["archive", "trips", "-o", "archive"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = stderr(&refused);
+    assert!(err.contains("`2023/2023-amsterdam.pdf` is archived and its source now gives a different PDF: `../trips/2023-amsterdam.toml` changed"), "{err}");
+    assert!(err.contains("--replace"), "{err}");
+    assert_eq!(read(&pdf), old_pdf, "the archived PDF is untouched");
+    assert_eq!(
+        read(&manifest_path),
+        old_manifest,
+        "the manifest is untouched"
+    );
+
+    let replaced = studietur(dir, &["archive", "trips", "-o", "archive", "--replace"]);
+    assert!(replaced.status.success(), "{}", stderr(&replaced));
+    let kept = dir.join("archive/2023/2023-amsterdam-superseded-1.pdf");
+    assert_eq!(read(&kept), old_pdf, "the published version is kept");
+    let new_pdf = read(&pdf);
+    assert_ne!(new_pdf, old_pdf);
+    assert!(pdf_text(&new_pdf).contains("Hensigten med"));
+    let manifest: serde_json::Value = serde_json::from_slice(&read(&manifest_path)).unwrap();
+    let r = &manifest["reports"][0];
+    assert_eq!(r["pdf"], "2023/2023-amsterdam.pdf");
+    assert_eq!(
+        r["pdf_sha256"].as_str().unwrap(),
+        studietur::cache::sha256_hex(&new_pdf)
+    );
+    let old = &r["superseded"][0];
+    assert_eq!(old["pdf"], "2023/2023-amsterdam-superseded-1.pdf");
+    assert_eq!(
+        old["pdf_sha256"].as_str().unwrap(),
+        studietur::cache::sha256_hex(&old_pdf)
+    );
+    assert_ne!(old["trip_sha256"], r["trip_sha256"]);
+    // The new state verifies, superseded file included.
+    let verified = studietur(dir, &["verify", "archive"]);
+    assert!(verified.status.success(), "{}", stdout(&verified));
+}
+
+#[test]
+fn verify_names_a_flipped_byte_and_a_changed_source() {
+    let (tmp, trips) = workspace();
+    let dir = tmp.path();
+    assert!(
+        studietur(dir, &["archive", "trips", "-o", "archive"])
+            .status
+            .success()
+    );
+    let pdf = dir.join("archive/2024/2024-berlin.pdf");
+    let good = read(&pdf);
+
+    let mut flipped = good.clone();
+    let at = flipped.len() / 2;
+    flipped[at] ^= 0x01;
+    std::fs::write(&pdf, &flipped).unwrap();
+    let v = studietur(dir, &["verify", "archive"]);
+    assert_eq!(v.status.code(), Some(1));
+    let out = stdout(&v);
+    assert!(out.contains("ok 2023/2023-amsterdam.pdf"), "{out}");
+    assert!(
+        out.contains("MISMATCH 2024/2024-berlin.pdf: `2024/2024-berlin.pdf` changed: its SHA-256 is not the one the manifest records"),
+        "{out}"
+    );
+    assert!(out.contains(&format!("first at byte {at}")), "{out}");
+    std::fs::write(&pdf, &good).unwrap();
+    assert!(studietur(dir, &["verify", "archive"]).status.success());
+
+    // A changed photo is a changed source.
+    let photo = trips.join("images/2023/protest.svg");
+    let svg = std::fs::read_to_string(&photo).unwrap();
+    std::fs::write(&photo, svg.replace("</svg>", "<!-- edited --></svg>")).unwrap();
+    let v = studietur(dir, &["verify", "archive"]);
+    assert_eq!(v.status.code(), Some(1));
+    let out = stdout(&v);
+    assert!(
+        out.contains("`../trips/images/2023/protest.svg` changed"),
+        "{out}"
+    );
+    std::fs::write(&photo, svg).unwrap();
+
+    // So is a changed trip file: named, and the rebuild differs.
+    let trip = trips.join("2024-berlin.toml");
+    let text = std::fs::read_to_string(&trip).unwrap();
+    std::fs::write(&trip, text.replace("participants = 8", "participants = 9")).unwrap();
+    let v = studietur(dir, &["verify", "archive"]);
+    assert_eq!(v.status.code(), Some(1));
+    let out = stdout(&v);
+    assert!(out.contains("`../trips/2024-berlin.toml` changed"), "{out}");
+    assert!(
+        out.contains("rebuilding `../trips/2024-berlin.toml` gives a PDF that differs from `2024/2024-berlin.pdf`"),
+        "{out}"
+    );
+    assert!(out.contains("ok 2023/2023-amsterdam.pdf"), "{out}");
+}
+
+#[test]
+fn embedded_sources_come_back_out_and_rebuild_the_same_pdf() {
+    let (tmp, trips) = workspace();
+    let dir = tmp.path();
+    let built = studietur(
+        dir,
+        &[
+            "build",
+            "trips/2023-amsterdam.toml",
+            "-o",
+            "out",
+            "--embed-source",
+        ],
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    let pdf = read(&dir.join("out/2023-amsterdam.pdf"));
+    assert!(
+        failed_rules(&pdf, ValidationProfile::PdfA3a).is_empty(),
+        "{:?}",
+        failed_rules(&pdf, ValidationProfile::PdfA3a)
+    );
+    assert!(failed_rules(&pdf, ValidationProfile::PdfUa1).is_empty());
+    // Same text as the plain report.
+    let plain = common::build(&common::root().join("trips/2023-amsterdam.toml"));
+    assert_eq!(pdf_text(&pdf), pdf_text(&plain.pdf));
+
+    let ex = studietur(dir, &["extract", "out/2023-amsterdam.pdf", "-o", "back"]);
+    assert!(ex.status.success(), "{}", stderr(&ex));
+    for rel in [
+        "2023-amsterdam.toml",
+        "images/2023/protest.svg",
+        "images/2023/forsorgshjem.svg",
+    ] {
+        assert_eq!(
+            read(&dir.join("back").join(rel)),
+            read(&trips.join(rel)),
+            "{rel}"
+        );
+    }
+    let rebuilt = studietur(
+        dir,
+        &[
+            "build",
+            "back/2023-amsterdam.toml",
+            "-o",
+            "back/out",
+            "--embed-source",
+        ],
+    );
+    assert!(rebuilt.status.success(), "{}", stderr(&rebuilt));
+    assert_eq!(
+        read(&dir.join("back/out/2023-amsterdam.pdf")),
+        pdf,
+        "byte-identical"
+    );
+
+    // A PDF without sources says so.
+    let none = studietur(dir, &["build", "trips/2024-berlin.toml", "-o", "plain"]);
+    assert!(none.status.success());
+    let ex = studietur(dir, &["extract", "plain/2024-berlin.pdf", "-o", "x"]);
+    assert_eq!(ex.status.code(), Some(1));
+    assert!(
+        stderr(&ex).contains("has no attached files"),
+        "{}",
+        stderr(&ex)
+    );
+}
+
+#[test]
+fn archive_with_embedded_sources_records_pdf_a_3a() {
+    let (tmp, _) = workspace();
+    let dir = tmp.path();
+    let o = studietur(
+        dir,
+        &[
+            "archive",
+            "trips/2023-amsterdam.toml",
+            "-o",
+            "archive",
+            "--embed-source",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&read(&dir.join("archive/manifest.json"))).unwrap();
+    let r = &manifest["reports"][0];
+    assert_eq!(r["standards"], serde_json::json!(["PDF/A-3a", "PDF/UA-1"]));
+    assert_eq!(r["embed_source"], true);
+    let pdf = read(&dir.join("archive/2023/2023-amsterdam.pdf"));
+    assert!(failed_rules(&pdf, ValidationProfile::PdfA3a).is_empty());
+    let files = studietur::embed::extract(&pdf).unwrap();
+    assert_eq!(files.len(), 3);
+    assert!(studietur(dir, &["verify", "archive"]).status.success());
+}
+
+#[test]
+fn the_overview_shows_every_year_and_is_valid() {
+    let (tmp, trips) = workspace();
+    let dir = tmp.path();
+    let o = studietur(dir, &["overview", "trips", "-o", "overview.pdf"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = read(&dir.join("overview.pdf"));
+    assert!(
+        failed_rules(&pdf, ValidationProfile::PdfA2a).is_empty(),
+        "{:?}",
+        failed_rules(&pdf, ValidationProfile::PdfA2a)
+    );
+    assert!(
+        failed_rules(&pdf, ValidationProfile::PdfUa1).is_empty(),
+        "{:?}",
+        failed_rules(&pdf, ValidationProfile::PdfUa1)
+    );
+    // Read the table row by row, as laid out.
+    let text = layout_lines(&pdf);
+    for expected in [
+        "Studieture 2023–2024",
+        "Udvalg Destination Datoer Deltagere Samlet Pris per deltager Moms",
+        "Social- og Beskæftigelsesudvalget Amsterdam, Holland 17.–20. april 2023 10 129.599 kr. 12.959,90 kr. ekskl. moms",
+        // 129.599 kr. over 8 participants: 16.199,875 → 16.199,88 kr.
+        "Berlin, Tyskland 17.–20. april 2024 8 129.599 kr. 16.199,88 kr. ekskl. moms",
+        "Pris per deltager over årene",
+    ] {
+        assert!(
+            text.iter().any(|l| l.contains(expected)),
+            "missing {expected:?} in {text:#?}"
+        );
+    }
+    // The chart's text alternative is in the structure tree for screen
+    // readers.
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let alt_found = doc.objects.values().any(|o| {
+        o.as_dict().is_ok_and(|d| {
+            d.get(b"Alt").is_ok_and(|a| {
+                lopdf::decode_text_string(a).is_ok_and(|s| {
+                    let s = s.replace('\u{a0}', " ");
+                    s.contains("2023 · Amsterdam: 12.959,90 kr.")
+                        && s.contains("2024 · Berlin: 16.199,88 kr.")
+                })
+            })
+        })
+    });
+    assert!(alt_found, "the chart has its text alternative");
+    // Identical input, identical overview.
+    let again = studietur(dir, &["overview", "trips", "-o", "overview2.pdf"]);
+    assert!(again.status.success());
+    assert_eq!(read(&dir.join("overview2.pdf")), pdf);
+
+    // A broken trip writes no overview.
+    std::fs::write(trips.join("broken.toml"), "[trip]\ncommittee = 1\n").unwrap();
+    let bad = studietur(dir, &["overview", "trips", "-o", "bad.pdf"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        stderr(&bad).contains("broken.toml:2:13"),
+        "{}",
+        stderr(&bad)
+    );
+    assert!(!dir.join("bad.pdf").exists());
+}
