@@ -178,7 +178,15 @@ impl Manifest {
 /// interruption never leaves a PDF the manifest does not know.
 pub fn archive(files: &[PathBuf], options: &Options, done: &dyn Fn(&Outcome)) -> Vec<Outcome> {
     let mut outcomes = Vec::new();
-    let mut manifest = match Manifest::load(&options.archive) {
+    let loaded = std::fs::create_dir_all(&options.archive)
+        .map_err(|e| {
+            Diagnostic::plain(format!(
+                "cannot create the archive folder `{}`: {e}",
+                options.archive.display()
+            ))
+        })
+        .and_then(|()| Manifest::load(&options.archive));
+    let mut manifest = match loaded {
         Ok(m) => m,
         Err(d) => {
             let outcome = Outcome {

@@ -21,17 +21,6 @@ pub fn archive(inputs: &[PathBuf], options: archive::Options) -> ExitCode {
     let started = Instant::now();
     let (files, errors) = expand_inputs(inputs);
     print_diagnostics(&errors);
-    if let Err(e) = std::fs::create_dir_all(&options.archive) {
-        eprintln!(
-            "{}",
-            Diagnostic::plain(format!(
-                "cannot create the archive folder `{}`: {e}",
-                options.archive.display()
-            ))
-            .render()
-        );
-        return ExitCode::from(1);
-    }
     let outcomes = archive::archive(&files, &options, &|o| {
         print_diagnostics(&o.diagnostics);
         let input = o.input.display();
