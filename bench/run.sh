@@ -62,3 +62,9 @@ echo "| long report: $(pages "$W/out/scale/long.pdf") pages, $(awk -v a="$t200" 
 rm -f "$W"/photos/.studietur-cache.json
 measure "20 phone photos (4000×3000 JPEG)" $S build "$W/photos" -o "$W/out/photos" --force
 echo "| photo report: $(pages "$W/out/photos/photos.pdf") pages, PDF $(du -k "$W/out/photos/photos.pdf" | cut -f1) KB (photos $(du -ck "$W"/photos/img/*.jpg | tail -1 | cut -f1) KB) | | |"
+rm -rf "$W/archive"
+measure "archive $N distinct reports (cold)" $S archive "$W/distinct" -o "$W/archive"
+measure "archive them again (nothing changed)" $S archive "$W/distinct" -o "$W/archive"
+measure "verify the archive (hashes + $N rebuilds)" $S verify "$W/archive"
+measure "overview of $N trips" $S overview "$W/distinct" -o "$W/out/overview.pdf"
+echo "| overview: $(pages "$W/out/overview.pdf") pages | | |"

@@ -199,25 +199,101 @@ pub fn archive(files: &[PathBuf], options: &Options, done: &dyn Fn(&Outcome)) ->
             return vec![outcome];
         }
     };
-    for file in files {
-        let outcome = match file_one(file, options, &mut manifest) {
-            Ok((pdf, filed, diagnostics)) => Outcome {
-                input: file.clone(),
-                pdf: Some(pdf),
-                filed,
-                diagnostics,
-            },
-            Err(diagnostics) => Outcome {
-                input: file.clone(),
-                pdf: None,
-                filed: Filed::Failed,
-                diagnostics,
-            },
-        };
-        done(&outcome);
-        outcomes.push(outcome);
+    // Reports are built on all cores a handful at a time (bounding the PDFs
+    // held in memory), then filed one by one, in order.
+    let name = template_name(&options.template, &options.archive);
+    let fingerprint = template_fingerprint(&options.template);
+    for chunk in files.chunks(workers() * 2) {
+        let built = in_parallel(chunk, |f| {
+            match up_to_date(f, options, &name, &fingerprint, &manifest) {
+                Some(pdf) => Ok(Err(pdf)),
+                None => build(f, &options.template, name.clone(), options.embed_source).map(Ok),
+            }
+        });
+        for (file, built) in chunk.iter().zip(built) {
+            let filed = built.and_then(|b| match b {
+                Ok(b) => file_one(file, b, options, &mut manifest),
+                Err(pdf) => Ok((pdf, Filed::Unchanged, Vec::new())),
+            });
+            let outcome = match filed {
+                Ok((pdf, filed, diagnostics)) => Outcome {
+                    input: file.clone(),
+                    pdf: Some(pdf),
+                    filed,
+                    diagnostics,
+                },
+                Err(diagnostics) => Outcome {
+                    input: file.clone(),
+                    pdf: None,
+                    filed: Filed::Failed,
+                    diagnostics,
+                },
+            };
+            done(&outcome);
+            outcomes.push(outcome);
+        }
     }
     outcomes
+}
+
+/// The archived PDF of `input`, when everything it was made from hashes as
+/// the manifest records and the PDF is intact: building it again would give
+/// the same bytes (that is what `verify` proves), so it is not rebuilt.
+fn up_to_date(
+    input: &Path,
+    options: &Options,
+    template_name: &str,
+    template_sha256: &str,
+    manifest: &Manifest,
+) -> Option<String> {
+    let trip = relative(input, &options.archive);
+    let cur = &manifest.reports.iter().find(|r| r.trip == trip)?.current;
+    let hash = |p: &Path| std::fs::read(p).ok().map(|d| sha256_hex(&d));
+    let dir = input.parent().unwrap_or(Path::new("."));
+    let same = cur.template == template_name
+        && cur.template_sha256 == template_sha256
+        && cur.embed_source == options.embed_source
+        && cur.studietur_version == env!("CARGO_PKG_VERSION")
+        && hash(input)? == cur.trip_sha256
+        && cur
+            .files
+            .iter()
+            .all(|f| hash(&dir.join(&f.path)).is_some_and(|h| h == f.sha256))
+        && hash(&options.archive.join(&cur.pdf))? == cur.pdf_sha256;
+    same.then(|| cur.pdf.clone())
+}
+
+/// Worker threads: one per core.
+fn workers() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
+}
+
+/// `f` of every item, on plain worker threads (typst-pdf uses rayon
+/// inside), results in the order of `items`.
+fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: std::sync::Mutex<Vec<Option<R>>> =
+        std::sync::Mutex::new((0..items.len()).map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..workers().min(items.len()) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(item) = items.get(i) else { break };
+                    let r = f(item);
+                    if let Ok(mut all) = results.lock() {
+                        all[i] = Some(r);
+                    }
+                }
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// A report built from its source, with what the manifest records of it.
@@ -357,18 +433,14 @@ fn what_changed(old: &Version, new: &Version, trip: &str) -> Vec<String> {
     why
 }
 
+/// Files the report `built` from `input` into the archive and the manifest.
 fn file_one(
     input: &Path,
+    built: Built,
     options: &Options,
     manifest: &mut Manifest,
 ) -> Result<(String, Filed, Vec<Diagnostic>), Vec<Diagnostic>> {
     let archive = &options.archive;
-    let built = build(
-        input,
-        &options.template,
-        template_name(&options.template, archive),
-        options.embed_source,
-    )?;
     let stem = input
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -513,10 +585,11 @@ pub fn verify(archive: &Path, done: &dyn Fn(&Verdict)) -> Result<Vec<Verdict>, D
     }
     let manifest = Manifest::load(archive)?;
     let mut verdicts = Vec::new();
-    for report in &manifest.reports {
-        let v = verify_one(archive, report);
-        done(&v);
-        verdicts.push(v);
+    for chunk in manifest.reports.chunks(workers() * 2) {
+        for v in in_parallel(chunk, |r| verify_one(archive, r)) {
+            done(&v);
+            verdicts.push(v);
+        }
     }
     Ok(verdicts)
 }

@@ -205,9 +205,10 @@ pub fn overview(inputs: &[PathBuf], out: &Path, lang: Lang) -> ExitCode {
         return ExitCode::from(1);
     }
     eprintln!(
-        "wrote {} ({} trips, {} pages) in {:.2} s",
+        "wrote {} ({} trip{}, {} pages) in {:.2} s",
         out.display(),
         trips.len(),
+        if trips.len() == 1 { "" } else { "s" },
         rendered.pages,
         started.elapsed().as_secs_f64()
     );

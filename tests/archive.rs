@@ -172,6 +172,19 @@ fn a_changed_source_is_refused_then_superseded_with_replace() {
     // The new state verifies, superseded file included.
     let verified = studietur(dir, &["verify", "archive"]);
     assert!(verified.status.success(), "{}", stdout(&verified));
+
+    // A changed photo (the trip file as it was) is a changed source too.
+    let photo = trips.join("images/2023/protest.svg");
+    let svg = std::fs::read_to_string(&photo).unwrap();
+    assert!(svg.contains("fill=\"#eeeeee\""));
+    std::fs::write(&photo, svg.replace("fill=\"#eeeeee\"", "fill=\"#ffeeee\"")).unwrap();
+    let refused = studietur(dir, &["archive", "trips", "-o", "archive"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("`images/2023/protest.svg` changed"),
+        "{}",
+        stderr(&refused)
+    );
 }
 
 #[test]
