@@ -491,7 +491,7 @@ fn file_one(
                 "`{pdf_rel}` is archived from `{}`, not from `{trip_rel}`",
                 report.trip
             ))
-            .with_help("two trip files of the same year share a name; rename one of them"),
+            .with_help("if two trip files of the same year share a name, rename one; if the trip file was moved, archive from its old place or into a new archive"),
         ]);
     }
     // The archived PDF must be the one the manifest records before anything

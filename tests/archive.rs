@@ -117,6 +117,32 @@ fn archiving_twice_changes_nothing_and_verify_passes() {
     let out = stdout(&verified);
     assert!(out.contains("ok 2023/2023-amsterdam.pdf"), "{out}");
     assert!(out.contains("ok 2024/2024-berlin.pdf"), "{out}");
+
+    // Another trip file with the same name and year is refused, not filed
+    // over the first.
+    std::fs::create_dir_all(dir.join("other")).unwrap();
+    std::fs::copy(
+        dir.join("trips/2024-berlin.toml"),
+        dir.join("other/2024-berlin.toml"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.join("other/images")).unwrap();
+    for img in ["protest.svg", "forsorgshjem.svg"] {
+        let to = dir.join("other/images/2023");
+        std::fs::create_dir_all(&to).unwrap();
+        std::fs::copy(dir.join("trips/images/2023").join(img), to.join(img)).unwrap();
+    }
+    let clash = studietur(dir, &["archive", "other", "-o", "archive"]);
+    assert_eq!(clash.status.code(), Some(1));
+    assert!(
+        stderr(&clash).contains(
+            "`2024/2024-berlin.pdf` is archived from `../trips/2024-berlin.toml`, not from `../other/2024-berlin.toml`"
+        ),
+        "{}",
+        stderr(&clash)
+    );
+    assert_eq!(read(&pdf24), b);
+    assert_eq!(read(&manifest_path), m);
 }
 
 #[test]
