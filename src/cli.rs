@@ -186,13 +186,9 @@ pub fn main() -> ExitCode {
             out,
             template,
         } => {
-            let template = match template.as_deref().map(Template::named_or_dir) {
-                None => Template::default(),
-                Some(Ok(t)) => t,
-                Some(Err(e)) => {
-                    eprintln!("{}", Diagnostic::plain(e).render());
-                    return ExitCode::from(2);
-                }
+            let template = match template_arg(template.as_deref()) {
+                Ok(t) => t,
+                Err(code) => return code,
             };
             let options = Options {
                 out_dir: Some(out),
@@ -216,13 +212,9 @@ pub fn main() -> ExitCode {
             replace,
             embed_source,
         } => {
-            let template = match template.as_deref().map(Template::named_or_dir) {
-                None => Template::default(),
-                Some(Ok(t)) => t,
-                Some(Err(e)) => {
-                    eprintln!("{}", Diagnostic::plain(e).render());
-                    return ExitCode::from(2);
-                }
+            let template = match template_arg(template.as_deref()) {
+                Ok(t) => t,
+                Err(code) => return code,
             };
             return crate::archive_cli::archive(
                 &inputs,
@@ -275,15 +267,9 @@ pub fn main() -> ExitCode {
             lang,
             embed_source,
         } => {
-            let template = match template {
-                None => Template::default(),
-                Some(name) => match Template::named_or_dir(&name) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        eprintln!("{}", Diagnostic::plain(e).render());
-                        return ExitCode::from(2);
-                    }
-                },
+            let template = match template_arg(template.as_deref()) {
+                Ok(t) => t,
+                Err(code) => return code,
             };
             (
                 inputs,
@@ -319,6 +305,19 @@ pub fn main() -> ExitCode {
         ),
     };
     run(&inputs, &options)
+}
+
+/// The template a `--template` argument names (the default without one);
+/// on a wrong name, the message is printed and the usage exit code returned.
+fn template_arg(name: Option<&str>) -> Result<Template, ExitCode> {
+    match name.map(Template::named_or_dir) {
+        None => Ok(Template::default()),
+        Some(Ok(t)) => Ok(t),
+        Some(Err(e)) => {
+            eprintln!("{}", Diagnostic::plain(e).render());
+            Err(ExitCode::from(2))
+        }
+    }
 }
 
 /// The schema file of the repository a user works in, if there is one.

@@ -33,6 +33,23 @@ fn workspace() -> (tempfile::TempDir, PathBuf) {
     (tmp, trips)
 }
 
+/// Changes the colour of the placeholder photo `protest.svg` (visibly, so
+/// the PDF changes too).
+fn tint_photo(trips: &Path) {
+    let photo = trips.join("images/2023/protest.svg");
+    let svg = std::fs::read_to_string(&photo).unwrap();
+    assert!(svg.contains("fill=\"#eeeeee\""));
+    std::fs::write(&photo, svg.replace("fill=\"#eeeeee\"", "fill=\"#ffeeee\"")).unwrap();
+}
+
+/// [`workspace`], with `trips/` archived into `archive/`.
+fn archived() -> (tempfile::TempDir, PathBuf) {
+    let (tmp, trips) = workspace();
+    let o = studietur(tmp.path(), &["archive", "trips", "-o", "archive"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    (tmp, trips)
+}
+
 fn read(p: &Path) -> Vec<u8> {
     std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
@@ -55,6 +72,12 @@ fn layout_lines(pdf: &[u8]) -> Vec<String> {
         .map(common::normalise)
         .filter(|l| !l.is_empty())
         .collect()
+}
+
+/// Asserts that a run failed (exit 1) saying `text` on standard error.
+fn fails_with(o: &std::process::Output, text: &str) {
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(o));
+    assert!(stderr(o).contains(text), "{}", stderr(o));
 }
 
 fn stdout(o: &std::process::Output) -> String {
@@ -133,13 +156,9 @@ fn archiving_twice_changes_nothing_and_verify_passes() {
         std::fs::copy(dir.join("trips/images/2023").join(img), to.join(img)).unwrap();
     }
     let clash = studietur(dir, &["archive", "other", "-o", "archive"]);
-    assert_eq!(clash.status.code(), Some(1));
-    assert!(
-        stderr(&clash).contains(
-            "`2024/2024-berlin.pdf` is archived from `../trips/2024-berlin.toml`, not from `../other/2024-berlin.toml`"
-        ),
-        "{}",
-        stderr(&clash)
+    fails_with(
+        &clash,
+        "`2024/2024-berlin.pdf` is archived from `../trips/2024-berlin.toml`, not from `../other/2024-berlin.toml`",
     );
     assert_eq!(read(&pdf24), b);
     assert_eq!(read(&manifest_path), m);
@@ -147,13 +166,8 @@ fn archiving_twice_changes_nothing_and_verify_passes() {
 
 #[test]
 fn a_changed_source_is_refused_then_superseded_with_replace() {
-    let (tmp, trips) = workspace();
+    let (tmp, trips) = archived();
     let dir = tmp.path();
-    assert!(
-        studietur(dir, &["archive", "trips", "-o", "archive"])
-            .status
-            .success()
-    );
     let pdf = dir.join("archive/2023/2023-amsterdam.pdf");
     let manifest_path = dir.join("archive/manifest.json");
     let (old_pdf, old_manifest) = (read(&pdf), read(&manifest_path));
@@ -200,28 +214,15 @@ fn a_changed_source_is_refused_then_superseded_with_replace() {
     assert!(verified.status.success(), "{}", stdout(&verified));
 
     // A changed photo (the trip file as it was) is a changed source too.
-    let photo = trips.join("images/2023/protest.svg");
-    let svg = std::fs::read_to_string(&photo).unwrap();
-    assert!(svg.contains("fill=\"#eeeeee\""));
-    std::fs::write(&photo, svg.replace("fill=\"#eeeeee\"", "fill=\"#ffeeee\"")).unwrap();
+    tint_photo(&trips);
     let refused = studietur(dir, &["archive", "trips", "-o", "archive"]);
-    assert_eq!(refused.status.code(), Some(1));
-    assert!(
-        stderr(&refused).contains("`images/2023/protest.svg` changed"),
-        "{}",
-        stderr(&refused)
-    );
+    fails_with(&refused, "`images/2023/protest.svg` changed");
 }
 
 #[test]
 fn verify_names_a_flipped_byte_and_a_changed_source() {
-    let (tmp, trips) = workspace();
+    let (tmp, trips) = archived();
     let dir = tmp.path();
-    assert!(
-        studietur(dir, &["archive", "trips", "-o", "archive"])
-            .status
-            .success()
-    );
     let pdf = dir.join("archive/2024/2024-berlin.pdf");
     let good = read(&pdf);
 
@@ -244,7 +245,7 @@ fn verify_names_a_flipped_byte_and_a_changed_source() {
     // A changed photo is a changed source.
     let photo = trips.join("images/2023/protest.svg");
     let svg = std::fs::read_to_string(&photo).unwrap();
-    std::fs::write(&photo, svg.replace("</svg>", "<!-- edited --></svg>")).unwrap();
+    tint_photo(&trips);
     let v = studietur(dir, &["verify", "archive"]);
     assert_eq!(v.status.code(), Some(1));
     let out = stdout(&v);
@@ -329,12 +330,7 @@ fn embedded_sources_come_back_out_and_rebuild_the_same_pdf() {
     let none = studietur(dir, &["build", "trips/2024-berlin.toml", "-o", "plain"]);
     assert!(none.status.success());
     let ex = studietur(dir, &["extract", "plain/2024-berlin.pdf", "-o", "x"]);
-    assert_eq!(ex.status.code(), Some(1));
-    assert!(
-        stderr(&ex).contains("has no attached files"),
-        "{}",
-        stderr(&ex)
-    );
+    fails_with(&ex, "has no attached files");
 }
 
 #[test]
@@ -419,11 +415,6 @@ fn the_overview_shows_every_year_and_is_valid() {
     // A broken trip writes no overview.
     std::fs::write(trips.join("broken.toml"), "[trip]\ncommittee = 1\n").unwrap();
     let bad = studietur(dir, &["overview", "trips", "-o", "bad.pdf"]);
-    assert_eq!(bad.status.code(), Some(1));
-    assert!(
-        stderr(&bad).contains("broken.toml:2:13"),
-        "{}",
-        stderr(&bad)
-    );
+    fails_with(&bad, "broken.toml:2:13");
     assert!(!dir.join("bad.pdf").exists());
 }
