@@ -418,3 +418,68 @@ fn the_overview_shows_every_year_and_is_valid() {
     fails_with(&bad, "broken.toml:2:13");
     assert!(!dir.join("bad.pdf").exists());
 }
+
+#[test]
+fn a_damaged_or_foreign_manifest_is_refused_and_left_alone() {
+    let (tmp, _) = archived();
+    let dir = tmp.path();
+    let manifest_path = dir.join("archive/manifest.json");
+    let good = std::fs::read_to_string(&manifest_path).unwrap();
+
+    std::fs::write(&manifest_path, &good[..good.len() / 2]).unwrap();
+    let o = studietur(dir, &["archive", "trips", "-o", "archive"]);
+    fails_with(&o, "is not a studietur archive manifest");
+    let v = studietur(dir, &["verify", "archive"]);
+    fails_with(&v, "is not a studietur archive manifest");
+    assert_eq!(read(&manifest_path), &good.as_bytes()[..good.len() / 2]);
+
+    let future = good.replace("\"manifest_format\": 1", "\"manifest_format\": 2");
+    std::fs::write(&manifest_path, &future).unwrap();
+    let o = studietur(dir, &["archive", "trips", "-o", "archive"]);
+    fails_with(&o, "has manifest_format 2; this studietur reads format 1");
+    assert_eq!(read(&manifest_path), future.as_bytes());
+
+    let none = studietur(dir, &["verify", "trips"]);
+    fails_with(&none, "has no manifest.json");
+}
+
+#[test]
+fn extract_never_writes_outside_its_folder() {
+    let (tmp, _) = workspace();
+    let dir = tmp.path();
+    let built = studietur(
+        dir,
+        &[
+            "build",
+            "trips/2023-amsterdam.toml",
+            "-o",
+            "out",
+            "--embed-source",
+        ],
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    // Rename the attached trip file to `../escaped.toml`, as a hostile PDF
+    // could.
+    let mut doc = lopdf::Document::load(dir.join("out/2023-amsterdam.pdf")).unwrap();
+    let mut renamed = 0;
+    for object in doc.objects.values_mut() {
+        if let Ok(d) = object.as_dict_mut()
+            && d.get(b"EF").is_ok()
+            && d.get(b"UF")
+                .ok()
+                .and_then(|n| lopdf::decode_text_string(n).ok())
+                .is_some_and(|n| n == "2023-amsterdam.toml")
+        {
+            d.set("UF", lopdf::text_string("../escaped.toml"));
+            d.set("F", lopdf::text_string("../escaped.toml"));
+            renamed += 1;
+        }
+    }
+    assert_eq!(renamed, 1);
+    doc.save(dir.join("hostile.pdf")).unwrap();
+    std::fs::create_dir_all(dir.join("x")).unwrap();
+    let o = studietur(dir, &["extract", "hostile.pdf", "-o", "x/inner"]);
+    fails_with(&o, "the attached file `../escaped.toml` would land outside");
+    assert!(!dir.join("x/escaped.toml").exists());
+    assert!(!dir.join("x/inner").exists(), "nothing was written");
+}
