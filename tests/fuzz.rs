@@ -85,7 +85,48 @@ fn apply(text: &str, edits: &[Edit]) -> Vec<u8> {
     bytes
 }
 
+/// The Amsterdam report built with its sources attached.
+fn embedded_pdf() -> &'static [u8] {
+    static PDF: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    PDF.get_or_init(|| {
+        let path = trip_dir().join("2023-amsterdam.toml");
+        let bytes = std::fs::read(&path).unwrap();
+        let trip = validation::check_file(&path).trip.unwrap();
+        let sources = studietur::embed::collect(&path, &bytes, &trip).unwrap();
+        let template = studietur::template::Template::default();
+        studietur::render::render_with(&trip, &template, "fuzz", Some(&sources))
+            .unwrap()
+            .pdf
+    })
+}
+
 proptest! {
+    /// `studietur extract` reads PDFs from anywhere: a damaged one is an
+    /// error, never a panic, and never yields a name that leads out.
+    #[test]
+    fn damaged_pdfs_never_panic_extract(
+        flips in proptest::collection::vec((any::<usize>(), any::<u8>()), 0..24),
+        keep in 0.0f64..=1.0,
+    ) {
+        let mut pdf = embedded_pdf().to_vec();
+        for (at, byte) in flips {
+            let i = at % pdf.len();
+            pdf[i] = byte;
+        }
+        // Damage toward the end (the cross-reference table and trailer)
+        // matters most; cut from there half of the time.
+        if keep < 0.5 {
+            let cut = pdf.len() - (pdf.len() as f64 * keep / 4.0) as usize;
+            pdf.truncate(cut.max(1));
+        }
+        if let Ok(files) = studietur::embed::extract(&pdf) {
+            for (name, _) in files {
+                let _ = studietur::embed::target_in(Path::new("/x"), &name)
+                    .map(|t| assert!(t.starts_with("/x"), "{name}"));
+            }
+        }
+    }
+
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
         check_and_view(&bytes);
