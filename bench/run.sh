@@ -56,9 +56,11 @@ else
 fi
 measure "15-page report (Amsterdam)" $S build trips/2023-amsterdam.toml -o "$W/out/scale" --force
 t15=$(cat "$W/last.txt")
+measure "generated short report (same kind of text as the long one)" $S build "$W/short" -o "$W/out/scale" --force
+tshort=$(cat "$W/last.txt")
 measure "long report" $S build "$W/long" -o "$W/out/scale" --force
 t200=$(cat "$W/last.txt")
-echo "| long report: $(pages "$W/out/scale/long.pdf") pages, $(awk -v a="$t200" -v b="$t15" 'BEGIN{printf "%.1f", a/b}')× the 15-page time | | |"
+echo "| long report: $(pages "$W/out/scale/long.pdf") pages, $(awk -v a="$t200" -v b="$t15" 'BEGIN{printf "%.1f", a/b}')× the Amsterdam time, $(awk -v a="$t200" -v b="$tshort" 'BEGIN{printf "%.1f", a/b}')× the $(pages "$W/out/scale/short.pdf")-page generated one | | |"
 rm -f "$W"/photos/.studietur-cache.json
 measure "20 phone photos (4000×3000 JPEG)" $S build "$W/photos" -o "$W/out/photos" --force
 echo "| photo report: $(pages "$W/out/photos/photos.pdf") pages, PDF $(du -k "$W/out/photos/photos.pdf" | cut -f1) KB (photos $(du -ck "$W"/photos/img/*.jpg | tail -1 | cut -f1) KB) | | |"

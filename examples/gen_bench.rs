@@ -2,7 +2,8 @@
 //!
 //! - `DIR/distinct/NN.toml`: N distinct reports (other destinations, texts,
 //!   amounts and numbers of days);
-//! - `DIR/long/long.toml`: a report of about 200 pages;
+//! - `DIR/long/long.toml`: a report of about 200 pages, and
+//!   `DIR/short/short.toml`, about 15 pages of the same kind of text;
 //! - `DIR/photos/photos.toml` with `DIR/photos/img/NN.jpg`: 20 phone-sized
 //!   photos (4000×3000 JPEG).
 //!
@@ -130,6 +131,10 @@ fn main() {
     std::fs::create_dir_all(dir.join("long")).unwrap();
     let t = trip(&mut r, "Langt væk", 21, 8, 6, &[]);
     std::fs::write(dir.join("long/long.toml"), t).unwrap();
+    // The same kind of text, about 15 pages: the fair base for scaling.
+    std::fs::create_dir_all(dir.join("short")).unwrap();
+    let t = trip(&mut r, "Kort", 2, 5, 6, &[]);
+    std::fs::write(dir.join("short/short.toml"), t).unwrap();
     std::fs::create_dir_all(dir.join("photos/img")).unwrap();
     let mut files = Vec::new();
     for i in 0..20u32 {
