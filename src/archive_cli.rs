@@ -87,10 +87,7 @@ pub fn verify(dir: &Path) -> ExitCode {
 /// `studietur extract X.pdf -o DIR`: writes the attached sources; never
 /// overwrites a different file.
 pub fn extract(pdf: &Path, out: &Path) -> ExitCode {
-    let fail = |d: Diagnostic| {
-        eprintln!("{}", d.render());
-        ExitCode::from(1)
-    };
+    let fail = |d: Diagnostic| crate::cli::fail(d, 1);
     let bytes = match std::fs::read(pdf) {
         Ok(b) => b,
         Err(e) => {

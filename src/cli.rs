@@ -307,6 +307,12 @@ pub fn main() -> ExitCode {
     run(&inputs, &options)
 }
 
+/// Prints `d` and gives exit code `code` (1: failed, 2: wrong usage).
+pub(crate) fn fail(d: Diagnostic, code: u8) -> ExitCode {
+    eprintln!("{}", d.render());
+    ExitCode::from(code)
+}
+
 /// The template a `--template` argument names (the default without one);
 /// on a wrong name, the message is printed and the usage exit code returned.
 fn template_arg(name: Option<&str>) -> Result<Template, ExitCode> {
@@ -325,25 +331,21 @@ pub const SCHEMA_PATH: &str = "schema/trip-format-1.json";
 
 fn new_command(file: &std::path::Path, mut trip: crate::scaffold::NewTrip) -> ExitCode {
     if trip.end < trip.start {
-        eprintln!(
-            "{}",
+        return fail(
             Diagnostic::plain(format!(
                 "--end {} is before --start {}",
                 trip.end, trip.start
             ))
-            .with_help("--end is the trip's last day")
-            .render()
+            .with_help("--end is the trip's last day"),
+            2,
         );
-        return ExitCode::from(2);
     }
     if file.exists() {
-        eprintln!(
-            "{}",
+        return fail(
             Diagnostic::plain(format!("`{}` exists already", file.display()))
-                .with_help("studietur new never overwrites a file; choose another name")
-                .render()
+                .with_help("studietur new never overwrites a file; choose another name"),
+            1,
         );
-        return ExitCode::from(1);
     }
     // Point editors at the schema, relative to the new file, when the
     // current folder has one (a clone of the studietur repository does).
@@ -410,34 +412,28 @@ fn template_command(action: TemplateAction) -> ExitCode {
         }
         TemplateAction::Export { dir, name } => {
             let Some(b) = crate::template::BUILTINS.iter().find(|b| b.name == name) else {
-                eprintln!(
-                    "{}",
+                return fail(
                     Diagnostic::plain(format!("there is no built-in template `{name}`"))
-                        .with_help("see `studietur template list`")
-                        .render()
+                        .with_help("see `studietur template list`"),
+                    2,
                 );
-                return ExitCode::from(2);
             };
             if dir.join("main.typ").exists() {
-                eprintln!(
-                    "{}",
+                return fail(
                     Diagnostic::plain(format!("`{}` already holds a main.typ", dir.display()))
-                        .with_help("choose a new folder; studietur does not overwrite a template")
-                        .render()
+                        .with_help("choose a new folder; studietur does not overwrite a template"),
+                    1,
                 );
-                return ExitCode::from(1);
             }
             for (rel, text) in b.files {
                 if let Err(e) = batch::write_atomic(&dir.join(rel), text.as_bytes()) {
-                    eprintln!(
-                        "{}",
+                    return fail(
                         Diagnostic::plain(format!(
                             "cannot write `{}`: {e}",
                             dir.join(rel).display()
-                        ))
-                        .render()
+                        )),
+                        1,
                     );
-                    return ExitCode::from(1);
                 }
             }
             eprintln!(

@@ -50,6 +50,23 @@ fn archived() -> (tempfile::TempDir, PathBuf) {
     (tmp, trips)
 }
 
+/// Builds `trips/2023-amsterdam.toml` in `dir` into `out/` with
+/// `--embed-source`; the PDF.
+fn build_with_sources(dir: &Path) -> Vec<u8> {
+    let built = studietur(
+        dir,
+        &[
+            "build",
+            "trips/2023-amsterdam.toml",
+            "-o",
+            "out",
+            "--embed-source",
+        ],
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    read(&dir.join("out/2023-amsterdam.pdf"))
+}
+
 fn read(p: &Path) -> Vec<u8> {
     std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
@@ -274,18 +291,7 @@ fn verify_names_a_flipped_byte_and_a_changed_source() {
 fn embedded_sources_come_back_out_and_rebuild_the_same_pdf() {
     let (tmp, trips) = workspace();
     let dir = tmp.path();
-    let built = studietur(
-        dir,
-        &[
-            "build",
-            "trips/2023-amsterdam.toml",
-            "-o",
-            "out",
-            "--embed-source",
-        ],
-    );
-    assert!(built.status.success(), "{}", stderr(&built));
-    let pdf = read(&dir.join("out/2023-amsterdam.pdf"));
+    let pdf = build_with_sources(dir);
     assert!(
         failed_rules(&pdf, ValidationProfile::PdfA3a).is_empty(),
         "{:?}",
@@ -447,17 +453,7 @@ fn a_damaged_or_foreign_manifest_is_refused_and_left_alone() {
 fn extract_never_writes_outside_its_folder() {
     let (tmp, _) = workspace();
     let dir = tmp.path();
-    let built = studietur(
-        dir,
-        &[
-            "build",
-            "trips/2023-amsterdam.toml",
-            "-o",
-            "out",
-            "--embed-source",
-        ],
-    );
-    assert!(built.status.success(), "{}", stderr(&built));
+    build_with_sources(dir);
     // Rename the attached trip file to `../escaped.toml`, as a hostile PDF
     // could.
     let mut doc = lopdf::Document::load(dir.join("out/2023-amsterdam.pdf")).unwrap();
