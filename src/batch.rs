@@ -35,6 +35,24 @@ pub struct Options {
     pub embed_source: bool,
 }
 
+impl Options {
+    /// Plain PDF builds into `out_dir` (or checking only, with `None`) with
+    /// `template`: no forcing, no extra outputs, the trip files' language.
+    pub fn new(out_dir: Option<PathBuf>, template: Template) -> Self {
+        Options {
+            out_dir,
+            template,
+            deny_warnings: false,
+            force: false,
+            emit_typst: None,
+            format: Format::Pdf,
+            ppi: 144.0,
+            lang: None,
+            embed_source: false,
+        }
+    }
+}
+
 /// How one trip file fared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {

@@ -190,17 +190,7 @@ pub fn main() -> ExitCode {
                 Ok(t) => t,
                 Err(code) => return code,
             };
-            let options = Options {
-                out_dir: Some(out),
-                template,
-                deny_warnings: false,
-                force: false,
-                emit_typst: None,
-                format: Format::Pdf,
-                ppi: 144.0,
-                lang: None,
-                embed_source: false,
-            };
+            let options = Options::new(Some(out), template);
             return crate::watch::watch(&file, &options, &|o: &Outcome, secs: f64| {
                 eprintln!("{} ({secs:.2} s)", report(o, &options));
             });
@@ -292,15 +282,8 @@ pub fn main() -> ExitCode {
         } => (
             inputs,
             Options {
-                out_dir: None,
-                template: Template::default(),
                 deny_warnings,
-                force: false,
-                emit_typst: None,
-                format: Format::Pdf,
-                ppi: 144.0,
-                lang: None,
-                embed_source: false,
+                ..Options::new(None, Template::default())
             },
         ),
     };
