@@ -481,7 +481,12 @@ fn file_one(
             current: version,
             superseded: Vec::new(),
         });
-        save(manifest)?;
+        if let Err(e) = save(manifest) {
+            // A PDF the manifest does not list would block the next run.
+            manifest.reports.retain(|r| r.current.pdf != pdf_rel);
+            let _ = std::fs::remove_file(&target);
+            return Err(e);
+        }
         return Ok((pdf_rel, Filed::Archived, built.warnings));
     };
     let report = &mut manifest.reports[index];
@@ -550,15 +555,26 @@ fn file_one(
         }
         n += 1;
     };
-    std::fs::rename(&target, archive.join(&old_rel))
+    let kept = archive.join(&old_rel);
+    std::fs::rename(&target, &kept)
         .map_err(|e| io(&format!("cannot keep `{pdf_rel}` as `{old_rel}`"), e))?;
+    let before = manifest.clone();
+    let report = &mut manifest.reports[index];
     let mut old = std::mem::replace(&mut report.current, version);
     old.pdf = old_rel.clone();
     report.superseded.push(old);
-    // Record the superseded file before the new PDF appears.
-    save(manifest)?;
-    write_atomic(&target, &built.pdf)
-        .map_err(|e| io(&format!("cannot write `{}`", target.display()), e))?;
+    // Record the superseded file, then write the new PDF; if either fails,
+    // put the archive back as it was.
+    let done = save(manifest).and_then(|()| {
+        write_atomic(&target, &built.pdf)
+            .map_err(|e| io(&format!("cannot write `{}`", target.display()), e))
+    });
+    if let Err(e) = done {
+        *manifest = before;
+        let _ = std::fs::rename(&kept, &target);
+        let _ = manifest.save(archive);
+        return Err(e);
+    }
     Ok((pdf_rel, Filed::Replaced(old_rel), built.warnings))
 }
 
