@@ -185,9 +185,10 @@ pub fn archive(files: &[PathBuf], options: &Options, done: &dyn Fn(&Outcome)) ->
                 options.archive.display()
             ))
         })
-        .and_then(|()| Manifest::load(&options.archive));
-    let mut manifest = match loaded {
-        Ok(m) => m,
+        .and_then(|()| lock(&options.archive))
+        .and_then(|l| Manifest::load(&options.archive).map(|m| (l, m)));
+    let (_lock, mut manifest) = match loaded {
+        Ok(lm) => lm,
         Err(d) => {
             let outcome = Outcome {
                 input: options.archive.clone(),
@@ -207,7 +208,10 @@ pub fn archive(files: &[PathBuf], options: &Options, done: &dyn Fn(&Outcome)) ->
         let built = in_parallel(chunk, |f| {
             match up_to_date(f, options, &name, &fingerprint, &manifest) {
                 Some(pdf) => Ok(Err(pdf)),
-                None => build(f, &options.template, name.clone(), options.embed_source).map(Ok),
+                None => guarded(f, || {
+                    build(f, &options.template, name.clone(), options.embed_source)
+                })
+                .map(Ok),
             }
         });
         for (file, built) in chunk.iter().zip(built) {
@@ -263,6 +267,23 @@ fn up_to_date(
     same.then(|| cur.pdf.clone())
 }
 
+/// `work()`, with a panic (a bug, never bad input) turned into an error
+/// for `input` rather than ending the whole run.
+fn guarded<T>(
+    input: &Path,
+    work: impl FnOnce() -> Result<T, Vec<Diagnostic>>,
+) -> Result<T, Vec<Diagnostic>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|_| {
+        Err(vec![
+            Diagnostic::plain(format!(
+                "studietur failed inside while building `{}`",
+                input.display()
+            ))
+            .with_help("this is a bug in studietur; please report it with the trip file"),
+        ])
+    })
+}
+
 /// Worker threads: one per core.
 fn workers() -> usize {
     std::thread::available_parallelism().map_or(2, |n| n.get())
@@ -294,6 +315,30 @@ fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec
         .into_iter()
         .flatten()
         .collect()
+}
+
+/// Holds the archive for this process: a second `archive` into the same
+/// folder at the same time is refused (the lock ends with the process).
+fn lock(archive: &Path) -> Result<std::fs::File, Diagnostic> {
+    let path = archive.join(".studietur-archive.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Diagnostic::plain(format!("cannot open `{}`: {e}", path.display())))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Diagnostic::plain(format!(
+            "another studietur is archiving into `{}`",
+            archive.display()
+        ))
+        .with_help("wait for it to finish, then run again")),
+        Err(std::fs::TryLockError::Error(e)) => Err(Diagnostic::plain(format!(
+            "cannot lock `{}`: {e}",
+            path.display()
+        ))),
+    }
 }
 
 /// A report built from its source, with what the manifest records of it.
@@ -335,6 +380,14 @@ fn build(
     } else {
         None
     };
+    let mut warnings = checked.diagnostics;
+    if let Some(s) = sources.as_ref().filter(|s| !s.left_out.is_empty()) {
+        warnings.push(Diagnostic::plain_warning(format!(
+            "not embedded, larger than {} MB: {}",
+            embed::MAX_FILE_BYTES / (1024 * 1024),
+            s.left_out.join(", ")
+        )));
+    }
     let rendered = render::render_with(&trip, template, &stem, sources.as_ref())?;
     let mut files = Vec::new();
     for f in trip.files() {
@@ -362,7 +415,7 @@ fn build(
         trip,
         pdf: rendered.pdf,
         version,
-        warnings: checked.diagnostics,
+        warnings,
     })
 }
 
@@ -370,7 +423,18 @@ fn build(
 /// first); the absolute path when there is no relative one.
 fn relative(path: &Path, base: &Path) -> String {
     let abs = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
-    let (path, base) = (abs(path), abs(base));
+    // The folder is resolved, the file name kept: a trip file that is a
+    // link is recorded (and rebuilt) under its own name.
+    let path = match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) => abs(if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        })
+        .join(name),
+        _ => abs(path),
+    };
+    let base = abs(base);
     let rel = pathdiff::diff_paths(&path, &base).unwrap_or(path);
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -434,6 +498,9 @@ fn what_changed(old: &Version, new: &Version, trip: &str) -> Vec<String> {
 }
 
 /// Files the report `built` from `input` into the archive and the manifest.
+/// Changes are made to a copy of the manifest, which is saved before the
+/// PDF it lists is written; when a step fails, the files and the manifest
+/// are put back as they were.
 fn file_one(
     input: &Path,
     built: Built,
@@ -445,13 +512,16 @@ fn file_one(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let year = built.trip.start.year();
-    let pdf_rel = format!("{year}/{stem}.pdf");
+    let pdf_rel = format!("{}/{stem}.pdf", built.trip.start.year());
     let trip_rel = relative(input, archive);
     let mut version = built.version;
     version.pdf = pdf_rel.clone();
     let target = archive.join(&pdf_rel);
     let io = |what: &str, e: std::io::Error| vec![Diagnostic::plain(format!("{what}: {e}"))];
+    let write_pdf = |path: &Path| {
+        write_atomic(path, &built.pdf)
+            .map_err(|e| io(&format!("cannot write `{}`", path.display()), e))
+    };
     let save = |m: &mut Manifest| {
         m.save(archive).map_err(|e| {
             io(
@@ -460,122 +530,166 @@ fn file_one(
             )
         })
     };
-    let index = manifest
+    let unlisted = |path: &Path| {
+        vec![
+            Diagnostic::plain(format!(
+                "`{}` exists but the archive's manifest does not list it",
+                path.display()
+            ))
+            .with_help("move that file out of the archive; studietur never overwrites a PDF it did not archive"),
+        ]
+    };
+    let by_pdf = manifest
         .reports
         .iter()
         .position(|r| r.current.pdf == pdf_rel);
-    let Some(index) = index else {
-        if target.exists() {
-            return Err(vec![
-                Diagnostic::plain(format!(
-                    "`{}` exists but the archive's manifest does not list it",
-                    target.display()
-                ))
-                .with_help("move that file out of the archive; studietur never overwrites a PDF it did not archive"),
-            ]);
-        }
-        write_atomic(&target, &built.pdf)
-            .map_err(|e| io(&format!("cannot write `{}`", target.display()), e))?;
-        manifest.reports.push(Report {
-            trip: trip_rel,
-            current: version,
-            superseded: Vec::new(),
-        });
-        if let Err(e) = save(manifest) {
-            // A PDF the manifest does not list would block the next run.
-            manifest.reports.retain(|r| r.current.pdf != pdf_rel);
-            let _ = std::fs::remove_file(&target);
-            return Err(e);
-        }
-        return Ok((pdf_rel, Filed::Archived, built.warnings));
-    };
-    let report = &mut manifest.reports[index];
-    if report.trip != trip_rel {
+    let by_trip = manifest.reports.iter().position(|r| r.trip == trip_rel);
+    if let Some(other) = by_pdf.filter(|&j| Some(j) != by_trip) {
         return Err(vec![
             Diagnostic::plain(format!(
                 "`{pdf_rel}` is archived from `{}`, not from `{trip_rel}`",
-                report.trip
+                manifest.reports[other].trip
             ))
             .with_help("if two trip files of the same year share a name, rename one; if the trip file was moved, archive from its old place or into a new archive"),
         ]);
     }
-    // The archived PDF must be the one the manifest records before anything
-    // is done to it.
-    match std::fs::read(&target) {
-        Ok(old) if sha256_hex(&old) == report.current.pdf_sha256 => {}
-        Ok(_) => {
+    let mut next = manifest.clone();
+    let Some(index) = by_trip else {
+        if target.exists() {
+            return Err(unlisted(&target));
+        }
+        next.reports.push(Report {
+            trip: trip_rel,
+            current: version,
+            superseded: Vec::new(),
+        });
+        save(&mut next)?;
+        if let Err(e) = write_pdf(&target) {
+            let _ = manifest.save(archive);
+            return Err(e);
+        }
+        *manifest = next;
+        return Ok((pdf_rel, Filed::Archived, built.warnings));
+    };
+    let report = &manifest.reports[index];
+    // Where the report is filed now: another year when `start` changed.
+    let old_rel = report.current.pdf.clone();
+    let old_target = archive.join(&old_rel);
+    let on_disk = match std::fs::read(&old_target) {
+        Ok(data) => Some(sha256_hex(&data)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io(&format!("cannot read `{}`", old_target.display()), e)),
+    };
+    // A replace interrupted after the manifest was saved leaves the
+    // previous PDF in place; it is also kept under its superseded name.
+    let interrupted = |h: &str| {
+        report.superseded.last().is_some_and(|s| {
+            s.pdf_sha256 == h
+                && std::fs::read(archive.join(&s.pdf)).is_ok_and(|d| sha256_hex(&d) == h)
+        })
+    };
+    let present = match on_disk.as_deref() {
+        Some(h) if h == report.current.pdf_sha256 => true,
+        Some(h) if interrupted(h) => false,
+        Some(_) => {
             return Err(vec![
                 Diagnostic::plain(format!(
-                    "the archived `{pdf_rel}` is not the PDF the manifest records (its SHA-256 differs)"
+                    "the archived `{old_rel}` is not the PDF the manifest records (its SHA-256 differs)"
                 ))
                 .with_help("run `studietur verify` on the archive and restore the PDF from a backup"),
             ]);
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if version.pdf_sha256 != report.current.pdf_sha256 {
-                return Err(vec![
-                    Diagnostic::plain(format!("the archived `{pdf_rel}` is missing")).with_help(
-                        "restore it from a backup; its source no longer gives the same PDF",
-                    ),
-                ]);
-            }
-        }
-        Err(e) => return Err(io(&format!("cannot read `{}`", target.display()), e)),
+        None => false,
+    };
+    let same = version.pdf_sha256 == report.current.pdf_sha256 && old_rel == pdf_rel;
+    if !present && !same {
+        return Err(vec![
+            Diagnostic::plain(format!("the archived `{old_rel}` is missing"))
+                .with_help("restore it from a backup; its source no longer gives the same PDF"),
+        ]);
     }
-    if version.pdf_sha256 == report.current.pdf_sha256 {
-        let restored = !target.exists();
-        if restored {
-            write_atomic(&target, &built.pdf)
-                .map_err(|e| io(&format!("cannot write `{}`", target.display()), e))?;
+    if same {
+        next.reports[index].current = version;
+        save(&mut next)?;
+        if !present {
+            // Restored: the bytes are the recorded ones.
+            write_pdf(&target)?;
         }
-        let filed = if restored {
-            Filed::Archived
-        } else {
+        *manifest = next;
+        let filed = if present {
             Filed::Unchanged
+        } else {
+            Filed::Archived
         };
-        report.current = version;
-        save(manifest)?;
         return Ok((pdf_rel, filed, built.warnings));
     }
-    let why = what_changed(&report.current, &version, &report.trip);
+    let mut why = what_changed(&report.current, &version, &report.trip);
+    if old_rel != pdf_rel {
+        why.insert(0, format!("it now files as `{pdf_rel}`"));
+    }
     if !options.replace {
         return Err(vec![
             Diagnostic::plain(format!(
-                "`{pdf_rel}` is archived and its source now gives a different PDF: {}",
+                "`{old_rel}` is archived and its source now gives a different PDF: {}",
                 why.join(", ")
             ))
             .with_help("the archived PDF was left as it is; archive again with --replace to file the new version and keep the old one as superseded"),
         ]);
     }
-    let mut n = report.superseded.len() + 1;
-    let old_rel = loop {
-        let rel = format!("{year}/{stem}-superseded-{n}.pdf");
-        if !archive.join(&rel).exists() {
-            break rel;
-        }
-        n += 1;
-    };
-    let kept = archive.join(&old_rel);
-    std::fs::rename(&target, &kept)
-        .map_err(|e| io(&format!("cannot keep `{pdf_rel}` as `{old_rel}`"), e))?;
-    let before = manifest.clone();
-    let report = &mut manifest.reports[index];
-    let mut old = std::mem::replace(&mut report.current, version);
-    old.pdf = old_rel.clone();
-    report.superseded.push(old);
-    // Record the superseded file, then write the new PDF; if either fails,
-    // put the archive back as it was.
-    let done = save(manifest).and_then(|()| {
-        write_atomic(&target, &built.pdf)
-            .map_err(|e| io(&format!("cannot write `{}`", target.display()), e))
-    });
+    if old_rel != pdf_rel && target.exists() {
+        return Err(unlisted(&target));
+    }
+    let kept_rel = superseded_name(&old_rel, report.superseded.len() + 1, manifest, archive);
+    let kept = archive.join(&kept_rel);
+    // A second name for the published PDF first: it is never without one.
+    std::fs::hard_link(&old_target, &kept)
+        .map_err(|e| io(&format!("cannot keep `{old_rel}` as `{kept_rel}`"), e))?;
+    let entry = &mut next.reports[index];
+    let mut old = std::mem::replace(&mut entry.current, version);
+    old.pdf = kept_rel.clone();
+    entry.superseded.push(old);
+    let mut wrote = false;
+    let done = save(&mut next)
+        .and_then(|()| write_pdf(&target))
+        .and_then(|()| {
+            wrote = true;
+            if old_rel == pdf_rel {
+                return Ok(());
+            }
+            std::fs::remove_file(&old_target)
+                .map_err(|e| io(&format!("cannot remove `{}`", old_target.display()), e))
+        });
     if let Err(e) = done {
-        *manifest = before;
-        let _ = std::fs::rename(&kept, &target);
         let _ = manifest.save(archive);
+        if wrote && old_rel != pdf_rel {
+            let _ = std::fs::remove_file(&target);
+        }
+        let _ = std::fs::remove_file(&kept);
         return Err(e);
     }
-    Ok((pdf_rel, Filed::Replaced(old_rel), built.warnings))
+    *manifest = next;
+    Ok((pdf_rel, Filed::Replaced(kept_rel), built.warnings))
+}
+
+/// `2023/x-superseded-N.pdf` beside `2023/x.pdf`: the first N from `from`
+/// that neither the disk nor the manifest uses.
+fn superseded_name(pdf_rel: &str, from: usize, manifest: &Manifest, archive: &Path) -> String {
+    let (dir, file) = pdf_rel.rsplit_once('/').unwrap_or(("", pdf_rel));
+    let stem = file.strip_suffix(".pdf").unwrap_or(file);
+    let used = |rel: &str| {
+        archive.join(rel).exists()
+            || manifest
+                .reports
+                .iter()
+                .any(|r| r.current.pdf == rel || r.superseded.iter().any(|s| s.pdf == rel))
+    };
+    (from..)
+        .map(|n| match dir {
+            "" => format!("{stem}-superseded-{n}.pdf"),
+            d => format!("{d}/{stem}-superseded-{n}.pdf"),
+        })
+        .find(|rel| !used(rel))
+        .unwrap_or_default()
 }
 
 /// The verdict on one archived report.

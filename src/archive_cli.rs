@@ -129,6 +129,23 @@ pub fn extract(pdf: &Path, out: &Path) -> ExitCode {
         }
         targets.push(target);
     }
+    // Two attachments for one place (`a.toml` and `./a.toml`, or a file
+    // `a` and a file `a/b`) would overwrite each other or fail halfway.
+    for (i, t) in targets.iter().enumerate() {
+        if let Some(other) = targets[..i]
+            .iter()
+            .find(|o| o.starts_with(t) || t.starts_with(o))
+        {
+            return fail(
+                Diagnostic::plain(format!(
+                    "two attached files would be written to `{}` and `{}`",
+                    other.display(),
+                    t.display()
+                ))
+                .with_help("nothing was written; this PDF was not made by studietur"),
+            );
+        }
+    }
     for (target, (_, data)) in targets.iter().zip(&files) {
         if let Err(e) = write_atomic(target, data) {
             return fail(Diagnostic::plain(format!(
@@ -146,7 +163,7 @@ pub fn extract(pdf: &Path, out: &Path) -> ExitCode {
         let checked = validation::check_file(target);
         if checked.trip.is_some() {
             eprintln!(
-                "build it again with `studietur build {} --embed-source`",
+                "build it again with `studietur build {} --embed-source` (and the same --template, if the report was made with another)",
                 target.display()
             );
         } else {

@@ -57,6 +57,8 @@ pub fn collect(trip_path: &Path, trip_bytes: &[u8], trip: &Trip) -> std::io::Res
     };
     for written in trip.files() {
         let Some(name) = normalise(&written) else {
+            // Checking refuses such paths; never attach one.
+            sources.left_out.push(written);
             continue;
         };
         if sources.attached.iter().any(|a| a.name == name) {

@@ -479,3 +479,86 @@ fn extract_never_writes_outside_its_folder() {
     assert!(!dir.join("x/escaped.toml").exists());
     assert!(!dir.join("x/inner").exists(), "nothing was written");
 }
+
+#[test]
+fn a_trip_moved_to_another_year_is_refused_then_superseded() {
+    let (tmp, trips) = archived();
+    let dir = tmp.path();
+    let old_pdf = read(&dir.join("archive/2024/2024-berlin.pdf"));
+    let trip = trips.join("2024-berlin.toml");
+    let text = std::fs::read_to_string(&trip).unwrap();
+    std::fs::write(&trip, text.replace("2024-04-", "2025-04-")).unwrap();
+
+    let refused = studietur(dir, &["archive", "trips", "-o", "archive"]);
+    fails_with(
+        &refused,
+        "`2024/2024-berlin.pdf` is archived and its source now gives a different PDF: it now files as `2025/2024-berlin.pdf`",
+    );
+    assert!(!dir.join("archive/2025").exists());
+
+    let moved = studietur(dir, &["archive", "trips", "-o", "archive", "--replace"]);
+    assert!(moved.status.success(), "{}", stderr(&moved));
+    assert!(!dir.join("archive/2024/2024-berlin.pdf").exists());
+    assert_eq!(
+        read(&dir.join("archive/2024/2024-berlin-superseded-1.pdf")),
+        old_pdf
+    );
+    assert!(pdf_text(&read(&dir.join("archive/2025/2024-berlin.pdf"))).contains("2025"));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&read(&dir.join("archive/manifest.json"))).unwrap();
+    let berlin: Vec<&serde_json::Value> = manifest["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["trip"] == "../trips/2024-berlin.toml")
+        .collect();
+    assert_eq!(berlin.len(), 1, "one report per trip file");
+    assert_eq!(berlin[0]["pdf"], "2025/2024-berlin.pdf");
+    assert_eq!(
+        berlin[0]["superseded"][0]["pdf"],
+        "2024/2024-berlin-superseded-1.pdf"
+    );
+    let verified = studietur(dir, &["verify", "archive"]);
+    assert!(verified.status.success(), "{}", stdout(&verified));
+}
+
+#[test]
+fn a_second_archive_run_at_the_same_time_is_refused() {
+    let (tmp, _) = archived();
+    let dir = tmp.path();
+    let lock = std::fs::File::open(dir.join("archive/.studietur-archive.lock")).unwrap();
+    lock.try_lock().unwrap();
+    let o = studietur(dir, &["archive", "trips", "-o", "archive"]);
+    fails_with(&o, "another studietur is archiving into `archive`");
+    drop(lock);
+    assert!(
+        studietur(dir, &["archive", "trips", "-o", "archive"])
+            .status
+            .success()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_trip_file_that_is_a_link_is_archived_under_its_own_name() {
+    let (tmp, trips) = workspace();
+    let dir = tmp.path();
+    std::fs::create_dir_all(dir.join("store")).unwrap();
+    std::fs::rename(
+        trips.join("2024-berlin.toml"),
+        dir.join("store/berlin-master.toml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        "../store/berlin-master.toml",
+        trips.join("2024-berlin.toml"),
+    )
+    .unwrap();
+    let o = studietur(dir, &["archive", "trips", "-o", "archive"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&read(&dir.join("archive/manifest.json"))).unwrap();
+    assert_eq!(manifest["reports"][1]["trip"], "../trips/2024-berlin.toml");
+    let v = studietur(dir, &["verify", "archive"]);
+    assert!(v.status.success(), "{}", stdout(&v));
+}
