@@ -15,7 +15,7 @@ use crate::cache::{sha256_hex, template_fingerprint};
 use crate::diagnostic::Diagnostic;
 use crate::template::Template;
 use crate::trip::Trip;
-use crate::{embed, render, validation};
+use crate::{embed, parallel, render, validation};
 use chrono::Datelike;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -204,8 +204,8 @@ pub fn archive(files: &[PathBuf], options: &Options, done: &dyn Fn(&Outcome)) ->
     // held in memory), then filed one by one, in order.
     let name = template_name(&options.template, &options.archive);
     let fingerprint = template_fingerprint(&options.template);
-    for chunk in files.chunks(workers() * 2) {
-        let built = in_parallel(chunk, |f| {
+    for chunk in files.chunks(parallel::workers() * 2) {
+        let built = parallel::map(chunk, |f| {
             match up_to_date(f, options, &name, &fingerprint, &manifest) {
                 Some(pdf) => Ok(Err(pdf)),
                 None => guarded(f, || {
@@ -284,39 +284,6 @@ fn guarded<T>(
     })
 }
 
-/// Worker threads: one per core.
-fn workers() -> usize {
-    std::thread::available_parallelism().map_or(2, |n| n.get())
-}
-
-/// `f` of every item, on plain worker threads (typst-pdf uses rayon
-/// inside), results in the order of `items`.
-fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: std::sync::Mutex<Vec<Option<R>>> =
-        std::sync::Mutex::new((0..items.len()).map(|_| None).collect());
-    std::thread::scope(|scope| {
-        for _ in 0..workers().min(items.len()) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(item) = items.get(i) else { break };
-                    let r = f(item);
-                    if let Ok(mut all) = results.lock() {
-                        all[i] = Some(r);
-                    }
-                }
-            });
-        }
-    });
-    results
-        .into_inner()
-        .unwrap_or_default()
-        .into_iter()
-        .flatten()
-        .collect()
-}
-
 /// Holds the archive for this process: a second `archive` into the same
 /// folder at the same time is refused (the lock ends with the process).
 fn lock(archive: &Path) -> Result<std::fs::File, Diagnostic> {
@@ -371,23 +338,10 @@ fn build(
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let sources = if embed_source {
-        Some(embed::collect(input, &bytes, &trip).map_err(|e| {
-            vec![Diagnostic::plain(format!(
-                "cannot read the files of `{name}` to embed them: {e}"
-            ))]
-        })?)
-    } else {
-        None
-    };
+    let (sources, warning) =
+        embed::for_build(embed_source, input, &bytes, &trip).map_err(|d| vec![d])?;
     let mut warnings = checked.diagnostics;
-    if let Some(s) = sources.as_ref().filter(|s| !s.left_out.is_empty()) {
-        warnings.push(Diagnostic::plain_warning(format!(
-            "not embedded, larger than {} MB: {}",
-            embed::MAX_FILE_BYTES / (1024 * 1024),
-            s.left_out.join(", ")
-        )));
-    }
+    warnings.extend(warning);
     let rendered = render::render_with(&trip, template, &stem, sources.as_ref())?;
     let mut files = Vec::new();
     for f in trip.files() {
@@ -715,8 +669,8 @@ pub fn verify(archive: &Path, done: &dyn Fn(&Verdict)) -> Result<Vec<Verdict>, D
     }
     let manifest = Manifest::load(archive)?;
     let mut verdicts = Vec::new();
-    for chunk in manifest.reports.chunks(workers() * 2) {
-        for v in in_parallel(chunk, |r| verify_one(archive, r)) {
+    for chunk in manifest.reports.chunks(parallel::workers() * 2) {
+        for v in parallel::map(chunk, |r| verify_one(archive, r)) {
             done(&v);
             verdicts.push(v);
         }

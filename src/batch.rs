@@ -9,8 +9,6 @@ use crate::template::Template;
 use crate::validation;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What to do with each trip file.
 #[derive(Debug, Clone)]
@@ -105,34 +103,12 @@ pub fn run(files: &[PathBuf], options: &Options, done: &(dyn Fn(&Outcome) + Sync
     if options.embed_source {
         template_fp.push_str(" +embedded sources");
     }
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<Outcome>>> = Mutex::new((0..files.len()).map(|_| None).collect());
-    // Whole documents on plain threads, one per core: typst-pdf uses rayon
-    // inside, and nesting documents in rayon measured worse.
-    let workers = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .min(files.len().max(1));
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(file) = files.get(i) else { break };
-                    let outcome = build_one(file, options, &cache, &template_fp);
-                    done(&outcome);
-                    if let Ok(mut r) = results.lock() {
-                        r[i] = Some(outcome);
-                    }
-                }
-            });
-        }
+    // Whole documents on plain worker threads (see `parallel`).
+    let outcomes = crate::parallel::map(files, |file| {
+        let outcome = build_one(file, options, &cache, &template_fp);
+        done(&outcome);
+        outcome
     });
-    let outcomes: Vec<Outcome> = results
-        .into_inner()
-        .unwrap_or_default()
-        .into_iter()
-        .flatten()
-        .collect();
     if let Some(out_dir) = &options.out_dir {
         let mut cache = cache;
         let mut changed = false;
@@ -293,28 +269,16 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache, template_fp: &s
         }
         return outcome;
     }
-    let sources = if options.embed_source {
-        match crate::embed::collect(input, &bytes, &trip) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                outcome.diagnostics.push(Diagnostic::plain(format!(
-                    "cannot read the files of `{name}` to embed them: {e}"
-                )));
-                return outcome;
-            }
+    let sources = match crate::embed::for_build(options.embed_source, input, &bytes, &trip) {
+        Ok((sources, warning)) => {
+            outcome.diagnostics.extend(warning);
+            sources
         }
-    } else {
-        None
+        Err(d) => {
+            outcome.diagnostics.push(d);
+            return outcome;
+        }
     };
-    if let Some(s) = &sources
-        && !s.left_out.is_empty()
-    {
-        outcome.diagnostics.push(Diagnostic::plain_warning(format!(
-            "not embedded, larger than {} MB: {}",
-            crate::embed::MAX_FILE_BYTES / (1024 * 1024),
-            s.left_out.join(", ")
-        )));
-    }
     match render::render_with(&trip, &options.template, &stem, sources.as_ref()) {
         Ok(rendered) => {
             let target = out_dir.join(&pdf_name);

@@ -3,6 +3,7 @@
 //! associated files ("Source"), and [`extract`] gets them back out, so the
 //! PDF carries what it was made from.
 
+use crate::diagnostic::Diagnostic;
 use crate::trip::Trip;
 use std::path::{Component, Path, PathBuf};
 
@@ -77,6 +78,34 @@ pub fn collect(trip_path: &Path, trip_bytes: &[u8], trip: &Trip) -> std::io::Res
         });
     }
     Ok(sources)
+}
+
+/// What a build attaches: with `embed`, the sources of `trip` (see
+/// [`collect`]) and, when some are too large, a warning naming them;
+/// without, nothing.
+pub fn for_build(
+    embed: bool,
+    trip_path: &Path,
+    trip_bytes: &[u8],
+    trip: &Trip,
+) -> Result<(Option<Sources>, Option<Diagnostic>), Diagnostic> {
+    if !embed {
+        return Ok((None, None));
+    }
+    let sources = collect(trip_path, trip_bytes, trip).map_err(|e| {
+        Diagnostic::plain(format!(
+            "cannot read the files of `{}` to embed them: {e}",
+            trip_path.display()
+        ))
+    })?;
+    let warning = (!sources.left_out.is_empty()).then(|| {
+        Diagnostic::plain_warning(format!(
+            "not embedded, larger than {} MB: {}",
+            MAX_FILE_BYTES / (1024 * 1024),
+            sources.left_out.join(", ")
+        ))
+    });
+    Ok((Some(sources), warning))
 }
 
 /// `./images//x.jpg` → `images/x.jpg`; `None` for a path that is not a

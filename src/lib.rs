@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod model;
 pub mod money;
 pub mod overview;
+pub mod parallel;
 pub mod pdf_eol;
 pub mod photos;
 pub mod render;

@@ -144,6 +144,16 @@ fn words(lang: Lang) -> Words {
     }
 }
 
+/// The overview's date: that of the latest report, so the same trips give
+/// the same PDF.
+fn date<'a>(trips: impl IntoIterator<Item = &'a Trip>) -> chrono::NaiveDate {
+    trips
+        .into_iter()
+        .map(Trip::document_date)
+        .max()
+        .unwrap_or_default()
+}
+
 /// The view of the overview of `trips` (in any order), in `lang`.
 pub fn build(trips: &[Trip], lang: Lang) -> OverviewView {
     let w = words(lang);
@@ -237,12 +247,6 @@ pub fn build(trips: &[Trip], lang: Lang) -> OverviewView {
                 .collect(),
         }
     });
-    // Dated by the latest report, so the same trips give the same PDF.
-    let date = trips
-        .iter()
-        .map(|t| t.document_date())
-        .max()
-        .unwrap_or_default();
     let labels = lang.labels();
     OverviewView {
         version: 1,
@@ -252,7 +256,7 @@ pub fn build(trips: &[Trip], lang: Lang) -> OverviewView {
             title: title.clone(),
             author: municipalities.iter().map(|m| m.to_string()).collect(),
             keywords: vec![w.title.into(), span.clone()],
-            date: DateParts::from(date),
+            date: DateParts::from(date(trips.iter().copied())),
         },
         intro: (w.intro)(trips.len(), &span),
         title,
@@ -273,15 +277,10 @@ pub fn render(trips: &[Trip], lang: Lang) -> Result<crate::render::Rendered, Vec
             "cannot write the overview's data: {e}"
         ))]
     })?;
-    let date = trips
-        .iter()
-        .map(|t| t.document_date())
-        .max()
-        .unwrap_or_default();
     let world = ReportWorld::new(
         Template::Builtin(&TEMPLATE),
         vec![("/data.json".into(), Bytes::new(data))],
-        date,
+        date(trips),
     );
     let result = crate::render::layout(&world, "overview");
     typst::comemo::evict(10);

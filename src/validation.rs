@@ -521,21 +521,9 @@ impl Checker {
         if files.len() < 2 {
             return;
         }
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let workers = std::thread::available_parallelism()
-            .map_or(2, |n| n.get())
-            .min(files.len());
-        std::thread::scope(|scope| {
-            for _ in 0..workers {
-                scope.spawn(|| {
-                    while let Some(f) =
-                        files.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
-                    {
-                        if let Ok(data) = std::fs::read(f) {
-                            let _ = crate::photos::prepare(&data);
-                        }
-                    }
-                });
+        crate::parallel::map(&files, |f| {
+            if let Ok(data) = std::fs::read(f) {
+                let _ = crate::photos::prepare(&data);
             }
         });
     }
