@@ -1,15 +1,13 @@
 //! Templates: the built-in one ejected and used from a folder gives the
 //! identical PDF; the second built-in template builds a valid report.
 
-mod common;
-
-use common::{stderr, studietur};
+use crate::common::{stderr, studietur};
 
 use page_validation::ValidationProfile;
 
 fn workdir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let trips = common::root().join("trips");
+    let trips = crate::common::root().join("trips");
     std::fs::create_dir_all(dir.path().join("trips/images/2023")).unwrap();
     std::fs::copy(
         trips.join("2023-amsterdam.toml"),
@@ -56,17 +54,17 @@ fn the_compact_template_builds_a_valid_short_report() {
     assert!(o.status.success(), "{}", stderr(&o));
     let compact = std::fs::read(dir.path().join("out/2023-amsterdam.pdf")).unwrap();
     for profile in [ValidationProfile::PdfA2a, ValidationProfile::PdfUa1] {
-        let failed = common::failed_rules(&compact, profile);
+        let failed = crate::common::failed_rules(&compact, profile);
         assert!(failed.is_empty(), "{profile:?}: {failed:#?}");
     }
-    let text = common::pdf_text(&compact);
+    let text = crate::common::pdf_text(&compact);
     assert!(text.contains("Studietur 2023 – Amsterdam, Holland"));
     assert!(text.contains("Pris per deltager: 12.959,90 kr."));
     assert!(
         !text.contains("Indhold"),
         "the compact template has no contents"
     );
-    let full = common::build(&common::root().join("trips/2023-amsterdam.toml"));
+    let full = crate::common::build(&crate::common::root().join("trips/2023-amsterdam.toml"));
     let pages = lopdf::Document::load_mem(&compact)
         .unwrap()
         .get_pages()
@@ -98,7 +96,7 @@ fn page_images_as_png_and_svg() {
         &["build", "--format", "png", "--ppi", "36", "-o", "png"],
     );
     assert!(o.status.success(), "{}", stderr(&o));
-    let full = common::build(&common::root().join("trips/2023-amsterdam.toml"));
+    let full = crate::common::build(&crate::common::root().join("trips/2023-amsterdam.toml"));
     let n = full.pages;
     for i in 1..=n {
         assert!(
@@ -148,8 +146,8 @@ fn lang_en_writes_every_label_date_and_amount_in_english() {
     let o = studietur(dir.path(), &["build", "--lang", "en"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let pdf = std::fs::read(dir.path().join("out/2023-amsterdam.pdf")).unwrap();
-    assert!(common::failed_rules(&pdf, ValidationProfile::PdfUa1).is_empty());
-    let text = common::pdf_text(&pdf);
+    assert!(crate::common::failed_rules(&pdf, ValidationProfile::PdfUa1).is_empty());
+    let text = crate::common::pdf_text(&pdf);
     for want in [
         "Study trip 2023",
         "17–20 April 2023",

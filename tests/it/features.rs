@@ -2,9 +2,7 @@
 //! text field looks like Typst or Markdown code: both build, validate as
 //! PDF/A-2a and PDF/UA-1, and print what they should.
 
-mod common;
-
-use common::{build, failed_rules, pdf_text};
+use crate::common::{build, failed_rules, pdf_text};
 use page_validation::ValidationProfile;
 use std::path::Path;
 
@@ -236,7 +234,7 @@ title = {c}
 "#,
         c = toml_str(nasty)
     );
-    let (_dir, path) = common::trip_in_tempdir(&trip);
+    let (_dir, path) = crate::common::trip_in_tempdir(&trip);
     let r = build(&path);
     let failed = failed_rules(&r.pdf, ValidationProfile::PdfUa1);
     assert!(failed.is_empty(), "{failed:#?}");

@@ -1,9 +1,7 @@
 //! The `studietur` command as a user runs it: exit codes, output names,
 //! messages, and that a failed build never harms a good PDF.
 
-mod common;
-
-use common::{stderr, studietur};
+use crate::common::{stderr, studietur};
 
 const GOOD: &str = r#"
 [trip]

@@ -1,9 +1,7 @@
 //! Photos straight from a phone: EXIF orientation honoured on the printed
 //! page, and large photos scaled down in the PDF.
 
-mod common;
-
-use common::{build, failed_rules};
+use crate::common::{build, failed_rules};
 use page_validation::ValidationProfile;
 use std::io::Cursor;
 
@@ -76,7 +74,7 @@ fn exif_orientation_is_applied() {
 
 #[test]
 fn a_sideways_phone_photo_prints_upright() {
-    let (dir, path) = common::trip_in_tempdir(&trip_with_photo("phone.jpg"));
+    let (dir, path) = crate::common::trip_in_tempdir(&trip_with_photo("phone.jpg"));
     std::fs::write(dir.path().join("phone.jpg"), sideways_jpeg()).unwrap();
     let r = build(&path);
     assert!(failed_rules(&r.pdf, ValidationProfile::PdfA2a).is_empty());
@@ -124,7 +122,7 @@ fn a_sideways_phone_photo_prints_upright() {
 
 #[test]
 fn a_large_photo_becomes_a_small_image_in_the_pdf() {
-    let (dir, path) = common::trip_in_tempdir(&trip_with_photo("big.jpg"));
+    let (dir, path) = crate::common::trip_in_tempdir(&trip_with_photo("big.jpg"));
     // A gradient with sensor-like noise: detail at every scale, as in a photo.
     let mut seed: u32 = 12345;
     let big = image::RgbImage::from_fn(4000, 3000, |x, y| {

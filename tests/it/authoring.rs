@@ -1,9 +1,7 @@
 //! Writing trip files: `new` makes one that `check` accepts, and the
 //! committed JSON Schema is the one the checking tables generate.
 
-mod common;
-
-use common::studietur;
+use crate::common::studietur;
 
 use std::path::Path;
 

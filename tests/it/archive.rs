@@ -1,9 +1,7 @@
 //! Archiving: `studietur archive`, `verify`, `--embed-source` with
 //! `extract`, and `overview`, run as a user runs them.
 
-mod common;
-
-use common::{failed_rules, pdf_text, stderr, studietur};
+use crate::common::{failed_rules, pdf_text, stderr, studietur};
 use page_validation::ValidationProfile;
 use std::path::{Path, PathBuf};
 
@@ -15,7 +13,7 @@ fn workspace() -> (tempfile::TempDir, PathBuf) {
     let trips = tmp.path().join("trips");
     let images = trips.join("images/2023");
     std::fs::create_dir_all(&images).unwrap();
-    let root = common::root();
+    let root = crate::common::root();
     for img in ["protest.svg", "forsorgshjem.svg"] {
         std::fs::copy(root.join("trips/images/2023").join(img), images.join(img)).unwrap();
     }
@@ -86,7 +84,7 @@ fn layout_lines(pdf: &[u8]) -> Vec<String> {
     String::from_utf8(out.stdout)
         .unwrap()
         .lines()
-        .map(common::normalise)
+        .map(crate::common::normalise)
         .filter(|l| !l.is_empty())
         .collect()
 }
@@ -299,7 +297,7 @@ fn embedded_sources_come_back_out_and_rebuild_the_same_pdf() {
     );
     assert!(failed_rules(&pdf, ValidationProfile::PdfUa1).is_empty());
     // Same text as the plain report.
-    let plain = common::build(&common::root().join("trips/2023-amsterdam.toml"));
+    let plain = crate::common::build(&crate::common::root().join("trips/2023-amsterdam.toml"));
     assert_eq!(pdf_text(&pdf), pdf_text(&plain.pdf));
 
     let ex = studietur(dir, &["extract", "out/2023-amsterdam.pdf", "-o", "back"]);

@@ -1,8 +1,8 @@
 //! Property tests: no input, however broken, makes checking panic.
 //!
 //! In the default `cargo test` each property runs 256 cases. For a long run:
-//! `PROPTEST_CASES=100000 cargo test --release --test fuzz` (see README).
-//! Failures proptest finds are kept in `tests/fuzz.proptest-regressions`
+//! `PROPTEST_CASES=100000 cargo test --release --test it fuzz::` (see README).
+//! Failures proptest finds are kept in `tests/it/fuzz.proptest-regressions`
 //! and replayed first on every run.
 
 use proptest::prelude::*;

@@ -1,9 +1,7 @@
 //! Batches: many trips at once, skipping what is unchanged, and the Typst
 //! sources emitted for the stock CLI.
 
-mod common;
-
-use common::{stderr, studietur};
+use crate::common::{stderr, studietur};
 
 use std::process::Command;
 
@@ -168,7 +166,10 @@ fn emitted_typst_sources_compile_to_the_same_report() {
     let date = chrono::NaiveDate::from_ymd_opt(2025, 5, 13).unwrap();
     let world = studietur::world::ReportWorld::new(template, Vec::new(), date);
     let again = studietur::render::layout(&world, "trip-00").unwrap();
-    assert_eq!(common::pdf_text(&again.pdf), common::pdf_text(&ours));
+    assert_eq!(
+        crate::common::pdf_text(&again.pdf),
+        crate::common::pdf_text(&ours)
+    );
     assert!(again.pdf == ours, "the emitted sources give other bytes");
 
     // With the stock typst CLI, when it is installed.
@@ -188,8 +189,8 @@ fn emitted_typst_sources_compile_to_the_same_report() {
             .unwrap();
         assert!(status.success());
         assert_eq!(
-            common::pdf_text(&std::fs::read(out).unwrap()),
-            common::pdf_text(&ours)
+            crate::common::pdf_text(&std::fs::read(out).unwrap()),
+            crate::common::pdf_text(&ours)
         );
     } else {
         eprintln!(

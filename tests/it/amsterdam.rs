@@ -1,9 +1,7 @@
 //! The reference report: "Studietur 2023 – Amsterdam" built from
 //! trips/2023-amsterdam.toml, read back from the PDF and validated.
 
-mod common;
-
-use common::{body_text, build, failed_rules, normalise, pdf_text, root};
+use crate::common::{body_text, build, failed_rules, normalise, pdf_text, root};
 use page_validation::ValidationProfile;
 use std::sync::LazyLock;
 

@@ -1,0 +1,20 @@
+//! The integration tests, in one test binary so that the Typst-sized
+//! program is linked once, not once per file (each link of a test binary
+//! costs time and hundreds of megabytes of disk).
+//!
+//! Run one group with `cargo test --test it amsterdam::`.
+
+mod common;
+
+mod amsterdam;
+mod archive;
+mod authoring;
+mod batch;
+mod cli;
+mod errors;
+mod features;
+mod fuzz;
+mod messages;
+mod photos;
+mod templates;
+mod watch;
