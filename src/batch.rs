@@ -99,13 +99,10 @@ pub fn run(files: &[PathBuf], options: &Options, done: &(dyn Fn(&Outcome) + Sync
         .as_deref()
         .map(Cache::load)
         .unwrap_or_default();
-    let mut template_fp = cache::template_fingerprint(&options.template);
-    if options.embed_source {
-        template_fp.push_str(" +embedded sources");
-    }
+    let key = build_key(options);
     // Whole documents on plain worker threads (see `parallel`).
     let outcomes = crate::parallel::map(files, |file| {
-        let outcome = build_one(file, options, &cache, &template_fp);
+        let outcome = build_one(file, options, &cache, &key);
         done(&outcome);
         outcome
     });
@@ -124,6 +121,21 @@ pub fn run(files: &[PathBuf], options: &Options, done: &(dyn Fn(&Outcome) + Sync
         }
     }
     outcomes
+}
+
+/// What decides a PDF's bytes besides the trip file and the files it
+/// names: the template, and the options that change the output
+/// (`--embed-source`, `--lang`). Part of the skip-unchanged cache key.
+pub fn build_key(options: &Options) -> String {
+    let mut key = cache::template_fingerprint(&options.template);
+    if options.embed_source {
+        key.push_str(" +embedded sources");
+    }
+    if let Some(lang) = options.lang {
+        key.push_str(" +lang ");
+        key.push_str(lang.code());
+    }
+    key
 }
 
 /// Expands inputs: a file is itself, a folder is every `*.toml` directly in
@@ -181,7 +193,7 @@ pub fn output_name(input: &Path) -> String {
 
 /// Checks and (with an output folder) builds one trip file, unless its PDF
 /// is up to date according to `cache`.
-pub fn build_one(input: &Path, options: &Options, cache: &Cache, template_fp: &str) -> Outcome {
+pub fn build_one(input: &Path, options: &Options, cache: &Cache, key: &str) -> Outcome {
     let mut outcome = Outcome {
         input: input.to_path_buf(),
         output: None,
@@ -211,15 +223,7 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache, template_fp: &s
         && !options.force
         && options.emit_typst.is_none()
         && options.format == Format::Pdf
-        && options.lang.is_none()
-        && cache.is_fresh(
-            out_dir,
-            &pdf_name,
-            &bytes,
-            dir,
-            template_fp,
-            options.deny_warnings,
-        )
+        && cache.is_fresh(out_dir, &pdf_name, &bytes, dir, key, options.deny_warnings)
     {
         outcome.status = Status::Unchanged;
         outcome.output = Some(out_dir.join(&pdf_name));
@@ -288,7 +292,7 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache, template_fp: &s
                     outcome.cache_entry = Some((
                         pdf_name,
                         cache::Entry {
-                            inputs: cache::inputs_hash(&bytes, dir, &files, template_fp),
+                            inputs: cache::inputs_hash(&bytes, dir, &files, key),
                             files,
                             pdf: cache::sha256_hex(&rendered.pdf),
                             warnings: outcome.diagnostics.len(),

@@ -40,6 +40,9 @@ pub fn watch(input: &Path, options: &Options, report: &dyn Fn(&Outcome, f64)) ->
             return ExitCode::from(1);
         }
     }
+    // Made now, so that its canonical path is known and the first build's
+    // own output inside a watched folder is not taken for a change.
+    let _ = std::fs::create_dir_all(&out_dir);
     let out_canonical = out_dir.canonicalize().unwrap_or_else(|_| out_dir.clone());
     eprintln!(
         "watching {} and the files it names (Ctrl-C to stop)",
@@ -48,8 +51,7 @@ pub fn watch(input: &Path, options: &Options, report: &dyn Fn(&Outcome, f64)) ->
     loop {
         let started = Instant::now();
         let cache = Cache::load(&out_dir);
-        let template_fp = crate::cache::template_fingerprint(&options.template);
-        let outcome = batch::build_one(input, options, &cache, &template_fp);
+        let outcome = batch::build_one(input, options, &cache, &batch::build_key(options));
         if let Some((name, entry)) = &outcome.cache_entry {
             let mut cache = cache;
             cache.entries.insert(name.clone(), entry.clone());

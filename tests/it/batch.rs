@@ -217,3 +217,38 @@ fn deny_warnings_is_not_skipped_past() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_forced_language_is_part_of_what_is_unchanged() {
+    let dir = folder(1);
+    let pdf = dir.path().join("out/trip-00.pdf");
+    let text = || crate::common::pdf_text(&std::fs::read(&pdf).unwrap());
+    for (args, summary, heading) in [
+        (
+            &["build", "--lang", "en"][..],
+            "1 built, 0 unchanged",
+            "Monday 12 May 2025",
+        ),
+        (
+            &["build", "--lang", "en"][..],
+            "0 built, 1 unchanged",
+            "Monday 12 May 2025",
+        ),
+        (
+            &["build"][..],
+            "1 built, 0 unchanged",
+            "Mandag den 12. maj 2025",
+        ),
+        (
+            &["build"][..],
+            "0 built, 1 unchanged",
+            "Mandag den 12. maj 2025",
+        ),
+    ] {
+        let o = studietur(dir.path(), args);
+        let err = stderr(&o);
+        assert!(o.status.success(), "{err}");
+        assert!(err.contains(summary), "{args:?}: {err}");
+        assert!(text().contains(heading), "{args:?}: {}", text());
+    }
+}
