@@ -209,7 +209,13 @@ pub fn archive(files: &[PathBuf], options: &Options, done: &dyn Fn(&Outcome)) ->
             match up_to_date(f, options, &name, &fingerprint, &manifest) {
                 Some(pdf) => Ok(Err(pdf)),
                 None => guarded(f, || {
-                    build(f, &options.template, name.clone(), options.embed_source)
+                    build(
+                        f,
+                        &options.template,
+                        name.clone(),
+                        fingerprint.clone(),
+                        options.embed_source,
+                    )
                 })
                 .map(Ok),
             }
@@ -321,15 +327,13 @@ fn build(
     input: &Path,
     template: &Template,
     template_name: String,
+    template_sha256: String,
     embed_source: bool,
 ) -> Result<Built, Vec<Diagnostic>> {
     let name = input.display().to_string();
     let bytes = std::fs::read(input)
         .map_err(|e| vec![Diagnostic::plain(format!("cannot read `{name}`: {e}"))])?;
-    let dir = match input.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = crate::batch::folder_of(input);
     let checked = validation::check_bytes(&name, &bytes, dir);
     let Some(trip) = checked.trip else {
         return Err(checked.diagnostics);
@@ -360,7 +364,7 @@ fn build(
         standards: vec![archival.into(), "PDF/UA-1".into()],
         studietur_version: env!("CARGO_PKG_VERSION").into(),
         template: template_name,
-        template_sha256: template_fingerprint(template),
+        template_sha256,
         embed_source,
         trip_sha256: sha256_hex(&bytes),
         files,
@@ -710,9 +714,12 @@ fn verify_one(archive: &Path, report: &Report) -> Verdict {
             .map_or_else(|| f.path.clone(), |d| d.join(&f.path).display().to_string());
         problems.extend(check_hash(&trip_dir.join(&f.path), &shown, &f.sha256));
     }
-    let template = template_of(cur, archive);
+    let template = template_of(cur, archive).map(|t| {
+        let fingerprint = template_fingerprint(&t);
+        (t, fingerprint)
+    });
     match &template {
-        Ok(t) if template_fingerprint(t) != cur.template_sha256 => {
+        Ok((_, fingerprint)) if *fingerprint != cur.template_sha256 => {
             problems.push(format!("the template `{}` changed", cur.template));
         }
         Ok(_) => {}
@@ -726,12 +733,13 @@ fn verify_one(archive: &Path, report: &Report) -> Verdict {
         ));
     }
     if trip_path.is_file()
-        && let Ok(template) = template
+        && let Ok((template, fingerprint)) = template
     {
         match build(
             &trip_path,
             &template,
             cur.template.clone(),
+            fingerprint,
             cur.embed_source,
         ) {
             Ok(built) => match std::fs::read(&pdf_path) {

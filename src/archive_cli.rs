@@ -10,11 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-fn print_diagnostics(diagnostics: &[Diagnostic]) {
-    for d in diagnostics {
-        eprintln!("{}\n", d.render());
-    }
-}
+use crate::cli::{fail, print_diagnostics};
 
 /// `studietur archive INPUT... -o ARCHIVE`.
 pub fn archive(inputs: &[PathBuf], options: archive::Options) -> ExitCode {
@@ -77,17 +73,14 @@ pub fn verify(dir: &Path) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Err(d) => {
-            eprintln!("{}", d.render());
-            ExitCode::from(1)
-        }
+        Err(d) => fail(d, 1),
     }
 }
 
 /// `studietur extract X.pdf -o DIR`: writes the attached sources; never
 /// overwrites a different file.
 pub fn extract(pdf: &Path, out: &Path) -> ExitCode {
-    let fail = |d: Diagnostic| crate::cli::fail(d, 1);
+    let fail = |d: Diagnostic| fail(d, 1);
     let bytes = match std::fs::read(pdf) {
         Ok(b) => b,
         Err(e) => {
@@ -212,11 +205,10 @@ pub fn overview(inputs: &[PathBuf], out: &Path, lang: Lang) -> ExitCode {
         }
     };
     if let Err(e) = write_atomic(out, &rendered.pdf) {
-        eprintln!(
-            "{}",
-            Diagnostic::plain(format!("cannot write `{}`: {e}", out.display())).render()
+        return fail(
+            Diagnostic::plain(format!("cannot write `{}`: {e}", out.display())),
+            1,
         );
-        return ExitCode::from(1);
     }
     eprintln!(
         "wrote {} ({} trip{}, {} pages) in {:.2} s",

@@ -191,6 +191,14 @@ pub fn output_name(input: &Path) -> String {
     format!("{stem}.pdf")
 }
 
+/// The folder that holds `path`: its parent, or `.` for a bare file name.
+pub fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
 /// Checks and (with an output folder) builds one trip file, unless its PDF
 /// is up to date according to `cache`.
 pub fn build_one(input: &Path, options: &Options, cache: &Cache, key: &str) -> Outcome {
@@ -214,10 +222,7 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache, key: &str) -> O
             return outcome;
         }
     };
-    let dir = match input.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = folder_of(input);
     let pdf_name = output_name(input);
     if let Some(out_dir) = &options.out_dir
         && !options.force
@@ -343,10 +348,7 @@ fn write_pages(
 /// Writes `bytes` to `path` through a temporary file in the same folder,
 /// renamed into place only when complete.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = folder_of(path);
     std::fs::create_dir_all(dir)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".studietur-")

@@ -296,6 +296,13 @@ pub(crate) fn fail(d: Diagnostic, code: u8) -> ExitCode {
     ExitCode::from(code)
 }
 
+/// Prints each diagnostic, followed by an empty line.
+pub(crate) fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    for d in diagnostics {
+        eprintln!("{}\n", d.render());
+    }
+}
+
 /// The template a `--template` argument names (the default without one);
 /// on a wrong name, the message is printed and the usage exit code returned.
 fn template_arg(name: Option<&str>) -> Result<Template, ExitCode> {
@@ -364,13 +371,10 @@ fn new_command(file: &std::path::Path, mut trip: crate::scaffold::NewTrip) -> Ex
             );
             ExitCode::SUCCESS
         }
-        Err(e) => {
-            eprintln!(
-                "{}",
-                Diagnostic::plain(format!("cannot write `{}`: {e}", file.display())).render()
-            );
-            ExitCode::from(1)
-        }
+        Err(e) => fail(
+            Diagnostic::plain(format!("cannot write `{}`: {e}", file.display())),
+            1,
+        ),
     }
 }
 
@@ -435,9 +439,7 @@ fn template_command(action: TemplateAction) -> ExitCode {
 pub fn run(inputs: &[PathBuf], options: &Options) -> ExitCode {
     let started = Instant::now();
     let (files, errors) = batch::expand_inputs(inputs);
-    for e in &errors {
-        eprintln!("{}\n", e.render());
-    }
+    print_diagnostics(&errors);
     let bar = if std::io::stderr().is_terminal() && files.len() > 1 {
         let bar = ProgressBar::new(files.len() as u64);
         bar.set_style(

@@ -39,10 +39,7 @@ pub struct Sources {
 /// The sources of `trip`, read from `trip_path` (whose bytes are
 /// `trip_bytes`) and the folder that holds it.
 pub fn collect(trip_path: &Path, trip_bytes: &[u8], trip: &Trip) -> std::io::Result<Sources> {
-    let dir = match trip_path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = crate::batch::folder_of(trip_path);
     let trip_name = trip_path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -146,16 +146,17 @@ fn words(lang: Lang) -> Words {
 
 /// The overview's date: that of the latest report, so the same trips give
 /// the same PDF.
-fn date<'a>(trips: impl IntoIterator<Item = &'a Trip>) -> chrono::NaiveDate {
+fn date(trips: &[Trip]) -> chrono::NaiveDate {
     trips
-        .into_iter()
+        .iter()
         .map(Trip::document_date)
         .max()
         .unwrap_or_default()
 }
 
-/// The view of the overview of `trips` (in any order), in `lang`.
-pub fn build(trips: &[Trip], lang: Lang) -> OverviewView {
+/// The view of the overview of `trips` (in any order), in `lang`, dated
+/// `date`.
+fn build(trips: &[Trip], lang: Lang, date: chrono::NaiveDate) -> OverviewView {
     let w = words(lang);
     let mut trips: Vec<&Trip> = trips.iter().collect();
     trips.sort_by(|a, b| {
@@ -256,7 +257,7 @@ pub fn build(trips: &[Trip], lang: Lang) -> OverviewView {
             title: title.clone(),
             author: municipalities.iter().map(|m| m.to_string()).collect(),
             keywords: vec![w.title.into(), span.clone()],
-            date: DateParts::from(date(trips.iter().copied())),
+            date: DateParts::from(date),
         },
         intro: (w.intro)(trips.len(), &span),
         title,
@@ -271,7 +272,8 @@ pub fn build(trips: &[Trip], lang: Lang) -> OverviewView {
 
 /// Lays out the overview of `trips` as a PDF/A-2a + PDF/UA-1 document.
 pub fn render(trips: &[Trip], lang: Lang) -> Result<crate::render::Rendered, Vec<Diagnostic>> {
-    let view = build(trips, lang);
+    let date = date(trips);
+    let view = build(trips, lang, date);
     let data = serde_json::to_vec_pretty(&view).map_err(|e| {
         vec![Diagnostic::plain(format!(
             "cannot write the overview's data: {e}"
@@ -280,7 +282,7 @@ pub fn render(trips: &[Trip], lang: Lang) -> Result<crate::render::Rendered, Vec
     let world = ReportWorld::new(
         Template::Builtin(&TEMPLATE),
         vec![("/data.json".into(), Bytes::new(data))],
-        date(trips),
+        date,
     );
     let result = crate::render::layout(&world, "overview");
     typst::comemo::evict(10);

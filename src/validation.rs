@@ -52,13 +52,7 @@ pub fn check_file(path: &Path) -> Checked {
             ]);
         }
     };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    check_bytes(&name, &bytes, dir)
+    check_bytes(&name, &bytes, crate::batch::folder_of(path))
 }
 
 /// Checks a trip file's bytes; `dir` is the folder its relative paths

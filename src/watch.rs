@@ -7,7 +7,7 @@ use crate::batch::{self, Options, Outcome};
 use crate::cache::Cache;
 use crate::template::Template;
 use notify::{RecursiveMode, Watcher};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -17,10 +17,7 @@ pub fn watch(input: &Path, options: &Options, report: &dyn Fn(&Outcome, f64)) ->
     let Some(out_dir) = options.out_dir.clone() else {
         return ExitCode::from(2);
     };
-    let folder = match input.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
+    let folder = batch::folder_of(input).to_path_buf();
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = match notify::recommended_watcher(tx) {
         Ok(w) => w,
