@@ -4,8 +4,9 @@
 //! PDF carries what it was made from.
 
 use crate::diagnostic::Diagnostic;
+use crate::files::normalise;
 use crate::trip::Trip;
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 
 /// Files larger than this are not attached (the trip file always is).
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
@@ -36,10 +37,10 @@ pub struct Sources {
     pub left_out: Vec<String>,
 }
 
-/// The sources of `trip`, read from `trip_path` (whose bytes are
-/// `trip_bytes`) and the folder that holds it.
-pub fn collect(trip_path: &Path, trip_bytes: &[u8], trip: &Trip) -> std::io::Result<Sources> {
-    let dir = crate::batch::folder_of(trip_path);
+/// The sources of `trip`: the trip file (`trip_path`, whose bytes are
+/// `trip_bytes`) and the files it names, as they were read for this report
+/// (the check keeps them when sources are embedded).
+pub fn collect(trip_path: &Path, trip_bytes: &[u8], trip: &Trip) -> Result<Sources, String> {
     let trip_name = trip_path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -53,16 +54,19 @@ pub fn collect(trip_path: &Path, trip_bytes: &[u8], trip: &Trip) -> std::io::Res
         }],
         left_out: Vec::new(),
     };
-    for written in trip.files() {
-        let Some(name) = normalise(&written) else {
+    for picture in trip.pictures() {
+        let written = &picture.file;
+        let Some(name) = normalise(written) else {
             // Checking refuses such paths; never attach one.
-            sources.left_out.push(written);
+            sources.left_out.push(written.clone());
             continue;
         };
         if sources.attached.iter().any(|a| a.name == name) {
             continue;
         }
-        let bytes = std::fs::read(dir.join(&written))?;
+        let Some(bytes) = &picture.original else {
+            return Err(format!("`{written}` was not kept when it was read"));
+        };
         if bytes.len() > MAX_FILE_BYTES {
             sources.left_out.push(name);
             continue;
@@ -71,7 +75,7 @@ pub fn collect(trip_path: &Path, trip_bytes: &[u8], trip: &Trip) -> std::io::Res
             mime: mime_of(&name),
             description: format!("An image the trip file names: {name}"),
             name,
-            bytes,
+            bytes: bytes.to_vec(),
         });
     }
     Ok(sources)
@@ -91,7 +95,7 @@ pub fn for_build(
     }
     let sources = collect(trip_path, trip_bytes, trip).map_err(|e| {
         Diagnostic::plain(format!(
-            "cannot read the files of `{}` to embed them: {e}",
+            "cannot embed the files of `{}`: {e}",
             trip_path.display()
         ))
     })?;
@@ -103,21 +107,6 @@ pub fn for_build(
         ))
     });
     Ok((Some(sources), warning))
-}
-
-/// `./images//x.jpg` → `images/x.jpg`; `None` for a path that is not a
-/// plain relative path inside the folder.
-pub fn normalise(written: &str) -> Option<String> {
-    let parts: Option<Vec<String>> = Path::new(written)
-        .components()
-        .filter(|c| !matches!(c, Component::CurDir))
-        .map(|c| match c {
-            Component::Normal(p) => Some(p.to_string_lossy().into_owned()),
-            _ => None,
-        })
-        .collect();
-    let parts = parts?;
-    (!parts.is_empty()).then(|| parts.join("/"))
 }
 
 fn mime_of(name: &str) -> &'static str {
@@ -208,29 +197,9 @@ pub fn extract(pdf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
     Ok(out)
 }
 
-/// Where an attachment named `name` goes inside `dir`; `None` when the
-/// name is absolute or leads out (`../`), which is refused.
-pub fn target_in(dir: &Path, name: &str) -> Option<PathBuf> {
-    let rel = normalise(name)?;
-    Some(dir.join(rel))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paths_are_normalised_and_escapes_refused() {
-        assert_eq!(
-            normalise("./images//x.jpg").as_deref(),
-            Some("images/x.jpg")
-        );
-        assert_eq!(normalise("trip.toml").as_deref(), Some("trip.toml"));
-        assert_eq!(normalise("../x.jpg"), None);
-        assert_eq!(normalise("/etc/passwd"), None);
-        assert_eq!(normalise("."), None);
-        assert!(target_in(Path::new("/tmp/d"), "a/../../x").is_none());
-    }
 
     #[test]
     fn mime_types_follow_the_extension() {

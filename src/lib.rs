@@ -2,19 +2,25 @@
 //! PDF report (PDF/A-2a and PDF/UA-1), laid out by Typst embedded as a
 //! library.
 //!
-//! The data flows one way: the text of a trip file is read ([`model`]),
-//! checked ([`validation`]) into a [`trip::Trip`], turned into a view for the
-//! template ([`view`]), and laid out into a PDF ([`render`]). [`batch`] builds
-//! many files and writes outputs safely; [`cli`] is the command line.
+//! The data flows one way: the text of a trip file ([`model`]) is checked
+//! ([`check`]) into a [`trip::Trip`], turned into a view for the template
+//! ([`view`]) and laid out ([`render`]). [`pipeline`] is that flow, with the
+//! [`provenance`] of what went in; every command calls it. [`batch`],
+//! [`watch`] and [`archive`] decide what to build and what to do with the
+//! result; [`cli`] is the command line. Leaf modules that everything uses:
+//! [`files`], [`digest`], [`diagnostic`], [`locale`], [`parallel`].
 
 pub mod archive;
-pub mod archive_cli;
 pub mod batch;
 pub mod cache;
+pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod digest;
 pub mod embed;
+pub mod files;
 pub mod fonts;
+pub mod inputs;
 pub mod locale;
 pub mod markdown;
 pub mod model;
@@ -23,12 +29,12 @@ pub mod overview;
 pub mod parallel;
 pub mod pdf_eol;
 pub mod photos;
+pub mod pipeline;
+pub mod provenance;
 pub mod render;
 pub mod scaffold;
-pub mod structure;
 pub mod template;
 pub mod trip;
-pub mod validation;
 pub mod view;
 pub mod watch;
 pub mod world;

@@ -2,7 +2,7 @@
 //!
 //! Every key carries its place in the file ([`Spanned`]) so that checking
 //! can point at it. Unknown keys are refused. These types hold the text as
-//! written; [`crate::validation`] turns them into the checked [`crate::trip`].
+//! written; [`crate::check`] turns them into the checked [`crate::trip`].
 
 use serde::Deserialize;
 use toml::Spanned;

@@ -7,20 +7,13 @@
 use crate::diagnostic::Diagnostic;
 use crate::locale::Lang;
 use crate::money::Amount;
-use crate::template::{Builtin, Template};
-use crate::trip::{Trip, Vat};
+use crate::template::{OVERVIEW, Template};
+use crate::trip::Trip;
 use crate::view::{DateParts, DocumentInfo};
 use crate::world::ReportWorld;
 use chrono::Datelike;
 use serde::Serialize;
 use typst::foundations::Bytes;
-
-/// The built-in overview template.
-pub static TEMPLATE: Builtin = Builtin {
-    name: "overview",
-    about: "the overview across years (studietur overview)",
-    files: &[("main.typ", include_str!("../templates/overview/main.typ"))],
-};
 
 /// The data of the overview, `/data.json` of its template.
 #[derive(Debug, Serialize)]
@@ -82,68 +75,6 @@ pub struct Bar {
     pub fraction: f64,
 }
 
-struct Words {
-    title: &'static str,
-    columns: [&'static str; 7],
-    excluded: &'static str,
-    included: &'static str,
-    none: &'static str,
-    chart: &'static str,
-    intro: fn(usize, &str) -> String,
-    alt: &'static str,
-}
-
-fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::Da => Words {
-            title: "Studieture",
-            columns: [
-                "Udvalg",
-                "Destination",
-                "Datoer",
-                "Deltagere",
-                "Samlet",
-                "Pris per deltager",
-                "Moms",
-            ],
-            excluded: "ekskl. moms",
-            included: "inkl. moms",
-            none: "–",
-            chart: "Pris per deltager over årene",
-            intro: |n, span| {
-                format!(
-                    "Oversigt over {n} studietur{} {span}: udvalg, destination, datoer, deltagere og udgifter. Beløbene er fra rapporternes regnskaber.",
-                    if n == 1 { "" } else { "e" }
-                )
-            },
-            alt: "Søjlediagram over prisen per deltager",
-        },
-        Lang::En => Words {
-            title: "Study trips",
-            columns: [
-                "Committee",
-                "Destination",
-                "Dates",
-                "Participants",
-                "Total",
-                "Price per participant",
-                "VAT",
-            ],
-            excluded: "excl. VAT",
-            included: "incl. VAT",
-            none: "–",
-            chart: "Price per participant over the years",
-            intro: |n, span| {
-                format!(
-                    "An overview of {n} study trip{} {span}: committee, destination, dates, participants and costs, from the reports' accounts.",
-                    if n == 1 { "" } else { "s" }
-                )
-            },
-            alt: "Bar chart of the price per participant",
-        },
-    }
-}
-
 /// The overview's date: that of the latest report, so the same trips give
 /// the same PDF.
 fn date(trips: &[Trip]) -> chrono::NaiveDate {
@@ -157,7 +88,7 @@ fn date(trips: &[Trip]) -> chrono::NaiveDate {
 /// The view of the overview of `trips` (in any order), in `lang`, dated
 /// `date`.
 fn build(trips: &[Trip], lang: Lang, date: chrono::NaiveDate) -> OverviewView {
-    let w = words(lang);
+    let w = lang.overview();
     let mut trips: Vec<&Trip> = trips.iter().collect();
     trips.sort_by(|a, b| {
         (a.start, &a.committee, &a.destination).cmp(&(b.start, &b.committee, &b.destination))
@@ -192,11 +123,7 @@ fn build(trips: &[Trip], lang: Lang, date: chrono::NaiveDate) -> OverviewView {
                     a.participants.to_string(),
                     a.sum.format(lang, false),
                     a.per_participant.format(lang, false),
-                    match a.vat {
-                        Vat::Excluded => w.excluded,
-                        Vat::Included => w.included,
-                    }
-                    .to_string(),
+                    lang.vat(a.vat).to_string(),
                 )
             }
             None => {
@@ -233,7 +160,7 @@ fn build(trips: &[Trip], lang: Lang, date: chrono::NaiveDate) -> OverviewView {
             .collect();
         ChartView {
             title: w.chart.into(),
-            alt: format!("{}. {}.", w.alt, spoken.join("; ")),
+            alt: format!("{}. {}.", w.chart_alt, spoken.join("; ")),
             bars: bars
                 .iter()
                 .map(|(label, a)| Bar {
@@ -259,7 +186,7 @@ fn build(trips: &[Trip], lang: Lang, date: chrono::NaiveDate) -> OverviewView {
             keywords: vec![w.title.into(), span.clone()],
             date: DateParts::from(date),
         },
-        intro: (w.intro)(trips.len(), &span),
+        intro: lang.overview_intro(trips.len(), &span),
         title,
         subtitle,
         page: labels.page,
@@ -280,7 +207,7 @@ pub fn render(trips: &[Trip], lang: Lang) -> Result<crate::render::Rendered, Vec
         ))]
     })?;
     let world = ReportWorld::new(
-        Template::Builtin(&TEMPLATE),
+        Template::Builtin(&OVERVIEW),
         vec![("/data.json".into(), Bytes::new(data))],
         date,
     );

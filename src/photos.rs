@@ -1,22 +1,47 @@
 //! Photos made ready for print: recognised by their content, decoded (so a
 //! damaged file is found when the trip is checked), turned upright by their
-//! EXIF orientation, and scaled down to what the page can show at 300 dpi.
-//! Each distinct file is prepared once per process (cached by its SHA-256),
-//! so a batch that shares a logo or photos does the work once.
+//! EXIF orientation, and scaled down to what the template's photo box shows
+//! at 300 dpi. Each distinct file is prepared once per process and box
+//! (cached by its SHA-256), so a batch that shares a logo or photos does
+//! the work once.
 
 use image::{DynamicImage, ImageDecoder, ImageFormat};
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::io::Cursor;
 use std::sync::{Arc, LazyLock, Mutex};
 use typst::foundations::Bytes;
 
-/// The widest a photo is printed (the template's 16 cm text width) at
-/// 300 dpi, in pixels.
-pub const MAX_WIDTH: u32 = 1890;
+/// The largest a template prints a photo, in pixels at 300 dpi: photos
+/// larger than this are scaled down to fit it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PhotoBox {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
 
-/// The tallest a photo is printed (the template's 9.5 cm) at 300 dpi.
-pub const MAX_HEIGHT: u32 = 1122;
+impl PhotoBox {
+    /// The `report` template's box: 16 × 9.5 cm, 1890 × 1122 pixels.
+    pub const REPORT: PhotoBox = PhotoBox {
+        width: 1890,
+        height: 1122,
+    };
+
+    /// The box of `width_cm` × `height_cm` at 300 dpi; `None` unless both
+    /// are between 1 mm and 1 m.
+    pub fn from_cm(width_cm: f64, height_cm: f64) -> Option<PhotoBox> {
+        let px = |cm: f64| {
+            (0.1..=100.0)
+                .contains(&cm)
+                .then(|| (cm / 2.54 * 300.0).round() as u32)
+        };
+        Some(PhotoBox {
+            width: px(width_cm)?,
+            height: px(height_cm)?,
+        })
+    }
+}
 
 /// JPEG quality of re-encoded photos.
 const JPEG_QUALITY: u8 = 85;
@@ -34,27 +59,28 @@ pub struct Prepared {
     pub pixels: Option<(u32, u32)>,
 }
 
-type Cache = Mutex<HashMap<[u8; 32], Arc<Result<Prepared, String>>>>;
+type Cache = Mutex<HashMap<([u8; 32], PhotoBox), Arc<Result<Prepared, String>>>>;
 
 static CACHE: LazyLock<Cache> = LazyLock::new(|| Mutex::new(HashMap::new()));
 
-/// Prepares a photo (cached by content). The error says why the file is not
-/// an image the report can show.
-pub fn prepare(data: &[u8]) -> Result<Prepared, String> {
-    let key: [u8; 32] = Sha256::digest(data).into();
+/// Prepares a photo for `fit`, cached by `sha256` (the SHA-256 of `data`)
+/// and the box. The error says why the file is not an image the report can
+/// show.
+pub fn prepare(data: &[u8], sha256: [u8; 32], fit: PhotoBox) -> Result<Prepared, String> {
+    let key = (sha256, fit);
     if let Some(hit) = CACHE.lock().ok().and_then(|c| c.get(&key).cloned()) {
         return (*hit).clone();
     }
-    let result = Arc::new(prepare_uncached(data));
+    let result = Arc::new(prepare_uncached(data, fit));
     if let Ok(mut cache) = CACHE.lock() {
         cache.insert(key, result.clone());
     }
     (*result).clone()
 }
 
-fn prepare_uncached(data: &[u8]) -> Result<Prepared, String> {
+fn prepare_uncached(data: &[u8], fit: PhotoBox) -> Result<Prepared, String> {
     match image::guess_format(data) {
-        Ok(format) => raster(data, format),
+        Ok(format) => raster(data, format, fit),
         Err(_) => svg(data),
     }
 }
@@ -78,7 +104,7 @@ fn svg(data: &[u8]) -> Result<Prepared, String> {
     })
 }
 
-fn raster(data: &[u8], format: ImageFormat) -> Result<Prepared, String> {
+fn raster(data: &[u8], format: ImageFormat, fit: PhotoBox) -> Result<Prepared, String> {
     let extension = match format {
         ImageFormat::Png => "png",
         ImageFormat::Jpeg => "jpg",
@@ -103,7 +129,7 @@ fn raster(data: &[u8], format: ImageFormat) -> Result<Prepared, String> {
     } else {
         (w, h)
     };
-    let large = uw > MAX_WIDTH || uh > MAX_HEIGHT;
+    let large = uw > fit.width || uh > fit.height;
     // WebP is decoded by the layout engine as well; re-encode it only when
     // it needs work, like the others.
     if !turned && !large {
@@ -117,7 +143,7 @@ fn raster(data: &[u8], format: ImageFormat) -> Result<Prepared, String> {
     img.apply_orientation(orientation);
     if large {
         // Area averaging: fast, and the right filter for shrinking.
-        img = img.thumbnail(MAX_WIDTH, MAX_HEIGHT);
+        img = img.thumbnail(fit.width, fit.height);
     }
     let (w, h) = (img.width(), img.height());
     let mut out = Cursor::new(Vec::new());
@@ -162,10 +188,20 @@ mod tests {
         out.into_inner()
     }
 
+    fn prep(data: &[u8]) -> Result<Prepared, String> {
+        prepare(data, crate::digest::sha256(data), PhotoBox::REPORT)
+    }
+
+    #[test]
+    fn boxes_in_pixels_at_300_dpi() {
+        assert_eq!(PhotoBox::from_cm(16.0, 9.5), Some(PhotoBox::REPORT));
+        assert_eq!(PhotoBox::from_cm(0.0, 9.5), None);
+    }
+
     #[test]
     fn small_images_are_kept_as_they_are() {
         let data = png(40, 30);
-        let p = prepare(&data).unwrap();
+        let p = prep(&data).unwrap();
         assert_eq!(p.bytes.as_slice(), data.as_slice());
         assert_eq!(p.extension, "png");
         assert!((p.aspect - 4.0 / 3.0).abs() < 1e-9);
@@ -174,16 +210,20 @@ mod tests {
     #[test]
     fn large_photos_are_scaled_to_300_dpi_and_re_encoded() {
         let data = png(4000, 3000);
-        let p = prepare(&data).unwrap();
-        assert_eq!(p.pixels, Some((1496, MAX_HEIGHT)));
+        let p = prep(&data).unwrap();
+        assert_eq!(p.pixels, Some((1496, 1122)));
         assert_eq!(p.extension, "jpg");
         let back = image::load_from_memory(&p.bytes).unwrap();
-        assert_eq!((back.width(), back.height()), (1496, MAX_HEIGHT));
+        assert_eq!((back.width(), back.height()), (1496, 1122));
+        // A smaller box (the compact template's 7 cm): smaller pixels.
+        let small = PhotoBox::from_cm(16.6, 7.0).unwrap();
+        let p = prepare(&data, crate::digest::sha256(&data), small).unwrap();
+        assert_eq!(p.pixels, Some((1103, 827)));
     }
 
     #[test]
     fn garbage_is_refused() {
-        assert!(prepare(b"hello").is_err());
-        assert!(prepare(&png(10, 10)[..40]).is_err());
+        assert!(prep(b"hello").is_err());
+        assert!(prep(&png(10, 10)[..40]).is_err());
     }
 }

@@ -21,11 +21,16 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 pub const CREATOR: &str = concat!("studietur ", env!("CARGO_PKG_VERSION"));
 
 /// A laid-out report.
+#[derive(Debug)]
 pub struct Rendered {
     /// The PDF file's bytes.
     pub pdf: Vec<u8>,
     /// Number of pages.
     pub pages: usize,
+    /// How long the layout took.
+    pub layout_time: std::time::Duration,
+    /// How long writing the PDF took.
+    pub pdf_time: std::time::Duration,
 }
 
 /// The generated files of a report's Typst world: `/data.json` (the view)
@@ -96,7 +101,7 @@ pub fn emit_typst(trip: &Trip, template: &Template, dir: &std::path::Path) -> st
         std::io::Error::other(d.first().map_or(String::new(), |d| d.message.clone()))
     })?;
     let write = |rel: &str, data: &[u8]| {
-        crate::batch::write_atomic(&dir.join(rel.trim_start_matches('/')), data)
+        crate::files::write_atomic(&dir.join(rel.trim_start_matches('/')), data)
     };
     for (path, bytes) in &generated {
         write(path, bytes.as_slice())?;
@@ -110,11 +115,9 @@ pub fn emit_typst(trip: &Trip, template: &Template, dir: &std::path::Path) -> st
     Ok(())
 }
 
-/// What `studietur build` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// A page image's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// The PDF/A-2a + PDF/UA-1 report.
-    Pdf,
     /// A PNG image per page (`x-01.png` …).
     Png,
     /// An SVG image per page (`x-01.svg` …).
@@ -154,7 +157,6 @@ pub fn layout_with(
     ident: &str,
     attachments: Option<usize>,
 ) -> Result<Rendered, Vec<Diagnostic>> {
-    let timing = std::env::var_os("STUDIETUR_TIMING").is_some();
     let started = std::time::Instant::now();
     let document = compile(world)?;
     let compiled = started.elapsed();
@@ -195,18 +197,11 @@ pub fn layout_with(
             .map(|e| engine_diagnostic(world, e))
             .collect::<Vec<_>>()
     })?;
-    if timing {
-        // For the benchmark's "where the time goes": STUDIETUR_TIMING=1.
-        eprintln!(
-            "timing {ident}: layout {:.1} ms, pdf {:.1} ms, {} pages",
-            compiled.as_secs_f64() * 1e3,
-            (started.elapsed() - compiled).as_secs_f64() * 1e3,
-            document.pages().len()
-        );
-    }
     Ok(Rendered {
         pdf: crate::pdf_eol::fix_stream_eols(pdf),
         pages: document.pages().len(),
+        layout_time: compiled,
+        pdf_time: started.elapsed() - compiled,
     })
 }
 
@@ -246,7 +241,6 @@ pub fn page_images(
         Format::Svg => Ok(pages
             .map(|p| typst_svg::svg(p, &typst_svg::SvgOptions::default()).into_bytes())
             .collect()),
-        Format::Pdf => Err(vec![Diagnostic::plain("page images are PNG or SVG")]),
     }
 }
 

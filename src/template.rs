@@ -1,7 +1,10 @@
-//! Templates: the built-in one (compiled into the binary from
-//! `templates/report/`) or a folder the user names. A template folder holds
-//! `main.typ`, which reads the report's data from `/data.json`.
+//! Templates: the built-in ones (compiled into the binary from
+//! `templates/NAME/`, with the shared library `templates/lib/`) or a folder
+//! the user names. A template folder holds `main.typ`, which reads the
+//! report's data from `/data.json`, and `template.toml`, which declares the
+//! box its photos are printed in.
 
+use crate::photos::PhotoBox;
 use std::path::{Path, PathBuf};
 use typst::diag::{FileError, FileResult};
 use typst::foundations::Bytes;
@@ -18,6 +21,15 @@ pub struct Builtin {
     pub files: &'static [(&'static str, &'static str)],
 }
 
+/// The Typst library every built-in template imports: `lib/studietur.typ`.
+const LIBRARY: (&str, &str) = (
+    "lib/studietur.typ",
+    include_str!("../templates/lib/studietur.typ"),
+);
+
+/// What a template folder's `template.toml` is called.
+pub const SETTINGS: &str = "template.toml";
+
 /// The built-in templates; the first is the default.
 pub static BUILTINS: [Builtin; 2] = [
     Builtin {
@@ -25,6 +37,8 @@ pub static BUILTINS: [Builtin; 2] = [
         about: "the full report: title page, contents, a chapter a day (default)",
         files: &[
             ("main.typ", include_str!("../templates/report/main.typ")),
+            (SETTINGS, include_str!("../templates/report/template.toml")),
+            LIBRARY,
             ("README.md", include_str!("../templates/README.md")),
         ],
     },
@@ -33,10 +47,22 @@ pub static BUILTINS: [Builtin; 2] = [
         about: "a short report for a one-day visit: no title page or contents",
         files: &[
             ("main.typ", include_str!("../templates/compact/main.typ")),
+            (SETTINGS, include_str!("../templates/compact/template.toml")),
+            LIBRARY,
             ("README.md", include_str!("../templates/README.md")),
         ],
     },
 ];
+
+/// The built-in overview template (`studietur overview`).
+pub static OVERVIEW: Builtin = Builtin {
+    name: "overview",
+    about: "the overview across years (studietur overview)",
+    files: &[
+        ("main.typ", include_str!("../templates/overview/main.typ")),
+        LIBRARY,
+    ],
+};
 
 /// Where the layout comes from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -68,6 +94,14 @@ impl Template {
         }
     }
 
+    /// How the template is named: a built-in name, or its folder.
+    pub fn name(&self) -> String {
+        match self {
+            Template::Builtin(b) => b.name.to_string(),
+            Template::Dir(dir) => dir.display().to_string(),
+        }
+    }
+
     /// A template folder; it must exist and hold `main.typ`.
     pub fn dir(path: &Path) -> Result<Template, String> {
         let dir = path
@@ -80,6 +114,46 @@ impl Template {
             ));
         }
         Ok(Template::Dir(dir))
+    }
+
+    /// The box the template prints photos in, from its `template.toml`:
+    ///
+    /// ```toml
+    /// [photo]
+    /// width-cm = 16
+    /// height-cm = 9.5
+    /// ```
+    ///
+    /// A template without the file gets the `report` template's box.
+    pub fn photo_box(&self) -> Result<PhotoBox, String> {
+        let shown = || self.display_name(&VirtualPath::new(SETTINGS).expect("a valid path"));
+        let bytes = match self.file(&VirtualPath::new(SETTINGS).expect("a valid path")) {
+            Ok(b) => b,
+            Err(FileError::NotFound(_)) => return Ok(PhotoBox::REPORT),
+            Err(e) => return Err(format!("cannot read `{}`: {e}", shown())),
+        };
+        let text =
+            std::str::from_utf8(&bytes).map_err(|_| format!("`{}` is not UTF-8", shown()))?;
+        let table: toml::Table =
+            toml::from_str(text).map_err(|e| format!("`{}`: {}", shown(), e.message()))?;
+        let number = |key: &str| {
+            table
+                .get("photo")
+                .and_then(|p| p.get(key))
+                .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
+        };
+        match (number("width-cm"), number("height-cm")) {
+            (Some(w), Some(h)) => PhotoBox::from_cm(w, h).ok_or_else(|| {
+                format!(
+                    "`{}`: the photo box must be between 0.1 and 100 cm each way",
+                    shown()
+                )
+            }),
+            _ => Err(format!(
+                "`{}` must say `[photo]` with `width-cm` and `height-cm` (numbers, in cm)",
+                shown()
+            )),
+        }
     }
 
     /// How a template file is named in messages.

@@ -1,7 +1,8 @@
 //! The checked trip: every value valid, every file read, every sum done.
-//! Made by [`crate::validation`], read by [`crate::view`].
+//! Made by [`crate::check`], read by [`crate::view`].
 
 use crate::locale::Lang;
+pub use crate::locale::Vat;
 use crate::markdown::Block;
 use crate::money::Amount;
 use chrono::NaiveDate;
@@ -57,21 +58,26 @@ impl Trip {
     /// Every file the trip file names (as written, relative to its folder),
     /// sorted and without repeats.
     pub fn files(&self) -> Vec<String> {
+        self.pictures().iter().map(|p| p.file.clone()).collect()
+    }
+
+    /// Every picture, one per file the trip names (as written), sorted by
+    /// that name: the files the report is made from besides the trip file.
+    pub fn pictures(&self) -> Vec<&Picture> {
         let sections = self
             .days
             .iter()
             .flat_map(|d| &d.sections)
             .chain(&self.sections);
-        let mut files: Vec<String> = self
+        let mut pictures: Vec<&Picture> = self
             .logo
             .iter()
             .chain(&self.cover)
             .chain(sections.flat_map(|s| &s.images))
-            .map(|p| p.file.clone())
             .collect();
-        files.sort();
-        files.dedup();
-        files
+        pictures.sort_by(|a, b| a.file.cmp(&b.file));
+        pictures.dedup_by(|a, b| a.file == b.file);
+        pictures
     }
 }
 
@@ -80,7 +86,12 @@ impl Trip {
 pub struct Picture {
     /// The path as written in the trip file.
     pub file: String,
-    /// The file's bytes, read once.
+    /// The SHA-256 of the file as it was read (once) for this report.
+    pub sha256: String,
+    /// The file as it was read, when the report embeds its sources.
+    pub original: Option<Bytes>,
+    /// The bytes the layout engine gets: the file prepared for print
+    /// (turned upright, scaled to the template's photo box).
     pub bytes: Bytes,
     /// The file name extension that matches its content (`png`, `jpg`, `gif`,
     /// `webp`, `svg`).
@@ -152,15 +163,6 @@ pub struct Section {
     pub images: Vec<Picture>,
 }
 
-/// Whether amounts include VAT.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Vat {
-    /// "ekskl. moms".
-    Excluded,
-    /// "inkl. moms".
-    Included,
-}
-
 /// The accounts, with their derived sums.
 #[derive(Debug, Clone)]
 pub struct Accounts {
@@ -178,6 +180,127 @@ pub struct Accounts {
     pub budget_sum: Option<Amount>,
     /// `sum / participants`, rounded to the øre, halves away from zero.
     pub per_participant: Amount,
+}
+
+/// Why the sums of the accounts cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountsError {
+    /// The items add up to more than an amount can hold.
+    SumOverflow,
+    /// The budgets add up to more than an amount can hold.
+    BudgetSumOverflow,
+    /// The stated `total` is not the sum of the items.
+    TotalDiffers {
+        /// As stated.
+        total: Amount,
+        /// As summed.
+        sum: Amount,
+    },
+}
+
+/// The sums of the accounts' items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sums {
+    /// Sum of the amounts.
+    pub sum: Amount,
+    /// Sum of the budgets, when any item has one.
+    pub budget_sum: Option<Amount>,
+}
+
+impl Sums {
+    /// Sums `items`, checking the stated `total` against the sum: every
+    /// problem found, or the sums.
+    pub fn of(items: &[Item], total: Option<Amount>) -> Result<Sums, Vec<AccountsError>> {
+        let Some(sum) = Amount::checked_sum(items.iter().map(|i| i.amount)) else {
+            return Err(vec![AccountsError::SumOverflow]);
+        };
+        let mut errors = Vec::new();
+        let budget_sum = if items.iter().any(|i| i.budget.is_some()) {
+            let s = Amount::checked_sum(items.iter().filter_map(|i| i.budget));
+            if s.is_none() {
+                errors.push(AccountsError::BudgetSumOverflow);
+            }
+            s
+        } else {
+            None
+        };
+        if let Some(total) = total
+            && total != sum
+        {
+            errors.push(AccountsError::TotalDiffers { total, sum });
+        }
+        if errors.is_empty() {
+            Ok(Sums { sum, budget_sum })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+impl Accounts {
+    /// The accounts of `items` with their `sums`, shared by `participants`
+    /// (more than 0).
+    pub fn new(
+        title: Option<String>,
+        vat: Vat,
+        participants: u64,
+        items: Vec<Item>,
+        sums: Sums,
+    ) -> Option<Accounts> {
+        Some(Accounts {
+            title,
+            vat,
+            participants,
+            per_participant: sums.sum.divide_rounded(participants)?,
+            items,
+            sum: sums.sum,
+            budget_sum: sums.budget_sum,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(kr: i64, budget: Option<i64>) -> Item {
+        Item {
+            label: "x".into(),
+            amount: Amount::from_kroner(kr).unwrap(),
+            budget: budget.map(|b| Amount::from_kroner(b).unwrap()),
+            note: None,
+        }
+    }
+
+    #[test]
+    fn sums_budgets_and_the_price_per_participant() {
+        let items = vec![item(600, Some(700)), item(400, None)];
+        let sums = Sums::of(&items, None).unwrap();
+        assert_eq!(sums.sum, Amount::from_kroner(1000).unwrap());
+        assert_eq!(sums.budget_sum, Amount::from_kroner(700));
+        let a = Accounts::new(None, Vat::Excluded, 3, items, sums).unwrap();
+        assert_eq!(a.per_participant, Amount::from_ore(33_333));
+    }
+
+    #[test]
+    fn a_wrong_total_and_overflows_are_found() {
+        let items = vec![item(600, None), item(400, None)];
+        assert_eq!(
+            Sums::of(&items, Amount::from_kroner(999)),
+            Err(vec![AccountsError::TotalDiffers {
+                total: Amount::from_kroner(999).unwrap(),
+                sum: Amount::from_kroner(1000).unwrap()
+            }])
+        );
+        let huge = Item {
+            amount: Amount::from_ore(i64::MAX),
+            ..item(0, None)
+        };
+        assert_eq!(
+            Sums::of(&[huge.clone(), huge], None),
+            Err(vec![AccountsError::SumOverflow])
+        );
+    }
 }
 
 /// One row of the accounts.

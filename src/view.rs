@@ -5,7 +5,7 @@
 use crate::locale::{Labels, Lang};
 use crate::markdown::Block;
 use crate::money::Amount;
-use crate::trip::{self, Picture, Trip, Vat};
+use crate::trip::{self, Picture, Trip};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use typst::foundations::Bytes;
@@ -208,15 +208,21 @@ pub struct AccountRow {
     pub note: Option<String>,
 }
 
-/// The author's contact block.
+/// The author's contact block: each field the trip file gives.
 #[derive(Debug, Serialize)]
 pub struct Contact {
     /// `Kontakt`.
     pub title: String,
-    /// The lines: name, title, organisation, email, phone.
-    pub lines: Vec<String>,
-    /// The email address to link, when given.
+    /// The author's name (or a unit's).
+    pub name: String,
+    /// The job title (`Specialkonsulent`).
+    pub role: Option<String>,
+    /// The department.
+    pub organisation: Option<String>,
+    /// The email address (to link).
     pub email: Option<String>,
+    /// The telephone number.
+    pub phone: Option<String>,
 }
 
 /// The files the view refers to (images), by virtual path.
@@ -224,10 +230,9 @@ pub type Assets = Vec<(String, Bytes)>;
 
 /// The report's title: `title`, else "Studietur <year>".
 pub fn report_title(trip: &Trip) -> String {
-    trip.title.clone().unwrap_or_else(|| match trip.lang {
-        Lang::Da => format!("Studietur {}", trip.start.year()),
-        Lang::En => format!("Study trip {}", trip.start.year()),
-    })
+    trip.title
+        .clone()
+        .unwrap_or_else(|| trip.lang.default_title(trip.start.year()))
 }
 
 /// Builds the view of `trip` and the image files it refers to.
@@ -258,9 +263,7 @@ pub fn build(trip: &Trip) -> (View, Assets) {
         municipality: trip.municipality.clone(),
         dates: lang.date_range(trip.start, trip.end),
         subtitle: trip.subtitle.clone(),
-        published: trip
-            .published
-            .map(|d| format!("{} {}", labels.published, lang.date(d))),
+        published: trip.published.map(|d| lang.published_line(d)),
         logo: trip.logo.as_ref().map(&mut image),
         photo: trip.cover.as_ref().map(&mut image),
     };
@@ -317,17 +320,11 @@ pub fn build(trip: &Trip) -> (View, Assets) {
         accounts: trip.accounts.as_ref().map(|a| accounts(a, lang)),
         contact: trip.author.as_ref().map(|a| Contact {
             title: labels.contact.into(),
-            lines: [
-                Some(a.name.clone()),
-                Some(a.title.clone()),
-                Some(a.organisation.clone()),
-                a.email.clone(),
-                a.phone.clone(),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
+            name: a.name.clone(),
+            role: Some(a.title.clone()),
+            organisation: Some(a.organisation.clone()),
             email: a.email.clone(),
+            phone: a.phone.clone(),
         }),
         attachments: Vec::new(),
     };
@@ -360,20 +357,10 @@ fn participants(trip: &Trip) -> Option<ParticipantList> {
 
 fn accounts(a: &trip::Accounts, lang: Lang) -> AccountsView {
     let labels = lang.labels();
-    let vat = match (lang, a.vat) {
-        (Lang::Da, Vat::Excluded) => "ekskl. moms",
-        (Lang::Da, Vat::Included) => "inkl. moms",
-        (Lang::En, Vat::Excluded) => "excl. VAT",
-        (Lang::En, Vat::Included) => "incl. VAT",
-    };
-    let amount_label = match lang {
-        Lang::Da => format!("Beløb ({vat})"),
-        Lang::En => format!("Amount ({vat})"),
-    };
     let has_budget = a.budget_sum.is_some();
-    let mut columns = vec![labels.item.to_string(), amount_label];
+    let mut columns = vec![labels.item.to_string(), lang.amount_heading(a.vat)];
     if has_budget {
-        columns.push(format!("{} ({vat})", labels.budget));
+        columns.push(lang.budget_heading(a.vat));
     }
     // A column shows øre everywhere when any of its amounts has øre.
     let amounts_ore = a.items.iter().any(|i| i.amount.has_ore()) || a.sum.has_ore();
@@ -400,11 +387,7 @@ fn accounts(a: &trip::Accounts, lang: Lang) -> AccountsView {
             budget: fmt_budget(a.budget_sum),
             note: None,
         },
-        participants: format!("{}: {}", labels.participant_count, a.participants),
-        price: format!(
-            "{}: {}",
-            labels.price_per_participant,
-            a.per_participant.format(lang, false)
-        ),
+        participants: lang.participant_count_line(a.participants),
+        price: lang.price_line(&a.per_participant.format(lang, false)),
     }
 }

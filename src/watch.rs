@@ -1,56 +1,49 @@
-//! `studietur watch`: rebuild a report whenever its trip file, a file it
-//! names or the template changes. Errors are printed and watching goes on;
-//! the last good PDF stays until a good build replaces it. The engine stays
-//! warm between builds, so a rebuild after a small edit is fast.
+//! `studietur watch`: rebuild a report whenever its trip file, a file in its
+//! folder or the template changes. A failed build leaves the last good PDF
+//! in place and watching goes on. The engine stays warm between builds, so
+//! a rebuild after a small edit is fast.
 
 use crate::batch::{self, Options, Outcome};
 use crate::cache::Cache;
 use crate::template::Template;
 use notify::{RecursiveMode, Watcher};
 use std::path::Path;
-use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-/// Builds `input` now and again on every change, printing each outcome with
-/// `report`, until the process is stopped.
-pub fn watch(input: &Path, options: &Options, report: &dyn Fn(&Outcome, f64)) -> ExitCode {
+/// Builds `input` now and again on every change, calling `report` with
+/// each outcome and the seconds it took, until the watcher stops. The
+/// error says why the files cannot be watched.
+pub fn watch(
+    input: &Path,
+    options: &Options,
+    report: &dyn Fn(&Outcome, f64),
+) -> Result<(), String> {
     let Some(out_dir) = options.out_dir.clone() else {
-        return ExitCode::from(2);
+        return Err("watch needs an output folder".into());
     };
-    let folder = batch::folder_of(input).to_path_buf();
+    let folder = crate::files::folder_of(input).to_path_buf();
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
-    let mut watcher = match notify::recommended_watcher(tx) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("cannot watch files: {e}");
-            return ExitCode::from(1);
-        }
-    };
+    let mut watcher =
+        notify::recommended_watcher(tx).map_err(|e| format!("cannot watch files: {e}"))?;
     // The trip's folder holds the trip file and every file it may name.
-    let mut watched = vec![folder.clone()];
-    if let Template::Dir(dir) = &options.template {
+    let mut watched = vec![folder];
+    if let Template::Dir(dir) = &options.recipe.template {
         watched.push(dir.clone());
     }
     for w in &watched {
-        if let Err(e) = watcher.watch(w, RecursiveMode::Recursive) {
-            eprintln!("cannot watch `{}`: {e}", w.display());
-            return ExitCode::from(1);
-        }
+        watcher
+            .watch(w, RecursiveMode::Recursive)
+            .map_err(|e| format!("cannot watch `{}`: {e}", w.display()))?;
     }
     // Made now, so that its canonical path is known and the first build's
     // own output inside a watched folder is not taken for a change.
     let _ = std::fs::create_dir_all(&out_dir);
     let out_canonical = out_dir.canonicalize().unwrap_or_else(|_| out_dir.clone());
-    eprintln!(
-        "watching {} and the files it names (Ctrl-C to stop)",
-        input.display()
-    );
     loop {
         let started = Instant::now();
-        let cache = Cache::load(&out_dir);
-        let outcome = batch::build_one(input, options, &cache, &batch::build_key(options));
+        let mut cache = Cache::load(&out_dir);
+        let outcome = batch::build_one(input, options, &cache);
         if let Some((name, entry)) = &outcome.cache_entry {
-            let mut cache = cache;
             cache.entries.insert(name.clone(), entry.clone());
             let _ = cache.save(&out_dir);
         }
@@ -67,9 +60,8 @@ pub fn watch(input: &Path, options: &Options, report: &dyn Fn(&Outcome, f64)) ->
         loop {
             match rx.recv() {
                 Ok(Ok(event)) if changed(&event) => break,
-                Ok(Ok(_)) => {}
-                Ok(Err(e)) => eprintln!("watching: {e}"),
-                Err(_) => return ExitCode::SUCCESS,
+                Ok(_) => {}
+                Err(_) => return Ok(()),
             }
         }
         while rx.recv_timeout(Duration::from_millis(150)).is_ok() {}

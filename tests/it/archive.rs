@@ -1,7 +1,10 @@
 //! Archiving: `studietur archive`, `verify`, `--embed-source` with
 //! `extract`, and `overview`, run as a user runs them.
 
-use crate::common::{failed_rules, pdf_text, stderr, studietur};
+use crate::common::{
+    amsterdam_workspace, assert_valid, fails_with, layout_lines, pdf_text, read, stderr, stdout,
+    studietur,
+};
 use page_validation::ValidationProfile;
 use std::path::{Path, PathBuf};
 
@@ -9,16 +12,8 @@ use std::path::{Path, PathBuf};
 /// trip a year later (Berlin, other amounts), inside a fresh temporary
 /// folder.
 fn workspace() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let trips = tmp.path().join("trips");
-    let images = trips.join("images/2023");
-    std::fs::create_dir_all(&images).unwrap();
-    let root = crate::common::root();
-    for img in ["protest.svg", "forsorgshjem.svg"] {
-        std::fs::copy(root.join("trips/images/2023").join(img), images.join(img)).unwrap();
-    }
-    let amsterdam = std::fs::read_to_string(root.join("trips/2023-amsterdam.toml")).unwrap();
-    std::fs::write(trips.join("2023-amsterdam.toml"), &amsterdam).unwrap();
+    let (tmp, trips) = amsterdam_workspace();
+    let amsterdam = std::fs::read_to_string(trips.join("2023-amsterdam.toml")).unwrap();
     let berlin = amsterdam
         .replace("2023-04-", "2024-04-")
         .replace("\"Studietur 2023\"", "\"Studietur 2024\"")
@@ -65,40 +60,6 @@ fn build_with_sources(dir: &Path) -> Vec<u8> {
     read(&dir.join("out/2023-amsterdam.pdf"))
 }
 
-fn read(p: &Path) -> Vec<u8> {
-    std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
-/// The PDF's text line by line as `pdftotext -layout` places it, white
-/// space folded in each line.
-fn layout_lines(pdf: &[u8]) -> Vec<String> {
-    let tmp = tempfile::tempdir().unwrap();
-    let path = tmp.path().join("x.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is installed");
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(crate::common::normalise)
-        .filter(|l| !l.is_empty())
-        .collect()
-}
-
-/// Asserts that a run failed (exit 1) saying `text` on standard error.
-fn fails_with(o: &std::process::Output, text: &str) {
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(o));
-    assert!(stderr(o).contains(text), "{}", stderr(o));
-}
-
-fn stdout(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
 #[test]
 fn archiving_twice_changes_nothing_and_verify_passes() {
     let (tmp, _) = workspace();
@@ -122,11 +83,11 @@ fn archiving_twice_changes_nothing_and_verify_passes() {
     assert_eq!(r["studietur_version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(
         r["pdf_sha256"].as_str().unwrap(),
-        studietur::cache::sha256_hex(&a)
+        studietur::digest::sha256_hex(&a)
     );
     assert_eq!(
         r["trip_sha256"].as_str().unwrap(),
-        studietur::cache::sha256_hex(&read(&dir.join("trips/2023-amsterdam.toml")))
+        studietur::digest::sha256_hex(&read(&dir.join("trips/2023-amsterdam.toml")))
     );
     let files: Vec<&str> = r["files"]
         .as_array()
@@ -138,8 +99,7 @@ fn archiving_twice_changes_nothing_and_verify_passes() {
         files,
         ["images/2023/forsorgshjem.svg", "images/2023/protest.svg"]
     );
-    assert!(failed_rules(&a, ValidationProfile::PdfA2a).is_empty());
-    assert!(failed_rules(&a, ValidationProfile::PdfUa1).is_empty());
+    assert_valid(&a, ValidationProfile::PdfA2a);
 
     let again = studietur(dir, &["archive", "trips", "-o", "archive"]);
     assert!(again.status.success(), "{}", stderr(&again));
@@ -215,13 +175,13 @@ fn a_changed_source_is_refused_then_superseded_with_replace() {
     assert_eq!(r["pdf"], "2023/2023-amsterdam.pdf");
     assert_eq!(
         r["pdf_sha256"].as_str().unwrap(),
-        studietur::cache::sha256_hex(&new_pdf)
+        studietur::digest::sha256_hex(&new_pdf)
     );
     let old = &r["superseded"][0];
     assert_eq!(old["pdf"], "2023/2023-amsterdam-superseded-1.pdf");
     assert_eq!(
         old["pdf_sha256"].as_str().unwrap(),
-        studietur::cache::sha256_hex(&old_pdf)
+        studietur::digest::sha256_hex(&old_pdf)
     );
     assert_ne!(old["trip_sha256"], r["trip_sha256"]);
     // The new state verifies, superseded file included.
@@ -290,12 +250,7 @@ fn embedded_sources_come_back_out_and_rebuild_the_same_pdf() {
     let (tmp, trips) = workspace();
     let dir = tmp.path();
     let pdf = build_with_sources(dir);
-    assert!(
-        failed_rules(&pdf, ValidationProfile::PdfA3a).is_empty(),
-        "{:?}",
-        failed_rules(&pdf, ValidationProfile::PdfA3a)
-    );
-    assert!(failed_rules(&pdf, ValidationProfile::PdfUa1).is_empty());
+    assert_valid(&pdf, ValidationProfile::PdfA3a);
     // Same text as the plain report.
     let plain = crate::common::build(&crate::common::root().join("trips/2023-amsterdam.toml"));
     assert_eq!(pdf_text(&pdf), pdf_text(&plain.pdf));
@@ -358,7 +313,7 @@ fn archive_with_embedded_sources_records_pdf_a_3a() {
     assert_eq!(r["standards"], serde_json::json!(["PDF/A-3a", "PDF/UA-1"]));
     assert_eq!(r["embed_source"], true);
     let pdf = read(&dir.join("archive/2023/2023-amsterdam.pdf"));
-    assert!(failed_rules(&pdf, ValidationProfile::PdfA3a).is_empty());
+    assert_valid(&pdf, ValidationProfile::PdfA3a);
     let files = studietur::embed::extract(&pdf).unwrap();
     assert_eq!(files.len(), 3);
     assert!(studietur(dir, &["verify", "archive"]).status.success());
@@ -371,16 +326,7 @@ fn the_overview_shows_every_year_and_is_valid() {
     let o = studietur(dir, &["overview", "trips", "-o", "overview.pdf"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let pdf = read(&dir.join("overview.pdf"));
-    assert!(
-        failed_rules(&pdf, ValidationProfile::PdfA2a).is_empty(),
-        "{:?}",
-        failed_rules(&pdf, ValidationProfile::PdfA2a)
-    );
-    assert!(
-        failed_rules(&pdf, ValidationProfile::PdfUa1).is_empty(),
-        "{:?}",
-        failed_rules(&pdf, ValidationProfile::PdfUa1)
-    );
+    assert_valid(&pdf, ValidationProfile::PdfA2a);
     // Read the table row by row, as laid out.
     let text = layout_lines(&pdf);
     for expected in [

@@ -11,7 +11,7 @@ fn the_committed_schema_is_the_generated_one() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/trip-format-1.json"),
     )
     .expect("schema/trip-format-1.json is committed");
-    let generated = format!("{:#}\n", studietur::structure::json_schema());
+    let generated = format!("{:#}\n", studietur::check::schema::json_schema());
     assert!(
         committed == generated,
         "schema/trip-format-1.json is out of date: run `cargo run -- schema > schema/trip-format-1.json`"
@@ -69,7 +69,8 @@ fn new_writes_a_file_that_checks_and_builds_and_never_overwrites() {
         assert!(text.contains(key), "the skeleton does not show {key}");
     }
     // `check` accepts it as it is: no error, no warning.
-    let checked = studietur::validation::check_bytes("x.toml", text.as_bytes(), dir.path());
+    let checked =
+        studietur::check::check_bytes("x.toml", text.as_bytes(), dir.path(), Default::default());
     assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
     let o = studietur(dir.path(), &["build", "trips/2025-berlin.toml"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));

@@ -5,26 +5,14 @@ use crate::common::{stderr, studietur};
 
 use std::process::Command;
 
+/// The minimal trip to `destination`, with a photo.
 fn trip(destination: &str) -> String {
-    format!(
-        r#"
-[trip]
-committee = "Udvalget"
-municipality = "Aarhus Kommune"
-destination = "{destination}"
-start = 2025-05-12
-end = 2025-05-13
-
-[[day]]
-date = 2025-05-12
-  [[day.section]]
-  title = "Besøg i {destination}"
-  text = "Et besøg."
-    [[day.section.image]]
-    file = "images/photo.png"
-    alt = "Et foto"
-"#
-    )
+    crate::common::MINIMAL
+        .replace("\"Berlin\"", &format!("\"{destination}\""))
+        .replace(
+            "  text = \"Et besøg.\"\n",
+            "  text = \"Et besøg.\"\n    [[day.section.image]]\n    file = \"images/photo.png\"\n    alt = \"Et foto\"\n",
+        )
 }
 
 fn folder(n: usize) -> tempfile::TempDir {
@@ -109,10 +97,15 @@ fn unchanged_reports_are_skipped_until_an_input_changes() {
 
     // Another template: all are rebuilt; the same template again: none.
     let tpl = dir.path().join("tpl");
-    std::fs::create_dir(&tpl).unwrap();
+    assert!(
+        studietur(dir.path(), &["template", "export", "tpl"])
+            .status
+            .success()
+    );
+    let main = std::fs::read_to_string(tpl.join("main.typ")).unwrap();
     std::fs::write(
         tpl.join("main.typ"),
-        studietur::template::BUILTINS[0].files[0].1.replace(
+        main.replace(
             "#let accent = rgb(\"#00416b\")",
             "#let accent = rgb(\"#8b0000\")",
         ),
@@ -251,4 +244,43 @@ fn a_forced_language_is_part_of_what_is_unchanged() {
         assert!(err.contains(summary), "{args:?}: {err}");
         assert!(text().contains(heading), "{args:?}: {}", text());
     }
+}
+
+/// The cache records the photo as it was read for the report: one saved
+/// while the report is being built (easy under `watch`) is not taken as the
+/// one the PDF shows, and the next run builds again.
+#[test]
+fn a_photo_changed_during_a_build_is_built_again_next_time() {
+    use studietur::batch::{self, Options, Status};
+    use studietur::provenance::Recipe;
+    let dir = folder(1);
+    let photo = dir.path().join("trips/images/photo.png");
+    let file = dir.path().join("trips/trip-00.toml");
+    let out = dir.path().join("out");
+    let recipe = Recipe::new(Default::default(), None, false).unwrap();
+    // The photo is saved anew after the trip was checked (its photo read),
+    // before the layout.
+    let save_photo = |_: &studietur::trip::Trip| {
+        image::RgbImage::from_pixel(60, 40, image::Rgb([200, 20, 20]))
+            .save(&photo)
+            .unwrap();
+    };
+    let during = Options {
+        on_checked: Some(&save_photo),
+        ..Options::new(Some(out.clone()), recipe.clone())
+    };
+    let statuses = |options: &Options| -> Vec<Status> {
+        batch::run(std::slice::from_ref(&file), options, &|_| {})
+            .iter()
+            .map(|o| o.status)
+            .collect()
+    };
+    assert_eq!(statuses(&during), [Status::Built]);
+    let plain = Options::new(Some(out), recipe);
+    assert_eq!(
+        statuses(&plain),
+        [Status::Built],
+        "the PDF shows the old photo: it is not unchanged"
+    );
+    assert_eq!(statuses(&plain), [Status::Unchanged]);
 }

@@ -3,26 +3,7 @@
 
 use crate::common::{stderr, studietur};
 
-const GOOD: &str = r#"
-[trip]
-committee = "Social- og Beskæftigelsesudvalget"
-municipality = "Aarhus Kommune"
-destination = "Berlin"
-start = 2025-05-12
-end = 2025-05-13
-
-[[day]]
-date = 2025-05-12
-  [[day.section]]
-  title = "Besøg"
-  text = "Et besøg."
-
-[accounts]
-participants = 3
-  [[accounts.item]]
-  label = "Hotel"
-  amount = 1000
-"#;
+const GOOD: &str = crate::common::MINIMAL;
 
 fn folder_with(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

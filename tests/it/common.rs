@@ -4,19 +4,93 @@
 
 use page_validation::{ValidationOptions, ValidationProfile, validate_pdf_bytes};
 use std::path::{Path, PathBuf};
+use studietur::check::{self, Settings};
 use studietur::render;
 use studietur::template::Template;
-use studietur::validation;
 
 /// The repository's root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A small trip file that checks and builds: a two-day trip to Berlin with
+/// one visit and one account item (3 participants). Line 5 is
+/// `destination`, line 7 `end`, line 13 the visit's `text`.
+pub const MINIMAL: &str = r#"
+[trip]
+committee = "Social- og Beskæftigelsesudvalget"
+municipality = "Aarhus Kommune"
+destination = "Berlin"
+start = 2025-05-12
+end = 2025-05-13
+
+[[day]]
+date = 2025-05-12
+  [[day.section]]
+  title = "Besøg"
+  text = "Et besøg."
+
+[accounts]
+participants = 3
+  [[accounts.item]]
+  label = "Hotel"
+  amount = 1000
+"#;
+
+/// Checks a trip file as `check` does; panics with the rendered
+/// diagnostics when it does not check.
+pub fn checked_trip(path: &Path) -> studietur::trip::Trip {
+    let checked = check::check_file(path, Settings::default());
+    match checked.trip {
+        Some(t) => t,
+        None => {
+            let text: Vec<String> = checked.diagnostics.iter().map(|d| d.render()).collect();
+            panic!("{} did not check:\n{}", path.display(), text.join("\n"));
+        }
+    }
+}
+
+/// A temporary folder with `trips/` holding the Amsterdam trip file and
+/// its images; the folder and the path of `trips/`.
+pub fn amsterdam_workspace() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let trips = tmp.path().join("trips");
+    std::fs::create_dir_all(trips.join("images/2023")).unwrap();
+    let from = root().join("trips");
+    std::fs::copy(
+        from.join("2023-amsterdam.toml"),
+        trips.join("2023-amsterdam.toml"),
+    )
+    .unwrap();
+    for img in ["protest.svg", "forsorgshjem.svg"] {
+        std::fs::copy(
+            from.join("images/2023").join(img),
+            trips.join("images/2023").join(img),
+        )
+        .unwrap();
+    }
+    (tmp, trips)
+}
+
+/// Asserts that a run failed (exit 1) saying `text` on standard error.
+pub fn fails_with(o: &std::process::Output, text: &str) {
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(o));
+    assert!(stderr(o).contains(text), "{}", stderr(o));
+}
+
+/// Asserts that `pdf` passes `archival` (PDF/A-2a, or A-3a with
+/// attachments) and PDF/UA-1.
+pub fn assert_valid(pdf: &[u8], archival: ValidationProfile) {
+    for profile in [archival, ValidationProfile::PdfUa1] {
+        let failed = failed_rules(pdf, profile);
+        assert!(failed.is_empty(), "{profile:?} failures: {failed:#?}");
+    }
+}
+
 /// Checks and renders a trip file with the built-in template; panics with
 /// the rendered diagnostics on failure.
 pub fn build(path: &Path) -> render::Rendered {
-    let checked = validation::check_file(path);
+    let checked = check::check_file(path, Settings::default());
     let Some(trip) = checked.trip else {
         let text: Vec<String> = checked.diagnostics.iter().map(|d| d.render()).collect();
         panic!("{} did not check:\n{}", path.display(), text.join("\n"));
@@ -42,10 +116,25 @@ pub fn trip_in_tempdir(toml: &str) -> (tempfile::TempDir, PathBuf) {
 /// The raw text of a PDF as poppler's `pdftotext` extracts it (the
 /// extraction screen readers and search tools see).
 fn pdftotext(pdf: &[u8]) -> String {
+    pdftotext_with(pdf, &[])
+}
+
+/// The PDF's text line by line as `pdftotext -layout` places it, white
+/// space folded in each line, empty lines left out.
+pub fn layout_lines(pdf: &[u8]) -> Vec<String> {
+    pdftotext_with(pdf, &["-layout"])
+        .lines()
+        .map(normalise)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn pdftotext_with(pdf: &[u8], args: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("x.pdf");
     std::fs::write(&path, pdf).unwrap();
     let out = std::process::Command::new("pdftotext")
+        .args(args)
         .args(["-enc", "UTF-8"])
         .arg(&path)
         .arg("-")
@@ -119,4 +208,14 @@ pub fn studietur(dir: &Path, args: &[&str]) -> std::process::Output {
 /// What a run printed on standard error.
 pub fn stderr(o: &std::process::Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// What a run printed on standard output.
+pub fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A file's bytes; panics naming the file.
+pub fn read(p: &Path) -> Vec<u8> {
+    std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }

@@ -3,8 +3,8 @@
 //! a help line of what to write instead.
 
 use std::path::Path;
+use studietur::check::{self as validation, Checked, Settings};
 use studietur::diagnostic::{Diagnostic, Severity};
-use studietur::validation::{self, Checked};
 
 const BASE: &str = r#"format = 1
 
@@ -71,7 +71,7 @@ fn check(toml: &[u8]) -> (tempfile::TempDir, Checked) {
         .unwrap();
     let png = png.into_inner();
     std::fs::write(dir.join("images/cut.png"), &png[..png.len() / 2]).unwrap();
-    let checked = validation::check_bytes("trip.toml", toml, &dir);
+    let checked = validation::check_bytes("trip.toml", toml, &dir, Settings::default());
     (root, checked)
 }
 
@@ -237,31 +237,31 @@ fn dates() {
     error(
         &with("end = 2024-09-11", "end = 2024-09-01"),
         "trip.toml:8:7",
-        "`end` (1 September 2024) is before `start` (9 September 2024)",
+        "`end` (2024-09-01) is before `start` (2024-09-09)",
         "cannot be before",
     );
     error(
         &with("date = 2024-09-10", "date = 2024-09-17"),
         "trip.toml:27:8",
-        "17. september 2024 is after the trip's last day (11. september 2024)",
-        "between `start` and `end` (9.–11. september 2024)",
+        "2024-09-17 is after the trip's last day (2024-09-11)",
+        "between `start` and `end` (2024-09-09 to 2024-09-11)",
     );
     error(
         &with("date = 2024-09-10", "date = 2024-09-01"),
         "trip.toml:27:8",
-        "is before the trip's first day (9. september 2024)",
+        "is before the trip's first day (2024-09-09)",
         "between `start` and `end`",
     );
     error(
         &with("date = 2024-09-10", "date = 2024-09-09"),
         "trip.toml:27:8",
-        "the day 9. september 2024 is listed twice",
+        "the day 2024-09-09 is listed twice",
         "one [[day]]",
     );
     error(
         &with("date = 2024-09-09\nagenda", "date = 2024-09-11\nagenda"),
         "trip.toml:27:8",
-        "the day 10. september 2024 comes after 11. september 2024",
+        "the day 2024-09-10 comes after 2024-09-11",
         "date order",
     );
     error(
@@ -549,6 +549,6 @@ fn every_error_of_a_file_at_once() {
 
 #[test]
 fn path_is_shown_as_given() {
-    let checked = validation::check_file(Path::new("no/such/trip.toml"));
+    let checked = validation::check_file(Path::new("no/such/trip.toml"), Settings::default());
     assert!(checked.diagnostics[0].message.contains("no/such/trip.toml"));
 }

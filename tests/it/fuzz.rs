@@ -7,7 +7,8 @@
 
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
-use studietur::{validation, view};
+use studietur::check::{self as validation, Settings};
+use studietur::view;
 
 fn trip_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("trips")
@@ -21,7 +22,7 @@ fn amsterdam() -> &'static str {
 /// Checks `bytes` as a trip file in trips/ (so its images resolve), and
 /// builds the view of what passes. Must never panic.
 fn check_and_view(bytes: &[u8]) {
-    let checked = validation::check_bytes("fuzz.toml", bytes, &trip_dir());
+    let checked = validation::check_bytes("fuzz.toml", bytes, &trip_dir(), Settings::default());
     for d in &checked.diagnostics {
         // Rendering the message must not panic either, and must locate it.
         let text = d.render();
@@ -91,7 +92,11 @@ fn embedded_pdf() -> &'static [u8] {
     PDF.get_or_init(|| {
         let path = trip_dir().join("2023-amsterdam.toml");
         let bytes = std::fs::read(&path).unwrap();
-        let trip = validation::check_file(&path).trip.unwrap();
+        let keep = Settings {
+            keep_sources: true,
+            ..Settings::default()
+        };
+        let trip = validation::check_file(&path, keep).trip.unwrap();
         let sources = studietur::embed::collect(&path, &bytes, &trip).unwrap();
         let template = studietur::template::Template::default();
         studietur::render::render_with(&trip, &template, "fuzz", Some(&sources))
@@ -121,7 +126,7 @@ proptest! {
         }
         if let Ok(files) = studietur::embed::extract(&pdf) {
             for (name, _) in files {
-                let _ = studietur::embed::target_in(Path::new("/x"), &name)
+                let _ = studietur::files::target_in(Path::new("/x"), &name)
                     .map(|t| assert!(t.starts_with("/x"), "{name}"));
             }
         }
@@ -145,27 +150,51 @@ proptest! {
 
 #[test]
 fn the_unedited_reference_passes() {
-    let checked = validation::check_bytes("fuzz.toml", amsterdam().as_bytes(), &trip_dir());
+    let checked = validation::check_bytes(
+        "fuzz.toml",
+        amsterdam().as_bytes(),
+        &trip_dir(),
+        Settings::default(),
+    );
     assert!(checked.trip.is_some(), "{:?}", checked.diagnostics);
 }
 
-/// Hand-picked hard inputs (tests/corpus/): each is checked without a panic,
-/// and each either passes or says why not.
+/// Hand-picked hard inputs: each is checked without a panic; those in
+/// `tests/corpus/must-pass/` check (warnings allowed), those in
+/// `tests/corpus/must-fail/` fail with an error.
 #[test]
 fn corpus_of_hard_inputs() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
     let mut n = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        let bytes = std::fs::read(&path).unwrap();
-        let checked = validation::check_bytes("fuzz.toml", &bytes, &dir);
-        assert!(
-            checked.trip.is_some() || checked.diagnostics.iter().any(|d| d.is_error()),
-            "{} failed without an error",
-            path.display()
-        );
-        check_and_view(&bytes);
-        n += 1;
+    for (folder, must_pass) in [("must-pass", true), ("must-fail", false)] {
+        let dir = root.join(folder);
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let bytes = std::fs::read(&path).unwrap();
+            let checked = validation::check_bytes("fuzz.toml", &bytes, &dir, Settings::default());
+            let errors: Vec<String> = checked
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.render())
+                .collect();
+            if must_pass {
+                assert!(
+                    checked.trip.is_some(),
+                    "{} must pass:\n{}",
+                    path.display(),
+                    errors.join("\n")
+                );
+            } else {
+                assert!(
+                    checked.trip.is_none() && !errors.is_empty(),
+                    "{} must fail with an error",
+                    path.display()
+                );
+            }
+            check_and_view(&bytes);
+            n += 1;
+        }
     }
-    assert!(n >= 8, "only {n} corpus files");
+    assert!(n >= 9, "only {n} corpus files");
 }

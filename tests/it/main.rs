@@ -13,6 +13,7 @@ mod batch;
 mod cli;
 mod errors;
 mod features;
+mod format;
 mod fuzz;
 mod messages;
 mod photos;

@@ -1,7 +1,7 @@
 //! Snapshots of complete rendered messages, as a user sees them in the
 //! terminal (`cargo insta review` after an intended change).
 
-use studietur::validation;
+use studietur::check::{self as validation, Settings};
 
 const TRIP: &str = r#"[trip]
 committee = "Social- og Beskæftigelsesudvalget"
@@ -29,7 +29,12 @@ total = 1000
 
 fn messages(toml: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let checked = validation::check_bytes("trips/2024-berlin.toml", toml.as_bytes(), dir.path());
+    let checked = validation::check_bytes(
+        "trips/2024-berlin.toml",
+        toml.as_bytes(),
+        dir.path(),
+        Settings::default(),
+    );
     let rendered: Vec<String> = checked.diagnostics.iter().map(|d| d.render()).collect();
     rendered.join("\n\n")
 }

@@ -1,7 +1,7 @@
 //! Photos straight from a phone: EXIF orientation honoured on the printed
 //! page, and large photos scaled down in the PDF.
 
-use crate::common::{build, failed_rules};
+use crate::common::{assert_valid, build};
 use page_validation::ValidationProfile;
 use std::io::Cursor;
 
@@ -60,7 +60,13 @@ date = 2025-05-12
 
 #[test]
 fn exif_orientation_is_applied() {
-    let p = studietur::photos::prepare(&sideways_jpeg()).unwrap();
+    let data = sideways_jpeg();
+    let p = studietur::photos::prepare(
+        &data,
+        studietur::digest::sha256(&data),
+        studietur::photos::PhotoBox::REPORT,
+    )
+    .unwrap();
     assert_eq!(p.pixels, Some((200, 400)));
     let img = image::load_from_memory(&p.bytes).unwrap().to_rgb8();
     let top = img.get_pixel(100, 50);
@@ -77,7 +83,7 @@ fn a_sideways_phone_photo_prints_upright() {
     let (dir, path) = crate::common::trip_in_tempdir(&trip_with_photo("phone.jpg"));
     std::fs::write(dir.path().join("phone.jpg"), sideways_jpeg()).unwrap();
     let r = build(&path);
-    assert!(failed_rules(&r.pdf, ValidationProfile::PdfA2a).is_empty());
+    assert_valid(&r.pdf, ValidationProfile::PdfA2a);
     // Render the day's page and find the photo's red and blue pixels.
     let pdf = dir.path().join("x.pdf");
     std::fs::write(&pdf, &r.pdf).unwrap();

@@ -7,20 +7,9 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-const TRIP: &str = r#"
-[trip]
-committee = "Udvalget"
-municipality = "Aarhus Kommune"
-destination = "Oslo"
-start = 2025-05-12
-end = 2025-05-13
-
-[[day]]
-date = 2025-05-12
-  [[day.section]]
-  title = "Besøg"
-  text = "Første udgave."
-"#;
+fn trip_text() -> String {
+    crate::common::MINIMAL.replace("Et besøg.", "Første udgave.")
+}
 
 fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
     let start = Instant::now();
@@ -46,7 +35,7 @@ fn rebuilds_on_change_and_survives_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let trip = dir.path().join("trips/x.toml");
     std::fs::create_dir_all(trip.parent().unwrap()).unwrap();
-    std::fs::write(&trip, TRIP).unwrap();
+    std::fs::write(&trip, trip_text()).unwrap();
     let pdf = dir.path().join("out/x.pdf");
     let mut child = Command::new(env!("CARGO_BIN_EXE_studietur"))
         .current_dir(dir.path())
@@ -77,13 +66,21 @@ fn rebuilds_on_change_and_survives_an_error() {
     };
     assert!(text(&pdf).contains("Første udgave."));
 
-    std::fs::write(&trip, TRIP.replace("Første udgave.", "Anden udgave.")).unwrap();
+    std::fs::write(
+        &trip,
+        trip_text().replace("Første udgave.", "Anden udgave."),
+    )
+    .unwrap();
     wait_for("the rebuild", || count("built trips/x.toml") == 2);
     assert!(text(&pdf).contains("Anden udgave."));
     let second = std::fs::read(&pdf).unwrap();
     assert!(second != first);
 
-    std::fs::write(&trip, TRIP.replace("end = 2025-05-13", "end = 2025-05-01")).unwrap();
+    std::fs::write(
+        &trip,
+        trip_text().replace("end = 2025-05-13", "end = 2025-05-01"),
+    )
+    .unwrap();
     wait_for("the error", || count("failed trips/x.toml") == 1);
     assert!(
         log.lock().unwrap().contains("trips/x.toml:7:7"),
@@ -95,7 +92,11 @@ fn rebuilds_on_change_and_survives_an_error() {
         "the old PDF was not kept"
     );
 
-    std::fs::write(&trip, TRIP.replace("Første udgave.", "Tredje udgave.")).unwrap();
+    std::fs::write(
+        &trip,
+        trip_text().replace("Første udgave.", "Tredje udgave."),
+    )
+    .unwrap();
     wait_for("the rebuild after the fix", || {
         count("built trips/x.toml") == 3
     });

@@ -1,21 +1,76 @@
 //! The command line of the archive: `studietur archive`, `verify`,
 //! `extract` and `overview`.
 
+use super::args::{EmbedSource, Inputs, TemplateArg, parse_lang};
+use super::failure::{Failure, Outcome, print_diagnostics};
 use crate::archive::{self, Filed};
-use crate::batch::{expand_inputs, write_atomic};
+use crate::check::{self, Settings};
 use crate::diagnostic::Diagnostic;
+use crate::files::write_atomic;
 use crate::locale::Lang;
-use crate::{embed, overview, validation};
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use crate::{embed, overview};
+use clap::Args;
+use std::path::PathBuf;
 use std::time::Instant;
 
-use crate::cli::{fail, print_diagnostics};
+/// `studietur archive`.
+#[derive(Debug, Args)]
+pub struct ArchiveArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// The archive folder.
+    #[arg(short = 'o', long = "out", value_name = "ARCHIVE")]
+    out: PathBuf,
+    #[command(flatten)]
+    template: TemplateArg,
+    /// File a report whose PDF changed, keeping the old one as
+    /// <name>-superseded-N.pdf.
+    #[arg(long)]
+    replace: bool,
+    #[command(flatten)]
+    embed: EmbedSource,
+}
+
+/// `studietur verify`.
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The archive folder.
+    archive: PathBuf,
+}
+
+/// `studietur extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The PDF.
+    pdf: PathBuf,
+    /// Folder to write into.
+    #[arg(short = 'o', long = "out", value_name = "DIR")]
+    out: PathBuf,
+}
+
+/// `studietur overview`.
+#[derive(Debug, Args)]
+pub struct OverviewArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    /// The PDF to write.
+    #[arg(short = 'o', long = "out", default_value = "out/overview.pdf")]
+    out: PathBuf,
+    /// The overview's language (da or en).
+    #[arg(long, value_parser = parse_lang, default_value = "da")]
+    lang: Lang,
+}
 
 /// `studietur archive INPUT... -o ARCHIVE`.
-pub fn archive(inputs: &[PathBuf], options: archive::Options) -> ExitCode {
+pub fn archive(a: ArchiveArgs) -> Outcome {
+    let options = archive::Options {
+        archive: a.out,
+        template: a.template.get(),
+        replace: a.replace,
+        embed_source: a.embed.embed_source,
+    };
     let started = Instant::now();
-    let (files, errors) = expand_inputs(inputs);
+    let (files, errors) = crate::inputs::expand(&a.inputs.inputs);
     print_diagnostics(&errors);
     let outcomes = archive::archive(&files, &options, &|o| {
         print_diagnostics(&o.diagnostics);
@@ -41,15 +96,15 @@ pub fn archive(inputs: &[PathBuf], options: archive::Options) -> ExitCode {
         options.archive.join(archive::MANIFEST).display()
     );
     if failed > 0 {
-        ExitCode::from(1)
+        Err(Failure::Reported)
     } else {
-        ExitCode::SUCCESS
+        Ok(())
     }
 }
 
 /// `studietur verify ARCHIVE`: a line per report, exit 1 on any mismatch.
-pub fn verify(dir: &Path) -> ExitCode {
-    let result = archive::verify(dir, &|v| {
+pub fn verify(a: VerifyArgs) -> Outcome {
+    let result = archive::verify(&a.archive, &|v| {
         if v.problems.is_empty() {
             println!(
                 "ok {}: hashes match, rebuilt byte-identical ({} pages)",
@@ -59,28 +114,25 @@ pub fn verify(dir: &Path) -> ExitCode {
             println!("MISMATCH {}: {}", v.pdf, v.problems.join("; "));
         }
     });
-    match result {
-        Ok(verdicts) => {
-            let bad = verdicts.iter().filter(|v| !v.problems.is_empty()).count();
-            eprintln!(
-                "{} of {} reports verified",
-                verdicts.len() - bad,
-                verdicts.len()
-            );
-            if bad > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
-        }
-        Err(d) => fail(d, 1),
+    let verdicts = result.map_err(|d| Failure::Failed(vec![d]))?;
+    let bad = verdicts.iter().filter(|v| !v.problems.is_empty()).count();
+    eprintln!(
+        "{} of {} reports verified",
+        verdicts.len() - bad,
+        verdicts.len()
+    );
+    if bad > 0 {
+        Err(Failure::Reported)
+    } else {
+        Ok(())
     }
 }
 
 /// `studietur extract X.pdf -o DIR`: writes the attached sources; never
 /// overwrites a different file.
-pub fn extract(pdf: &Path, out: &Path) -> ExitCode {
-    let fail = |d: Diagnostic| fail(d, 1);
+pub fn extract(a: ExtractArgs) -> Outcome {
+    let (pdf, out) = (a.pdf.as_path(), a.out.as_path());
+    let fail = |d: Diagnostic| Err(Failure::Failed(vec![d]));
     let bytes = match std::fs::read(pdf) {
         Ok(b) => b,
         Err(e) => {
@@ -102,7 +154,7 @@ pub fn extract(pdf: &Path, out: &Path) -> ExitCode {
     }
     let mut targets = Vec::new();
     for (name, data) in &files {
-        let Some(target) = embed::target_in(out, name) else {
+        let Some(target) = crate::files::target_in(out, name) else {
             return fail(
                 Diagnostic::plain(format!(
                     "the attached file `{name}` would land outside `{}`",
@@ -153,7 +205,7 @@ pub fn extract(pdf: &Path, out: &Path) -> ExitCode {
         .iter()
         .filter(|t| t.extension().is_some_and(|e| e == "toml"))
     {
-        let checked = validation::check_file(target);
+        let checked = check::check_file(target, Settings::default());
         if checked.trip.is_some() {
             eprintln!(
                 "build it again with `studietur build {} --embed-source` (and the same --template, if the report was made with another)",
@@ -168,19 +220,20 @@ pub fn extract(pdf: &Path, out: &Path) -> ExitCode {
             );
         }
     }
-    ExitCode::SUCCESS
+    Ok(())
 }
 
 /// `studietur overview INPUT... -o overview.pdf`: every trip must check;
 /// nothing is written otherwise.
-pub fn overview(inputs: &[PathBuf], out: &Path, lang: Lang) -> ExitCode {
+pub fn overview(a: OverviewArgs) -> Outcome {
+    let (out, lang) = (a.out.as_path(), a.lang);
     let started = Instant::now();
-    let (files, errors) = expand_inputs(inputs);
+    let (files, errors) = crate::inputs::expand(&a.inputs.inputs);
     print_diagnostics(&errors);
     let mut failed = errors.len();
     let mut trips = Vec::new();
     for f in &files {
-        let checked = validation::check_file(f);
+        let checked = check::check_file(f, Settings::default());
         print_diagnostics(&checked.diagnostics);
         match checked.trip {
             Some(t) => trips.push(t),
@@ -195,21 +248,11 @@ pub fn overview(inputs: &[PathBuf], out: &Path, lang: Lang) -> ExitCode {
             "no overview written: {failed} trip file{} failed",
             if failed == 1 { "" } else { "s" }
         );
-        return ExitCode::from(1);
+        return Err(Failure::Reported);
     }
-    let rendered = match overview::render(&trips, lang) {
-        Ok(r) => r,
-        Err(diags) => {
-            print_diagnostics(&diags);
-            return ExitCode::from(1);
-        }
-    };
-    if let Err(e) = write_atomic(out, &rendered.pdf) {
-        return fail(
-            Diagnostic::plain(format!("cannot write `{}`: {e}", out.display())),
-            1,
-        );
-    }
+    let rendered = overview::render(&trips, lang).map_err(Failure::Failed)?;
+    write_atomic(out, &rendered.pdf)
+        .map_err(|e| Failure::plain(format!("cannot write `{}`: {e}", out.display()), None))?;
     eprintln!(
         "wrote {} ({} trip{}, {} pages) in {:.2} s",
         out.display(),
@@ -218,5 +261,5 @@ pub fn overview(inputs: &[PathBuf], out: &Path, lang: Lang) -> ExitCode {
         rendered.pages,
         started.elapsed().as_secs_f64()
     );
-    ExitCode::SUCCESS
+    Ok(())
 }

@@ -4,7 +4,6 @@
 //! a file is reported at once, each at its own line and column.
 
 use crate::diagnostic::{Diagnostic, SourceFile};
-use crate::validation::did_you_mean;
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -218,6 +217,24 @@ pub fn key_names() -> Vec<&'static str> {
     names.sort_unstable();
     names.dedup();
     names
+}
+
+/// The closest known key to `word`, if it is close.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 3) && *d < c.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Every table of format 1, the file first.
+pub fn all_specs() -> &'static [&'static Spec] {
+    &ALL
 }
 
 /// What the structural check found.
@@ -496,105 +513,15 @@ fn wrong_type(
     .with_help(help)
 }
 
-/// The JSON Schema of format 1, generated from the same tables that check
-/// every trip file (so the two cannot disagree). Editors use it through the
-/// `#:schema` line that `studietur new` writes (Taplo, Even Better TOML).
-pub fn json_schema() -> serde_json::Value {
-    let mut root = table_schema(&FILE);
-    if let serde_json::Value::Object(map) = &mut root {
-        map.insert(
-            "$schema".into(),
-            "http://json-schema.org/draft-07/schema#".into(),
-        );
-        map.insert("title".into(), "studietur trip file, format 1".into());
-        map.insert(
-            "description".into(),
-            "One study trip and everything its report shows; see trip-format.md.".into(),
-        );
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions() {
+        let keys = key_names();
+        assert_eq!(did_you_mean("tittle", keys.clone()), Some("title"));
+        assert_eq!(did_you_mean("commitee", keys.clone()), Some("committee"));
+        assert_eq!(did_you_mean("xyzzy", keys), None);
     }
-    root
-}
-
-fn table_schema(spec: &Spec) -> serde_json::Value {
-    let properties: serde_json::Map<String, serde_json::Value> = spec
-        .keys
-        .iter()
-        .map(|k| (k.name.to_string(), key_schema(k)))
-        .collect();
-    let required: Vec<&str> = spec
-        .keys
-        .iter()
-        .filter(|k| k.required)
-        .map(|k| k.name)
-        .collect();
-    serde_json::json!({
-        "type": "object",
-        "additionalProperties": false,
-        "properties": properties,
-        "required": required,
-    })
-}
-
-fn key_schema(k: &Key) -> serde_json::Value {
-    use serde_json::json;
-    let mut s = match (k.name, k.kind) {
-        ("format", _) => json!({ "type": "integer", "const": 1 }),
-        ("language", _) => json!({ "type": "string", "enum": ["da", "en"] }),
-        ("vat", _) => json!({ "type": "string", "enum": ["excluded", "included"] }),
-        ("participants", _) => json!({ "type": "integer", "minimum": 1 }),
-        (_, Kind::Text) => json!({ "type": "string", "minLength": 1 }),
-        (_, Kind::Date) => json!({ "type": "string", "format": "date" }),
-        (_, Kind::Amount) => json!({ "anyOf": [
-            { "type": "integer", "minimum": 0 },
-            { "type": "number", "minimum": 0 },
-            { "type": "string", "pattern": "^[0-9]+(\\.[0-9]{1,2})?$" }
-        ] }),
-        (_, Kind::Integer) => json!({ "type": "integer" }),
-        (_, Kind::Bool) => json!({ "type": "boolean" }),
-        (_, Kind::TextList) => json!({ "type": "array", "items": { "type": "string" } }),
-        (_, Kind::Table(t)) => table_schema(t),
-        (_, Kind::TableList(t)) => json!({ "type": "array", "items": table_schema(t) }),
-    };
-    if let (Some(doc), serde_json::Value::Object(map)) = (key_doc(k.name), &mut s) {
-        map.insert("description".into(), doc.into());
-    }
-    s
-}
-
-fn key_doc(name: &str) -> Option<&'static str> {
-    Some(match name {
-        "format" => "The format of this file; only 1 exists.",
-        "trip" => "What, where and when.",
-        "committee" => "The committee that travelled, e.g. \"Social- og Beskæftigelsesudvalget\".",
-        "municipality" => "E.g. \"Aarhus Kommune\".",
-        "destination" => "Where the trip went.",
-        "start" => "The first day, a date like 2023-04-17 (no quotes).",
-        "end" => "The last day, not before `start`.",
-        "title" => "A heading; the default is worded by studietur.",
-        "subtitle" => "Shown under the title.",
-        "published" => "Shown on the title page and used as the PDF's date (default: `end`).",
-        "language" => "The language of the labels, dates and numbers studietur writes.",
-        "logo" | "cover" | "image" => {
-            "An image inside the trip file's folder, with its `alt` text."
-        }
-        "file" => "Path relative to the trip file's folder: PNG, JPEG, GIF, WebP or SVG.",
-        "alt" => "What a screen reader speaks; required unless `decorative = true`.",
-        "decorative" => "true: the image carries no information (no `alt` needed).",
-        "caption" => "Printed under the image.",
-        "text" => {
-            "Paragraphs separated by a blank line; *emphasis*, **strong**, - lists, 1. lists, [links](https://…), > quotes."
-        }
-        "day" => "One day of the programme; dates ascending, inside start..end.",
-        "agenda" => "The day's bullet list (default: the titles of its sections).",
-        "section" => "A visit, talk or activity, or (at the top level) a free section.",
-        "accounts" => "\"Regnskab\": what the trip cost.",
-        "participants" => "How many went; may be left out when [[participant]] lists them.",
-        "total" => "A check: must equal the sum of the items.",
-        "amount" | "budget" => {
-            "Kroner: 31300, 31_300, 1150.5 or \"1150.50\" (a point before øre, at most two decimals)."
-        }
-        "vat" => "Whether the amounts include VAT.",
-        "note" => "A footnote to the row.",
-        _ => return None,
-    })
 }

@@ -1,92 +1,8 @@
-//! The report's language: labels, and dates written out the Danish or
-//! English way.
+//! Dates written out the Danish or English way: `Mandag den 17. april
+//! 2023`, `17.–20. april 2023`, `Monday 17 April 2023`.
 
+use super::lang::Lang;
 use chrono::{Datelike, NaiveDate, Weekday};
-
-/// The language of the labels, dates and numbers the generator writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    /// Danish (the default).
-    #[default]
-    Da,
-    /// English.
-    En,
-}
-
-/// The fixed texts of a report in one language.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Labels {
-    /// "Indhold" / "Contents".
-    pub contents: &'static str,
-    /// "Introduktion" / "Introduction".
-    pub introduction: &'static str,
-    /// "Program" / "Programme".
-    pub programme: &'static str,
-    /// "Deltagere" / "Participants".
-    pub participants: &'static str,
-    /// "Regnskab" / "Accounts".
-    pub accounts: &'static str,
-    /// "Poster" / "Item".
-    pub item: &'static str,
-    /// "Samlet" / "Total".
-    pub total: &'static str,
-    /// "Antal deltagere" / "Participants".
-    pub participant_count: &'static str,
-    /// "Pris per deltager" / "Price per participant".
-    pub price_per_participant: &'static str,
-    /// "Side" / "Page".
-    pub page: &'static str,
-    /// "af" / "of", as in "Side 3 af 14".
-    pub of: &'static str,
-    /// "Udgivet" / "Published".
-    pub published: &'static str,
-    /// "Budget" / "Budget".
-    pub budget: &'static str,
-    /// "Kontakt" / "Contact".
-    pub contact: &'static str,
-    /// "Noter" / "Notes".
-    pub notes: &'static str,
-    /// "Figur" / "Figure".
-    pub figure: &'static str,
-}
-
-const DA_LABELS: Labels = Labels {
-    contents: "Indhold",
-    introduction: "Introduktion",
-    programme: "Program",
-    participants: "Deltagere",
-    accounts: "Regnskab",
-    item: "Poster",
-    total: "Samlet",
-    participant_count: "Antal deltagere",
-    price_per_participant: "Pris per deltager",
-    page: "Side",
-    of: "af",
-    published: "Udgivet",
-    budget: "Budget",
-    contact: "Kontakt",
-    notes: "Noter",
-    figure: "Figur",
-};
-
-const EN_LABELS: Labels = Labels {
-    contents: "Contents",
-    introduction: "Introduction",
-    programme: "Programme",
-    participants: "Participants",
-    accounts: "Accounts",
-    item: "Item",
-    total: "Total",
-    participant_count: "Participants",
-    price_per_participant: "Price per participant",
-    page: "Page",
-    of: "of",
-    published: "Published",
-    budget: "Budget",
-    contact: "Contact",
-    notes: "Notes",
-    figure: "Figure",
-};
 
 const DA_MONTHS: [&str; 12] = [
     "januar",
@@ -119,40 +35,6 @@ const EN_MONTHS: [&str; 12] = [
 ];
 
 impl Lang {
-    /// Reads a `language` value: `"da"` or `"en"`.
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code {
-            "da" => Some(Lang::Da),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The ISO 639-1 code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Da => "da",
-            Lang::En => "en",
-        }
-    }
-
-    /// The region written with the language in the PDF's `/Lang`
-    /// (`da-DK`); English reports carry the bare `en`.
-    pub fn region(self) -> Option<&'static str> {
-        match self {
-            Lang::Da => Some("dk"),
-            Lang::En => None,
-        }
-    }
-
-    /// The labels of this language.
-    pub fn labels(self) -> &'static Labels {
-        match self {
-            Lang::Da => &DA_LABELS,
-            Lang::En => &EN_LABELS,
-        }
-    }
-
     fn month(self, date: NaiveDate) -> &'static str {
         let i = date.month0() as usize;
         match self {
@@ -231,6 +113,13 @@ impl Lang {
     }
 }
 
+/// A date inside a message about a trip file: written as the file writes
+/// it (`2024-09-17`), whatever the report's language, so it can be found
+/// in the file.
+pub fn message_date(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,13 +184,7 @@ mod tests {
     }
 
     #[test]
-    fn labels() {
-        assert_eq!(Lang::Da.labels().accounts, "Regnskab");
-        assert_eq!(
-            Lang::En.labels().price_per_participant,
-            "Price per participant"
-        );
-        assert_eq!(Lang::from_code("da"), Some(Lang::Da));
-        assert_eq!(Lang::from_code("de"), None);
+    fn dates_in_messages_are_written_as_in_the_file() {
+        assert_eq!(super::message_date(d(2024, 9, 17)), "2024-09-17");
     }
 }

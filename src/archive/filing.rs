@@ -1,0 +1,422 @@
+//! Filing reports into the archive: each built (unless unchanged) and
+//! filed as `ARCHIVE/<year>/<stem>.pdf`, recorded in the manifest; a report
+//! whose PDF would change is refused unless `replace` is set, and then the
+//! old PDF is kept as `<stem>-superseded-N.pdf`.
+
+use super::build::{Built, build, recipe};
+use super::manifest::{MANIFEST, Manifest, Report, Version};
+use crate::diagnostic::Diagnostic;
+use crate::digest::sha256_hex;
+use crate::files::{relative, stem_of, write_atomic};
+use crate::parallel;
+use crate::provenance::Recipe;
+use crate::template::Template;
+use chrono::Datelike;
+use std::path::{Path, PathBuf};
+
+/// How archiving should go.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The archive folder.
+    pub archive: PathBuf,
+    /// The layout.
+    pub template: Template,
+    /// Archive a changed report, keeping the old PDF as superseded.
+    pub replace: bool,
+    /// Attach the sources to each PDF (PDF/A-3a).
+    pub embed_source: bool,
+}
+
+/// What happened to one trip file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filed {
+    /// Archived for the first time.
+    Archived,
+    /// Already archived, identical.
+    Unchanged,
+    /// Archived anew; the old PDF was kept under this name.
+    Replaced(String),
+    /// Not archived.
+    Failed,
+}
+
+/// The result for one trip file.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The trip file.
+    pub input: PathBuf,
+    /// The archived PDF, relative to the archive.
+    pub pdf: Option<String>,
+    /// What happened.
+    pub filed: Filed,
+    /// Errors and warnings.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Files each trip of `files` into the archive, one after the other,
+/// calling `done` for each; the manifest is saved after every change, so an
+/// interruption never leaves a PDF the manifest does not know.
+pub fn archive(files: &[PathBuf], options: &Options, done: &dyn Fn(&Outcome)) -> Vec<Outcome> {
+    let mut outcomes = Vec::new();
+    let loaded = std::fs::create_dir_all(&options.archive)
+        .map_err(|e| {
+            Diagnostic::plain(format!(
+                "cannot create the archive folder `{}`: {e}",
+                options.archive.display()
+            ))
+        })
+        .and_then(|()| lock(&options.archive))
+        .and_then(|l| Manifest::load(&options.archive).map(|m| (l, m)));
+    let (_lock, mut manifest) = match loaded {
+        Ok(lm) => lm,
+        Err(d) => {
+            let outcome = Outcome {
+                input: options.archive.clone(),
+                pdf: None,
+                filed: Filed::Failed,
+                diagnostics: vec![d],
+            };
+            done(&outcome);
+            return vec![outcome];
+        }
+    };
+    // Reports are built on all cores a handful at a time (bounding the PDFs
+    // held in memory), then filed one by one, in order.
+    let recipe = match recipe(
+        options.template.clone(),
+        &options.archive,
+        options.embed_source,
+    ) {
+        Ok(r) => r,
+        Err(e) => {
+            let outcome = Outcome {
+                input: options.archive.clone(),
+                pdf: None,
+                filed: Filed::Failed,
+                diagnostics: vec![Diagnostic::plain(e)],
+            };
+            done(&outcome);
+            return vec![outcome];
+        }
+    };
+    for chunk in files.chunks(parallel::workers() * 2) {
+        let built = parallel::map(chunk, |f| match unchanged(f, options, &recipe, &manifest) {
+            Some(pdf) => Ok(Err(pdf)),
+            None => guarded(f, || build(f, &recipe)).map(Ok),
+        });
+        for (file, built) in chunk.iter().zip(built) {
+            let filed = built.and_then(|b| match b {
+                Ok(b) => file_one(file, b, options, &mut manifest),
+                Err(pdf) => Ok((pdf, Filed::Unchanged, Vec::new())),
+            });
+            let outcome = match filed {
+                Ok((pdf, filed, diagnostics)) => Outcome {
+                    input: file.clone(),
+                    pdf: Some(pdf),
+                    filed,
+                    diagnostics,
+                },
+                Err(diagnostics) => Outcome {
+                    input: file.clone(),
+                    pdf: None,
+                    filed: Filed::Failed,
+                    diagnostics,
+                },
+            };
+            done(&outcome);
+            outcomes.push(outcome);
+        }
+    }
+    outcomes
+}
+
+/// The archived PDF of `input`, when it is unchanged: what it was made
+/// from hashes as the manifest records and the PDF is intact, so building
+/// it again would give the same bytes (that is what `verify` proves).
+fn unchanged(
+    input: &Path,
+    options: &Options,
+    recipe: &Recipe,
+    manifest: &Manifest,
+) -> Option<String> {
+    let trip = relative(input, &options.archive);
+    let cur = &manifest.reports.iter().find(|r| r.trip == trip)?.current;
+    cur.made_from
+        .unchanged(
+            input,
+            recipe,
+            &options.archive.join(&cur.pdf),
+            &cur.pdf_sha256,
+        )
+        .then(|| cur.pdf.clone())
+}
+
+/// `work()`, with a panic (a bug, never bad input) turned into an error
+/// for `input` rather than ending the whole run.
+fn guarded<T>(
+    input: &Path,
+    work: impl FnOnce() -> Result<T, Vec<Diagnostic>>,
+) -> Result<T, Vec<Diagnostic>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|_| {
+        Err(vec![
+            Diagnostic::plain(format!(
+                "studietur failed inside while building `{}`",
+                input.display()
+            ))
+            .with_help("this is a bug in studietur; please report it with the trip file"),
+        ])
+    })
+}
+
+/// Holds the archive for this process: a second `archive` into the same
+/// folder at the same time is refused (the lock ends with the process).
+fn lock(archive: &Path) -> Result<std::fs::File, Diagnostic> {
+    let path = archive.join(".studietur-archive.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Diagnostic::plain(format!("cannot open `{}`: {e}", path.display())))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Diagnostic::plain(format!(
+            "another studietur is archiving into `{}`",
+            archive.display()
+        ))
+        .with_help("wait for it to finish, then run again")),
+        Err(std::fs::TryLockError::Error(e)) => Err(Diagnostic::plain(format!(
+            "cannot lock `{}`: {e}",
+            path.display()
+        ))),
+    }
+}
+
+/// What differs between the recorded `old` and the rebuilt `new`, in words.
+fn what_changed(old: &Version, new: &Version, trip: &str) -> Vec<String> {
+    let (old, new) = (&old.made_from, &new.made_from);
+    let mut why = Vec::new();
+    if old.trip_sha256 != new.trip_sha256 {
+        why.push(format!("`{trip}` changed"));
+    }
+    for f in &new.files {
+        match old.files.iter().find(|o| o.path == f.path) {
+            Some(o) if o.sha256 == f.sha256 => {}
+            Some(_) => why.push(format!("`{}` changed", f.path)),
+            None => why.push(format!("`{}` is new", f.path)),
+        }
+    }
+    for o in &old.files {
+        if !new.files.iter().any(|f| f.path == o.path) {
+            why.push(format!("`{}` is no longer used", o.path));
+        }
+    }
+    if old.template_sha256 != new.template_sha256 {
+        why.push(format!("the template `{}` changed", new.template));
+    }
+    if old.studietur_version != new.studietur_version {
+        why.push(format!(
+            "studietur {} replaces {}",
+            new.studietur_version, old.studietur_version
+        ));
+    }
+    if old.embed_source != new.embed_source {
+        why.push("--embed-source differs".into());
+    }
+    if why.is_empty() {
+        why.push("the PDF differs".into());
+    }
+    why
+}
+
+/// Files the report `built` from `input` into the archive and the manifest.
+/// Changes are made to a copy of the manifest, which is saved before the
+/// PDF it lists is written; when a step fails, the files and the manifest
+/// are put back as they were.
+fn file_one(
+    input: &Path,
+    built: Built,
+    options: &Options,
+    manifest: &mut Manifest,
+) -> Result<(String, Filed, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let archive = &options.archive;
+    let stem = stem_of(input);
+    let pdf_rel = format!("{}/{stem}.pdf", built.trip.start.year());
+    let trip_rel = relative(input, archive);
+    let mut version = built.version;
+    version.pdf = pdf_rel.clone();
+    let target = archive.join(&pdf_rel);
+    let io = |what: &str, e: std::io::Error| vec![Diagnostic::plain(format!("{what}: {e}"))];
+    let write_pdf = |path: &Path| {
+        write_atomic(path, &built.pdf)
+            .map_err(|e| io(&format!("cannot write `{}`", path.display()), e))
+    };
+    let save = |m: &mut Manifest| {
+        m.save(archive).map_err(|e| {
+            io(
+                &format!("cannot write `{}`", archive.join(MANIFEST).display()),
+                e,
+            )
+        })
+    };
+    let unlisted = |path: &Path| {
+        vec![
+            Diagnostic::plain(format!(
+                "`{}` exists but the archive's manifest does not list it",
+                path.display()
+            ))
+            .with_help("move that file out of the archive; studietur never overwrites a PDF it did not archive"),
+        ]
+    };
+    let by_pdf = manifest
+        .reports
+        .iter()
+        .position(|r| r.current.pdf == pdf_rel);
+    let by_trip = manifest.reports.iter().position(|r| r.trip == trip_rel);
+    if let Some(other) = by_pdf.filter(|&j| Some(j) != by_trip) {
+        return Err(vec![
+            Diagnostic::plain(format!(
+                "`{pdf_rel}` is archived from `{}`, not from `{trip_rel}`",
+                manifest.reports[other].trip
+            ))
+            .with_help("if two trip files of the same year share a name, rename one; if the trip file was moved, archive from its old place or into a new archive"),
+        ]);
+    }
+    let mut next = manifest.clone();
+    let Some(index) = by_trip else {
+        if target.exists() {
+            return Err(unlisted(&target));
+        }
+        next.reports.push(Report {
+            trip: trip_rel,
+            current: version,
+            superseded: Vec::new(),
+        });
+        save(&mut next)?;
+        if let Err(e) = write_pdf(&target) {
+            let _ = manifest.save(archive);
+            return Err(e);
+        }
+        *manifest = next;
+        return Ok((pdf_rel, Filed::Archived, built.warnings));
+    };
+    let report = &manifest.reports[index];
+    // Where the report is filed now: another year when `start` changed.
+    let old_rel = report.current.pdf.clone();
+    let old_target = archive.join(&old_rel);
+    let on_disk = match std::fs::read(&old_target) {
+        Ok(data) => Some(sha256_hex(&data)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io(&format!("cannot read `{}`", old_target.display()), e)),
+    };
+    // A replace interrupted after the manifest was saved leaves the
+    // previous PDF in place; it is also kept under its superseded name.
+    let interrupted = |h: &str| {
+        report.superseded.last().is_some_and(|s| {
+            s.pdf_sha256 == h
+                && std::fs::read(archive.join(&s.pdf)).is_ok_and(|d| sha256_hex(&d) == h)
+        })
+    };
+    let present = match on_disk.as_deref() {
+        Some(h) if h == report.current.pdf_sha256 => true,
+        Some(h) if interrupted(h) => false,
+        Some(_) => {
+            return Err(vec![
+                Diagnostic::plain(format!(
+                    "the archived `{old_rel}` is not the PDF the manifest records (its SHA-256 differs)"
+                ))
+                .with_help("run `studietur verify` on the archive and restore the PDF from a backup"),
+            ]);
+        }
+        None => false,
+    };
+    let same = version.pdf_sha256 == report.current.pdf_sha256 && old_rel == pdf_rel;
+    if !present && !same {
+        return Err(vec![
+            Diagnostic::plain(format!("the archived `{old_rel}` is missing"))
+                .with_help("restore it from a backup; its source no longer gives the same PDF"),
+        ]);
+    }
+    if same {
+        next.reports[index].current = version;
+        save(&mut next)?;
+        if !present {
+            // Restored: the bytes are the recorded ones.
+            write_pdf(&target)?;
+        }
+        *manifest = next;
+        let filed = if present {
+            Filed::Unchanged
+        } else {
+            Filed::Archived
+        };
+        return Ok((pdf_rel, filed, built.warnings));
+    }
+    let mut why = what_changed(&report.current, &version, &report.trip);
+    if old_rel != pdf_rel {
+        why.insert(0, format!("it now files as `{pdf_rel}`"));
+    }
+    if !options.replace {
+        return Err(vec![
+            Diagnostic::plain(format!(
+                "`{old_rel}` is archived and its source now gives a different PDF: {}",
+                why.join(", ")
+            ))
+            .with_help("the archived PDF was left as it is; archive again with --replace to file the new version and keep the old one as superseded"),
+        ]);
+    }
+    if old_rel != pdf_rel && target.exists() {
+        return Err(unlisted(&target));
+    }
+    let kept_rel = superseded_name(&old_rel, report.superseded.len() + 1, manifest, archive);
+    let kept = archive.join(&kept_rel);
+    // A second name for the published PDF first: it is never without one.
+    std::fs::hard_link(&old_target, &kept)
+        .map_err(|e| io(&format!("cannot keep `{old_rel}` as `{kept_rel}`"), e))?;
+    let entry = &mut next.reports[index];
+    let mut old = std::mem::replace(&mut entry.current, version);
+    old.pdf = kept_rel.clone();
+    entry.superseded.push(old);
+    let mut wrote = false;
+    let done = save(&mut next)
+        .and_then(|()| write_pdf(&target))
+        .and_then(|()| {
+            wrote = true;
+            if old_rel == pdf_rel {
+                return Ok(());
+            }
+            std::fs::remove_file(&old_target)
+                .map_err(|e| io(&format!("cannot remove `{}`", old_target.display()), e))
+        });
+    if let Err(e) = done {
+        let _ = manifest.save(archive);
+        if wrote && old_rel != pdf_rel {
+            let _ = std::fs::remove_file(&target);
+        }
+        let _ = std::fs::remove_file(&kept);
+        return Err(e);
+    }
+    *manifest = next;
+    Ok((pdf_rel, Filed::Replaced(kept_rel), built.warnings))
+}
+
+/// `2023/x-superseded-N.pdf` beside `2023/x.pdf`: the first N from `from`
+/// that neither the disk nor the manifest uses.
+fn superseded_name(pdf_rel: &str, from: usize, manifest: &Manifest, archive: &Path) -> String {
+    let (dir, file) = pdf_rel.rsplit_once('/').unwrap_or(("", pdf_rel));
+    let stem = file.strip_suffix(".pdf").unwrap_or(file);
+    let used = |rel: &str| {
+        archive.join(rel).exists()
+            || manifest
+                .reports
+                .iter()
+                .any(|r| r.current.pdf == rel || r.superseded.iter().any(|s| s.pdf == rel))
+    };
+    (from..)
+        .map(|n| match dir {
+            "" => format!("{stem}-superseded-{n}.pdf"),
+            d => format!("{d}/{stem}-superseded-{n}.pdf"),
+        })
+        .find(|rel| !used(rel))
+        .unwrap_or_default()
+}

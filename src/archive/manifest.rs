@@ -1,0 +1,105 @@
+//! `ARCHIVE/manifest.json`: what each archived report was made from and
+//! what was published. Its format is documented in
+//! `docs/archive-manifest.md`.
+
+use crate::diagnostic::Diagnostic;
+use crate::files::write_atomic;
+use crate::provenance::Provenance;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// The manifest's file name inside the archive.
+pub const MANIFEST: &str = "manifest.json";
+
+/// The version of the manifest's format this studietur writes and reads.
+pub const MANIFEST_FORMAT: u32 = 1;
+
+/// `ARCHIVE/manifest.json`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Version of this file's format ([`MANIFEST_FORMAT`]).
+    pub manifest_format: u32,
+    /// One entry per archived report, sorted by `pdf`.
+    pub reports: Vec<Report>,
+}
+
+/// One archived report: its current version and those it replaced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// The trip file, relative to the archive folder (`/` separated).
+    pub trip: String,
+    /// The version in force.
+    #[serde(flatten)]
+    pub current: Version,
+    /// Earlier versions, oldest first, each kept under its own name.
+    #[serde(default)]
+    pub superseded: Vec<Version>,
+}
+
+/// One published version of a report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Version {
+    /// The PDF, relative to the archive folder (`2023/2023-amsterdam.pdf`).
+    pub pdf: String,
+    /// SHA-256 of the PDF, hex.
+    pub pdf_sha256: String,
+    /// Its number of pages.
+    pub pages: usize,
+    /// The standards it conforms to (`PDF/A-2a`, `PDF/UA-1`).
+    pub standards: Vec<String>,
+    /// What it was made from (the template named relative to the archive).
+    #[serde(flatten)]
+    pub made_from: Provenance,
+}
+
+impl Manifest {
+    /// Reads `ARCHIVE/manifest.json`; an archive without one is empty.
+    pub fn load(archive: &Path) -> Result<Manifest, Diagnostic> {
+        let path = archive.join(MANIFEST);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Manifest {
+                    manifest_format: MANIFEST_FORMAT,
+                    reports: Vec::new(),
+                });
+            }
+            Err(e) => {
+                return Err(Diagnostic::plain(format!(
+                    "cannot read `{}`: {e}",
+                    path.display()
+                )));
+            }
+        };
+        let manifest: Manifest = serde_json::from_str(&text).map_err(|e| {
+            Diagnostic::plain(format!(
+                "`{}` is not a studietur archive manifest: {e}",
+                path.display()
+            ))
+            .with_help("restore the manifest from a backup; studietur never edits it by hand")
+        })?;
+        if manifest.manifest_format != MANIFEST_FORMAT {
+            return Err(Diagnostic::plain(format!(
+                "`{}` has manifest_format {}; this studietur reads format {MANIFEST_FORMAT}",
+                path.display(),
+                manifest.manifest_format
+            ))
+            .with_help("use the studietur version that wrote this archive"));
+        }
+        Ok(manifest)
+    }
+
+    /// Writes the manifest (sorted, through a temporary file), only if its
+    /// bytes change.
+    pub fn save(&mut self, archive: &Path) -> std::io::Result<()> {
+        self.reports
+            .sort_by(|a, b| a.current.pdf.cmp(&b.current.pdf));
+        let mut text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
+        text.push('\n');
+        let path = archive.join(MANIFEST);
+        if std::fs::read(&path).is_ok_and(|old| old == text.as_bytes()) {
+            return Ok(());
+        }
+        write_atomic(&path, text.as_bytes())
+    }
+}

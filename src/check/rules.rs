@@ -1,0 +1,403 @@
+//! The rules of format 1 over the whole trip: the trip's dates, the days
+//! (inside the trip, unique, in order; agenda warnings), sections, and the
+//! accounts (items, participants, sums).
+
+use super::values::Checker;
+use crate::locale::{Lang, message_date};
+use crate::model;
+use crate::money::Amount;
+use crate::trip::{self, Trip, Vat};
+use chrono::NaiveDate;
+use std::collections::HashSet;
+use std::ops::Range;
+use toml::Spanned;
+
+impl Checker {
+    /// The checked trip of `raw`; every problem is recorded.
+    pub fn trip(&mut self, raw: model::TripFile) -> Option<Trip> {
+        self.read_files(&raw);
+        if let Some(format) = &raw.format {
+            let ok = matches!(format.get_ref(), toml::Value::Integer(1));
+            if !ok {
+                let literal = self.file.text[format.span()].to_string();
+                self.error(
+                    format.span(),
+                    format!("unknown `format` {literal}: this version of studietur reads format 1"),
+                    "write `format = 1`, or leave the key out",
+                );
+            }
+        }
+        let t = raw.trip.get_ref();
+        let lang = match &t.language {
+            None => Lang::Da,
+            Some(l) => Lang::from_code(l.get_ref()).unwrap_or_else(|| {
+                self.error(
+                    l.span(),
+                    format!("unknown `language` \"{}\"", l.get_ref()),
+                    "write \"da\" (Danish, the default) or \"en\" (English)",
+                );
+                Lang::Da
+            }),
+        };
+        let committee = self.text("committee", &t.committee);
+        let municipality = self.text("municipality", &t.municipality);
+        let destination = self.text("destination", &t.destination);
+        let country = self.opt_text("country", &t.country);
+        let title = self.opt_text("title", &t.title);
+        let subtitle = self.opt_text("subtitle", &t.subtitle);
+        let start = self.date("start", &t.start);
+        let end = self.date("end", &t.end);
+        let published = t.published.as_ref().and_then(|p| self.date("published", p));
+        if let (Some(s), Some(e)) = (start, end)
+            && e < s
+        {
+            self.error(
+                t.end.span(),
+                format!(
+                    "`end` ({}) is before `start` ({})",
+                    message_date(e),
+                    message_date(s)
+                ),
+                "`end` is the trip's last day; it cannot be before its first day",
+            );
+        }
+        let logo = t.logo.as_ref().and_then(|l| {
+            let v = l.get_ref();
+            self.picture(
+                "logo",
+                &v.file,
+                v.alt.as_ref(),
+                v.decorative.as_ref(),
+                None,
+                l.span(),
+            )
+        });
+        let cover = t.cover.as_ref().and_then(|c| {
+            let v = c.get_ref();
+            self.picture(
+                "cover",
+                &v.file,
+                v.alt.as_ref(),
+                v.decorative.as_ref(),
+                v.caption.as_ref(),
+                c.span(),
+            )
+        });
+        let author = raw.author.as_ref().map(|a| trip::Author {
+            name: self.text("name", &a.name),
+            title: self.text("title", &a.title),
+            organisation: self.text("organisation", &a.organisation),
+            email: self.opt_text("email", &a.email),
+            phone: self.opt_text("phone", &a.phone),
+        });
+        let introduction = raw.introduction.as_ref().map(|i| trip::Introduction {
+            title: self.opt_text("title", &i.title),
+            body: self.markdown("text", &i.text),
+        });
+        let participants: Vec<trip::Participant> = raw
+            .participant
+            .iter()
+            .map(|p| trip::Participant {
+                name: self.text("name", &p.name),
+                role: self.opt_text("role", &p.role),
+                group: self.opt_text("group", &p.group),
+            })
+            .collect();
+        let days = self.days(&raw.day, start, end);
+        let sections = raw.section.iter().map(|s| self.section(s)).collect();
+        let accounts = raw
+            .accounts
+            .as_ref()
+            .and_then(|a| self.accounts(a, &raw.participant));
+        Some(Trip {
+            lang,
+            committee,
+            municipality,
+            destination,
+            country,
+            start: start?,
+            end: end?,
+            title,
+            subtitle,
+            published,
+            logo,
+            cover,
+            author,
+            introduction,
+            participants,
+            days,
+            sections,
+            accounts,
+        })
+    }
+
+    fn section(&mut self, s: &model::Section) -> trip::Section {
+        trip::Section {
+            title: self.text("title", &s.title),
+            body: self.markdown("text", &s.text),
+            images: s
+                .image
+                .iter()
+                .filter_map(|i| {
+                    let v = i.get_ref();
+                    self.picture(
+                        "image",
+                        &v.file,
+                        v.alt.as_ref(),
+                        v.decorative.as_ref(),
+                        v.caption.as_ref(),
+                        i.span(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    fn days(
+        &mut self,
+        raw: &[Spanned<model::Day>],
+        start: Option<NaiveDate>,
+        end: Option<NaiveDate>,
+    ) -> Vec<trip::Day> {
+        let mut days = Vec::new();
+        let mut seen: HashSet<NaiveDate> = HashSet::new();
+        let mut previous: Option<NaiveDate> = None;
+        for d in raw {
+            let v = d.get_ref();
+            let Some(date) = self.date("date", &v.date) else {
+                continue;
+            };
+            let span = v.date.span();
+            // One error a day: outside the trip, else listed twice, else out
+            // of order. (With `end` before `start`, that error says it all.)
+            let outside = match (start, end) {
+                (Some(s), Some(e)) if s <= e && date < s => {
+                    Some(("before the trip's first day", s, s, e))
+                }
+                (Some(s), Some(e)) if s <= e && date > e => {
+                    Some(("after the trip's last day", e, s, e))
+                }
+                _ => None,
+            };
+            let first_time = seen.insert(date);
+            if let Some((when, limit, s, e)) = outside {
+                self.error(
+                    span.clone(),
+                    format!(
+                        "the day {} is {when} ({})",
+                        message_date(date),
+                        message_date(limit)
+                    ),
+                    format!(
+                        "a day's date must be between `start` and `end` ({} to {})",
+                        message_date(s),
+                        message_date(e)
+                    ),
+                );
+            } else if !first_time {
+                self.error(
+                    span.clone(),
+                    format!("the day {} is listed twice", message_date(date)),
+                    "put all of a day's sections under one [[day]]",
+                );
+            } else if let Some(p) = previous.filter(|&p| date < p) {
+                self.error(
+                    span.clone(),
+                    format!(
+                        "the day {} comes after {} in the file",
+                        message_date(date),
+                        message_date(p)
+                    ),
+                    "list the [[day]] tables in date order",
+                );
+            }
+            previous = Some(previous.map_or(date, |p| p.max(date)));
+            let title = self.opt_text("title", &v.title);
+            let agenda: Option<Vec<String>> = v
+                .agenda
+                .as_ref()
+                .map(|a| a.get_ref().iter().map(|i| self.text("agenda", i)).collect());
+            let sections: Vec<trip::Section> = v.section.iter().map(|s| self.section(s)).collect();
+            if let (Some(agenda), Some(raw_agenda)) = (&agenda, &v.agenda) {
+                for s in &sections {
+                    if !agenda.iter().any(|a| a == &s.title) {
+                        self.warning(
+                            raw_agenda.span(),
+                            format!("the agenda does not list the section \"{}\"", s.title),
+                            "add the section's title to `agenda`, or leave `agenda` out to list the sections' titles",
+                        );
+                    }
+                }
+            }
+            if sections.is_empty() && agenda.as_ref().is_none_or(|a| a.is_empty()) {
+                self.warning(
+                    d.span(),
+                    format!(
+                        "the day {} has neither an agenda nor sections",
+                        message_date(date)
+                    ),
+                    "add `agenda = [\"…\"]` or a [[day.section]], or remove the day",
+                );
+            }
+            days.push(trip::Day {
+                date,
+                title,
+                agenda,
+                sections,
+            });
+        }
+        days
+    }
+
+    fn accounts(
+        &mut self,
+        a: &Spanned<model::Accounts>,
+        listed: &[model::Participant],
+    ) -> Option<trip::Accounts> {
+        let span = a.span();
+        let a = a.get_ref();
+        let title = self.opt_text("title", &a.title);
+        let vat = match a.vat.as_ref().map(|v| (v.get_ref().as_str(), v.span())) {
+            None | Some(("excluded", _)) => Vat::Excluded,
+            Some(("included", _)) => Vat::Included,
+            Some((other, s)) => {
+                self.error(
+                    s,
+                    format!("unknown `vat` \"{other}\""),
+                    "write \"excluded\" (amounts without VAT, the default) or \"included\"",
+                );
+                Vat::Excluded
+            }
+        };
+        let participants = match &a.participants {
+            Some(p) => {
+                let n = *p.get_ref();
+                if n <= 0 {
+                    self.error(
+                        p.span(),
+                        format!("`participants` must be more than 0, but it is {n}"),
+                        "write how many took part in the trip",
+                    );
+                    None
+                } else if !listed.is_empty() && n as usize != listed.len() {
+                    self.error(
+                        p.span(),
+                        format!(
+                            "`participants` is {n}, but {} [[participant]] are listed",
+                            listed.len()
+                        ),
+                        format!(
+                            "write `participants = {}`, or leave it out to count the list",
+                            listed.len()
+                        ),
+                    );
+                    None
+                } else {
+                    Some(n as u64)
+                }
+            }
+            None if !listed.is_empty() => Some(listed.len() as u64),
+            None => {
+                self.error(
+                    span.start..span.start + "[accounts]".len().min(span.len()),
+                    "`participants` is missing from [accounts]",
+                    "add `participants = 10` (how many took part), or list them as [[participant]]",
+                );
+                None
+            }
+        };
+        if a.item.is_empty() {
+            self.error(
+                span.start..span.start + "[accounts]".len().min(span.len()),
+                "[accounts] has no items",
+                "add at least one [[accounts.item]] with `label` and `amount`",
+            );
+        }
+        let mut items = Vec::new();
+        let mut ok = true;
+        for i in &a.item {
+            let label = self.text("label", &i.label);
+            let amount = self.amount("amount", &i.amount);
+            let budget = i.budget.as_ref().map(|b| self.amount("budget", b));
+            let note = self.opt_text("note", &i.note);
+            match (amount, budget) {
+                (Some(amount), None) => items.push(trip::Item {
+                    label,
+                    amount,
+                    budget: None,
+                    note,
+                }),
+                (Some(amount), Some(Some(b))) => items.push(trip::Item {
+                    label,
+                    amount,
+                    budget: Some(b),
+                    note,
+                }),
+                _ => ok = false,
+            }
+        }
+        let total = a
+            .total
+            .as_ref()
+            .map(|t| (self.amount("total", t), t.span()));
+        if !ok || items.is_empty() {
+            return None;
+        }
+        let stated = match total {
+            Some((Some(t), _)) => Some(t),
+            _ => None,
+        };
+        let sums = match trip::Sums::of(&items, stated) {
+            Ok(sums) => Some(sums),
+            Err(errors) => {
+                for e in errors {
+                    self.accounts_error(&e, span.clone(), total.as_ref().map(|(_, s)| s.clone()));
+                }
+                None
+            }
+        };
+        trip::Accounts::new(title, vat, participants?, items, sums?)
+    }
+
+    /// Reports a problem with the sums of the accounts.
+    fn accounts_error(
+        &mut self,
+        e: &trip::AccountsError,
+        span: Range<usize>,
+        total_span: Option<Range<usize>>,
+    ) {
+        match e {
+            trip::AccountsError::SumOverflow => self.error(
+                span,
+                "the sum of the items is too large to compute",
+                "check the amounts for typing mistakes",
+            ),
+            trip::AccountsError::BudgetSumOverflow => self.error(
+                span,
+                "the sum of the budgets is too large to compute",
+                "check the budgets for typing mistakes",
+            ),
+            trip::AccountsError::TotalDiffers { total, sum } => {
+                let tspan = total_span.unwrap_or(span);
+                // Messages are read in a terminal: ordinary spaces, not no-break.
+                let kr = |a: Amount| a.format(Lang::Da, false).replace('\u{a0}', " ");
+                let diff = sum.checked_sub(*total).unwrap_or_default();
+                let (abs, word) = if diff.ore() < 0 {
+                    (Amount::from_ore(-diff.ore()), "less")
+                } else {
+                    (diff, "more")
+                };
+                let written = self.file.text[tspan.clone()].to_string();
+                self.error(
+                    tspan,
+                    format!("`total` is {written}, but the items add up to {}", kr(*sum)),
+                    format!(
+                        "the items add up to {}, {} {word} than `total`; correct the item that is wrong, or `total`",
+                        kr(*sum),
+                        kr(abs)
+                    ),
+                );
+            }
+        }
+    }
+}

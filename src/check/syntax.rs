@@ -1,0 +1,131 @@
+//! The first pass: the bytes are UTF-8 and the text is TOML. Every syntax
+//! error the parser recovers from is reported at once. Also turns the
+//! errors of reading values with serde into diagnostics.
+
+use super::shape::{did_you_mean, key_names};
+use crate::diagnostic::{Diagnostic, SourceFile};
+use toml::Spanned;
+use toml::de::DeTable;
+
+/// The text of a trip file, or the diagnostic of why its bytes are not
+/// UTF-8 (a byte-order mark is dropped).
+pub fn decode(name: &str, bytes: &[u8]) -> Result<SourceFile, Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile {
+            name: name.to_string(),
+            text: text.into(),
+        }),
+        Err(e) => {
+            let good = e.valid_up_to();
+            let file = SourceFile {
+                name: name.to_string(),
+                text: String::from_utf8_lossy(&bytes[..good]).into(),
+            };
+            let (line, col) = file.line_col(good);
+            Err(Diagnostic::error(
+                &file,
+                good..good,
+                format!(
+                    "the file is not UTF-8: byte 0x{:02X} at line {line}, column {col} is not valid UTF-8",
+                    bytes[good]
+                ),
+            )
+            .with_help("save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)"))
+        }
+    }
+}
+
+/// The parsed document, or a diagnostic for every syntax error.
+pub fn parse(file: &SourceFile) -> Result<Spanned<DeTable<'_>>, Vec<Diagnostic>> {
+    let (doc, errors) = DeTable::parse_recoverable(&file.text);
+    if errors.is_empty() {
+        Ok(doc)
+    } else {
+        Err(errors.iter().map(|e| syntax_error(file, e)).collect())
+    }
+}
+
+fn syntax_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
+    let message = e.message().trim();
+    let first = first_sentence(message);
+    let span = e.span().unwrap_or(0..0);
+    let lower = message.to_lowercase();
+    let help = if lower.contains("duplicate key") {
+        "a key may appear once in a table; a table that repeats (a day, a section, an item) is written [[…]]"
+    } else if lower.contains("string") || lower.contains("quote") {
+        "text goes in double quotes, \"like this\"; a text over several lines goes in triple quotes \"\"\"…\"\"\""
+    } else if lower.contains("date") || lower.contains("time") {
+        "write dates as 2023-04-17 (year-month-day, no quotes)"
+    } else if lower.contains("table") {
+        "a table header is [name] or [[name]] on a line of its own"
+    } else {
+        "each line is `key = value`: text in \"quotes\", numbers and dates (2023-04-17) without"
+    };
+    let rest: Vec<&str> = message
+        .lines()
+        .skip(1)
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let help = if rest.is_empty() {
+        help.to_string()
+    } else {
+        format!("{}; {help}", rest.join("; "))
+    };
+    Diagnostic::error(
+        file,
+        span,
+        format!("the TOML syntax is broken here: {first}"),
+    )
+    .with_help(help)
+}
+
+/// The diagnostic of an error serde met while reading the values.
+pub fn value_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
+    let message = e.message().trim().to_string();
+    let span = e.span().unwrap_or(0..0);
+    let mut d = Diagnostic::error(file, span, first_sentence(&message));
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let word = rest.split('`').next().unwrap_or("");
+        let expected: Vec<&str> = message
+            .split("expected ")
+            .nth(1)
+            .map(|s| s.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        let candidates = if expected.is_empty() {
+            key_names()
+        } else {
+            expected.clone()
+        };
+        let help = match did_you_mean(word, candidates) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if !expected.is_empty() => format!(
+                "this table takes {}",
+                expected
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            None => "remove the key, or check its spelling in trip-format.md".into(),
+        };
+        d = d.with_help(help);
+    } else if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or("");
+        d = d.with_help(format!("add `{key} = …` to this table"));
+    } else if message.contains("expected a TOML datetime") || message.contains("expected a date") {
+        d = d.with_help("write the date without quotes, like 2023-04-17");
+    } else if message.contains("number") || message.contains("integer") {
+        d = d.with_help(
+            "write an amount like 31300, or kroner with øre after a point (\"1150.50\")",
+        );
+    } else {
+        d = d.with_help("see trip-format.md for what this key takes");
+    }
+    d
+}
+
+fn first_sentence(message: &str) -> String {
+    message.lines().next().unwrap_or(message).to_string()
+}

@@ -1,0 +1,177 @@
+//! The third pass's tools: a [`Checker`] collects the diagnostics of one
+//! trip file and reads its values (texts, Markdown, dates, amounts),
+//! reporting each problem at its place.
+
+use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::fonts;
+use crate::markdown;
+use crate::model::Text;
+use crate::money::{Amount, AmountError};
+use crate::photos::PhotoBox;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+use toml::Spanned;
+
+/// What checking one trip file has found so far.
+pub struct Checker {
+    /// The trip file.
+    pub file: SourceFile,
+    /// Its folder, canonical: the only place its files are read from.
+    pub dir: PathBuf,
+    /// The box photos are prepared for.
+    pub photo_box: PhotoBox,
+    /// Keep each file's bytes as read (to embed them).
+    pub keep_sources: bool,
+    /// Every file the trip names, read once: by the path as written.
+    pub read: HashMap<String, Result<super::reading::Read, super::reading::Problem>>,
+    /// Errors and warnings.
+    pub diags: Vec<Diagnostic>,
+}
+
+impl Checker {
+    /// Records an error at `span`.
+    pub fn error(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let d = Diagnostic::error(&self.file, span, message).with_help(help);
+        self.diags.push(d);
+    }
+
+    /// Records a warning at `span`.
+    pub fn warning(
+        &mut self,
+        span: Range<usize>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        let d = Diagnostic::warning(&self.file, span, message).with_help(help);
+        self.diags.push(d);
+    }
+
+    /// A text value that must not be empty and must be printable.
+    pub fn text(&mut self, key: &str, t: &Text) -> String {
+        let value = t.get_ref();
+        if value.trim().is_empty() {
+            self.error(
+                t.span(),
+                format!("`{key}` is empty"),
+                format!("write the {key}, or leave the key out if it is optional"),
+            );
+        }
+        self.printable(key, t);
+        value.trim().to_string()
+    }
+
+    /// An optional text value.
+    pub fn opt_text(&mut self, key: &str, t: &Option<Text>) -> Option<String> {
+        t.as_ref().map(|t| self.text(key, t))
+    }
+
+    /// Refuses characters the built-in fonts have no glyph for.
+    pub fn printable(&mut self, key: &str, t: &Text) {
+        let missing = fonts::missing_chars(t.get_ref());
+        if !missing.is_empty() {
+            let list: Vec<String> = missing
+                .iter()
+                .map(|c| format!("`{c}` (U+{:04X})", *c as u32))
+                .collect();
+            self.error(
+                t.span(),
+                format!("`{key}` has characters the report's font cannot print: {}", list.join(", ")),
+                format!("replace them, or describe them in words; the font ({}) covers Latin, Greek and Cyrillic", fonts::FAMILY),
+            );
+        }
+    }
+
+    /// A Markdown `text` value.
+    pub fn markdown(&mut self, key: &str, t: &Text) -> Vec<markdown::Block> {
+        let value = t.get_ref();
+        if value.trim().is_empty() {
+            self.error(
+                t.span(),
+                format!("`{key}` is empty"),
+                "write the text; paragraphs are separated by a blank line",
+            );
+            return Vec::new();
+        }
+        self.printable(key, t);
+        match markdown::parse(value) {
+            Ok(blocks) => blocks,
+            Err(errors) => {
+                for e in errors {
+                    let span = self.offset_in_string(t.span(), value, e.offset);
+                    self.error(span, e.message, e.help);
+                }
+                Vec::new()
+            }
+        }
+    }
+
+    /// Maps an offset inside a string value to a byte range in the file,
+    /// exactly where the string is written without escapes, else the value.
+    fn offset_in_string(&self, span: Range<usize>, value: &str, offset: usize) -> Range<usize> {
+        let raw = &self.file.text[span.clone()];
+        if let Some(pos) = raw.find(value) {
+            let at = span.start + pos + offset;
+            return at..at + 1;
+        }
+        // A multi-line string may begin with a newline that TOML drops.
+        span
+    }
+
+    /// A date without a time.
+    pub fn date(&mut self, key: &str, d: &Spanned<toml::value::Datetime>) -> Option<NaiveDate> {
+        let v = d.get_ref();
+        let date = match (v.date, v.time, v.offset) {
+            (Some(date), None, None) => NaiveDate::from_ymd_opt(
+                i32::from(date.year),
+                u32::from(date.month),
+                u32::from(date.day),
+            ),
+            _ => None,
+        };
+        if date.is_none() {
+            self.error(
+                d.span(),
+                format!("`{key}` must be a date without a time, but it is `{v}`"),
+                "write a date like 2023-04-17",
+            );
+        }
+        date
+    }
+
+    /// An amount, read from its literal text in the file.
+    pub fn amount(&mut self, key: &str, v: &Spanned<toml::Value>) -> Option<Amount> {
+        let literal = &self.file.text[v.span()];
+        match v.get_ref() {
+            toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::String(_) => {}
+            other => {
+                self.error(
+                    v.span(),
+                    format!(
+                        "`{key}` must be an amount, but it is a {}",
+                        other.type_str()
+                    ),
+                    "write a whole number (31300) or kroner with øre after a point (\"1150.50\")",
+                );
+                return None;
+            }
+        }
+        match Amount::parse_literal(literal) {
+            Ok(a) => Some(a),
+            Err(e) => {
+                let message = match &e {
+                    AmountError::Negative => format!("`{key}` is negative: {literal}"),
+                    _ => format!("`{key}`: {e}"),
+                };
+                self.error(v.span(), message, e.help());
+                None
+            }
+        }
+    }
+}

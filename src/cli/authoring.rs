@@ -1,0 +1,147 @@
+//! Writing trip files and templates: `studietur new`, `schema` and
+//! `template export|list`.
+
+use super::failure::{Failure, Outcome};
+use crate::files::write_atomic;
+use crate::scaffold::NewTrip;
+use clap::{Args, Subcommand};
+use std::path::{Path, PathBuf};
+
+/// `studietur new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The file to write (refused if it exists).
+    file: PathBuf,
+    /// Where the trip goes.
+    #[arg(long)]
+    destination: String,
+    /// First day (2025-05-12).
+    #[arg(long)]
+    start: chrono::NaiveDate,
+    /// Last day.
+    #[arg(long)]
+    end: chrono::NaiveDate,
+    /// The committee.
+    #[arg(long, default_value = "Social- og Beskæftigelsesudvalget")]
+    committee: String,
+    /// The municipality.
+    #[arg(long, default_value = "Aarhus Kommune")]
+    municipality: String,
+}
+
+/// `studietur template …`.
+#[derive(Debug, Subcommand)]
+pub enum TemplateAction {
+    /// Write a built-in template's files into DIR, to change it and build
+    /// with `--template DIR`.
+    Export {
+        /// Folder to write into (created; must not hold a main.typ yet).
+        dir: PathBuf,
+        /// Which built-in template.
+        #[arg(long, default_value = "report")]
+        name: String,
+    },
+    /// List the built-in templates.
+    List,
+}
+
+/// The schema file of the repository a user works in, if there is one.
+pub const SCHEMA_PATH: &str = "schema/trip-format-1.json";
+
+/// `studietur schema`.
+pub fn schema() -> Outcome {
+    println!("{:#}", crate::check::schema::json_schema());
+    Ok(())
+}
+
+/// `studietur new FILE …`.
+pub fn new(a: NewArgs) -> Outcome {
+    let file = a.file.as_path();
+    let mut trip = NewTrip {
+        destination: a.destination,
+        start: a.start,
+        end: a.end,
+        committee: a.committee,
+        municipality: a.municipality,
+        schema: None,
+    };
+    if trip.end < trip.start {
+        return Err(Failure::usage(
+            format!("--end {} is before --start {}", trip.end, trip.start),
+            Some("--end is the trip's last day"),
+        ));
+    }
+    if file.exists() {
+        return Err(Failure::plain(
+            format!("`{}` exists already", file.display()),
+            Some("studietur new never overwrites a file; choose another name"),
+        ));
+    }
+    // Point editors at the schema, relative to the new file, when the
+    // current folder has one (a clone of the studietur repository does).
+    if Path::new(SCHEMA_PATH).is_file() {
+        let dir = file.parent().unwrap_or(Path::new(""));
+        let depth = dir
+            .components()
+            .filter(|c| matches!(c, std::path::Component::Normal(_)))
+            .count();
+        trip.schema = Some(format!("{}{SCHEMA_PATH}", "../".repeat(depth)));
+    }
+    let text = crate::scaffold::skeleton(&trip);
+    // Create the file only if it still does not exist.
+    let written = std::fs::create_dir_all(crate::files::folder_of(file))
+        .and_then(|()| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(file)
+        })
+        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
+    written.map_err(|e| Failure::plain(format!("cannot write `{}`: {e}", file.display()), None))?;
+    eprintln!(
+        "wrote {}; check it with `studietur check {}`",
+        file.display(),
+        file.display()
+    );
+    Ok(())
+}
+
+/// `studietur template list|export`.
+pub fn template(action: TemplateAction) -> Outcome {
+    match action {
+        TemplateAction::List => {
+            for b in &crate::template::BUILTINS {
+                println!("{:8} {}", b.name, b.about);
+            }
+            Ok(())
+        }
+        TemplateAction::Export { dir, name } => {
+            let Some(b) = crate::template::BUILTINS.iter().find(|b| b.name == name) else {
+                return Err(Failure::usage(
+                    format!("there is no built-in template `{name}`"),
+                    Some("see `studietur template list`"),
+                ));
+            };
+            if dir.join("main.typ").exists() {
+                return Err(Failure::plain(
+                    format!("`{}` already holds a main.typ", dir.display()),
+                    Some("choose a new folder; studietur does not overwrite a template"),
+                ));
+            }
+            for (rel, text) in b.files {
+                write_atomic(&dir.join(rel), text.as_bytes()).map_err(|e| {
+                    Failure::plain(
+                        format!("cannot write `{}`: {e}", dir.join(rel).display()),
+                        None,
+                    )
+                })?;
+            }
+            eprintln!(
+                "wrote the `{name}` template into {}; build with --template {}",
+                dir.display(),
+                dir.display()
+            );
+            Ok(())
+        }
+    }
+}

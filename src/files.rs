@@ -1,0 +1,214 @@
+//! The rules every command follows on the file system: outputs are written
+//! through a temporary file and renamed into place, a trip's relative paths
+//! resolve against its folder and never lead out of it, and output names
+//! come from the trip file's name.
+//!
+//! A leaf module: it uses nothing else of the crate, so every other module
+//! may use it.
+
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+/// The folder that holds `path`: its parent, or `.` for a bare file name.
+pub fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// The name of a trip file without its extension: `trips/2023-amsterdam.toml`
+/// → `2023-amsterdam` (`report` when it has none).
+pub fn stem_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "report".into())
+}
+
+/// An output's file name for a trip file: `2023-amsterdam.toml` with `pdf`
+/// → `2023-amsterdam.pdf`.
+pub fn output_name(path: &Path, extension: &str) -> String {
+    format!("{}.{extension}", stem_of(path))
+}
+
+/// Whether a file or folder name is hidden (`.taplo.toml`, `.git`).
+pub fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder,
+/// renamed into place only when complete: an interrupted or failed write
+/// never leaves a half-written file, and never destroys the old one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = folder_of(path);
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".studietur-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    // A temporary file is private (0600); a report is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Why a path written in a trip file is not a file inside its folder.
+#[derive(Debug)]
+pub enum Outside {
+    /// Nothing is written.
+    Empty,
+    /// An absolute path, or one with `..`.
+    LeadsOut,
+    /// A link that resolves to a place outside the folder.
+    LinkLeadsOut,
+    /// It cannot be found (missing, or a broken link).
+    Missing(std::io::Error),
+    /// Its kind cannot be read (no permission).
+    Unreadable(std::io::Error),
+    /// A folder or a device, not a regular file.
+    NotAFile,
+}
+
+/// The canonical path of `written` (a path relative to `folder`, which must
+/// be canonical), when it names a regular file inside the folder: `../x`,
+/// absolute paths and links that lead out are refused.
+pub fn inside(folder: &Path, written: &str) -> Result<PathBuf, Outside> {
+    if written.trim().is_empty() {
+        return Err(Outside::Empty);
+    }
+    let rel = Path::new(written);
+    let escapes = rel.is_absolute()
+        || rel.components().any(|c| {
+            matches!(
+                c,
+                Component::ParentDir | Component::RootDir | Component::Prefix(_)
+            )
+        });
+    if escapes {
+        return Err(Outside::LeadsOut);
+    }
+    let canonical = folder.join(rel).canonicalize().map_err(Outside::Missing)?;
+    if !canonical.starts_with(folder) {
+        return Err(Outside::LinkLeadsOut);
+    }
+    match std::fs::metadata(&canonical) {
+        Ok(m) if m.is_file() => Ok(canonical),
+        Ok(_) => Err(Outside::NotAFile),
+        Err(e) => Err(Outside::Unreadable(e)),
+    }
+}
+
+/// `./images//x.jpg` → `images/x.jpg`; `None` for a path that is not a
+/// plain relative path inside its folder.
+pub fn normalise(written: &str) -> Option<String> {
+    let parts: Option<Vec<String>> = Path::new(written)
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .map(|c| match c {
+            Component::Normal(p) => Some(p.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    let parts = parts?;
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// Where a file named `name` (relative, `/` separated) goes inside `dir`;
+/// `None` when the name is absolute or leads out (`../`).
+pub fn target_in(dir: &Path, name: &str) -> Option<PathBuf> {
+    Some(dir.join(normalise(name)?))
+}
+
+/// `path` relative to `base` with `/` separators (both made absolute
+/// first; the file name itself is kept, so a link is named as itself); the
+/// absolute path when there is no relative one.
+pub fn relative(path: &Path, base: &Path) -> String {
+    let abs = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let path = match path.file_name() {
+        Some(name) => abs(folder_of(path)).join(name),
+        None => abs(path),
+    };
+    let base = abs(base);
+    let rel = pathdiff::diff_paths(&path, &base).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_folders() {
+        assert_eq!(folder_of(Path::new("x.toml")), Path::new("."));
+        assert_eq!(folder_of(Path::new("trips/x.toml")), Path::new("trips"));
+        assert_eq!(
+            stem_of(Path::new("trips/2023-amsterdam.toml")),
+            "2023-amsterdam"
+        );
+        assert_eq!(output_name(Path::new("a/b.toml"), "pdf"), "b.pdf");
+        assert!(is_hidden(Path::new("trips/.taplo.toml")));
+        assert!(!is_hidden(Path::new("trips/x.toml")));
+    }
+
+    #[test]
+    fn paths_are_normalised_and_escapes_refused() {
+        assert_eq!(
+            normalise("./images//x.jpg").as_deref(),
+            Some("images/x.jpg")
+        );
+        assert_eq!(normalise("trip.toml").as_deref(), Some("trip.toml"));
+        assert_eq!(normalise("../x.jpg"), None);
+        assert_eq!(normalise("/etc/passwd"), None);
+        assert_eq!(normalise("."), None);
+        assert!(target_in(Path::new("/tmp/d"), "a/../../x").is_none());
+    }
+
+    #[test]
+    fn only_files_inside_the_folder() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("trip");
+        std::fs::create_dir_all(dir.join("images")).unwrap();
+        std::fs::write(dir.join("images/a.png"), b"x").unwrap();
+        std::fs::write(root.path().join("secret"), b"x").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(root.path().join("secret"), dir.join("link")).unwrap();
+        let dir = dir.canonicalize().unwrap();
+        assert!(inside(&dir, "images/a.png").is_ok());
+        assert!(matches!(inside(&dir, ""), Err(Outside::Empty)));
+        assert!(matches!(inside(&dir, "../secret"), Err(Outside::LeadsOut)));
+        assert!(matches!(
+            inside(&dir, "/etc/passwd"),
+            Err(Outside::LeadsOut)
+        ));
+        #[cfg(unix)]
+        assert!(matches!(inside(&dir, "link"), Err(Outside::LinkLeadsOut)));
+        assert!(matches!(inside(&dir, "images"), Err(Outside::NotAFile)));
+        assert!(matches!(inside(&dir, "nope"), Err(Outside::Missing(_))));
+    }
+
+    #[test]
+    fn atomic_writes_leave_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/x.pdf");
+        write_atomic(&path, b"one").unwrap();
+        write_atomic(&path, b"two").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("sub"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+}

@@ -1,0 +1,246 @@
+//! The fixed words of a report and of the overview, and the short phrases
+//! built from them (`Antal deltagere: 10`, `Beløb (ekskl. moms)`).
+
+use super::lang::Lang;
+use chrono::NaiveDate;
+
+/// The fixed texts of a report in one language.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Labels {
+    /// "Indhold" / "Contents".
+    pub contents: &'static str,
+    /// "Introduktion" / "Introduction".
+    pub introduction: &'static str,
+    /// "Program" / "Programme".
+    pub programme: &'static str,
+    /// "Deltagere" / "Participants".
+    pub participants: &'static str,
+    /// "Regnskab" / "Accounts".
+    pub accounts: &'static str,
+    /// "Poster" / "Item".
+    pub item: &'static str,
+    /// "Samlet" / "Total".
+    pub total: &'static str,
+    /// "Antal deltagere" / "Participants".
+    pub participant_count: &'static str,
+    /// "Pris per deltager" / "Price per participant".
+    pub price_per_participant: &'static str,
+    /// "Side" / "Page".
+    pub page: &'static str,
+    /// "af" / "of", as in "Side 3 af 14".
+    pub of: &'static str,
+    /// "Udgivet" / "Published".
+    pub published: &'static str,
+    /// "Budget" / "Budget".
+    pub budget: &'static str,
+    /// "Kontakt" / "Contact".
+    pub contact: &'static str,
+    /// "Noter" / "Notes".
+    pub notes: &'static str,
+    /// "Figur" / "Figure".
+    pub figure: &'static str,
+}
+
+const DA_LABELS: Labels = Labels {
+    contents: "Indhold",
+    introduction: "Introduktion",
+    programme: "Program",
+    participants: "Deltagere",
+    accounts: "Regnskab",
+    item: "Poster",
+    total: "Samlet",
+    participant_count: "Antal deltagere",
+    price_per_participant: "Pris per deltager",
+    page: "Side",
+    of: "af",
+    published: "Udgivet",
+    budget: "Budget",
+    contact: "Kontakt",
+    notes: "Noter",
+    figure: "Figur",
+};
+
+const EN_LABELS: Labels = Labels {
+    contents: "Contents",
+    introduction: "Introduction",
+    programme: "Programme",
+    participants: "Participants",
+    accounts: "Accounts",
+    item: "Item",
+    total: "Total",
+    participant_count: "Participants",
+    price_per_participant: "Price per participant",
+    page: "Page",
+    of: "of",
+    published: "Published",
+    budget: "Budget",
+    contact: "Contact",
+    notes: "Notes",
+    figure: "Figure",
+};
+
+/// Whether the amounts of the accounts include VAT.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vat {
+    /// "ekskl. moms".
+    Excluded,
+    /// "inkl. moms".
+    Included,
+}
+
+/// The words of the overview across years.
+#[derive(Debug, Clone)]
+pub struct OverviewWords {
+    /// "Studieture" / "Study trips", before the years.
+    pub title: &'static str,
+    /// The table's seven column headings.
+    pub columns: [&'static str; 7],
+    /// A cell with nothing to show.
+    pub none: &'static str,
+    /// The chart's heading.
+    pub chart: &'static str,
+    /// The start of the chart's text alternative.
+    pub chart_alt: &'static str,
+}
+
+const DA_OVERVIEW: OverviewWords = OverviewWords {
+    title: "Studieture",
+    columns: [
+        "Udvalg",
+        "Destination",
+        "Datoer",
+        "Deltagere",
+        "Samlet",
+        "Pris per deltager",
+        "Moms",
+    ],
+    none: "–",
+    chart: "Pris per deltager over årene",
+    chart_alt: "Søjlediagram over prisen per deltager",
+};
+
+const EN_OVERVIEW: OverviewWords = OverviewWords {
+    title: "Study trips",
+    columns: [
+        "Committee",
+        "Destination",
+        "Dates",
+        "Participants",
+        "Total",
+        "Price per participant",
+        "VAT",
+    ],
+    none: "–",
+    chart: "Price per participant over the years",
+    chart_alt: "Bar chart of the price per participant",
+};
+
+impl Lang {
+    /// The labels of this language.
+    pub fn labels(self) -> &'static Labels {
+        match self {
+            Lang::Da => &DA_LABELS,
+            Lang::En => &EN_LABELS,
+        }
+    }
+
+    /// The words of the overview.
+    pub fn overview(self) -> &'static OverviewWords {
+        match self {
+            Lang::Da => &DA_OVERVIEW,
+            Lang::En => &EN_OVERVIEW,
+        }
+    }
+
+    /// "ekskl. moms" / "excl. VAT".
+    pub fn vat(self, vat: Vat) -> &'static str {
+        match (self, vat) {
+            (Lang::Da, Vat::Excluded) => "ekskl. moms",
+            (Lang::Da, Vat::Included) => "inkl. moms",
+            (Lang::En, Vat::Excluded) => "excl. VAT",
+            (Lang::En, Vat::Included) => "incl. VAT",
+        }
+    }
+
+    /// The amount column's heading: "Beløb (ekskl. moms)".
+    pub fn amount_heading(self, vat: Vat) -> String {
+        let amount = match self {
+            Lang::Da => "Beløb",
+            Lang::En => "Amount",
+        };
+        format!("{amount} ({})", self.vat(vat))
+    }
+
+    /// The budget column's heading: "Budget (ekskl. moms)".
+    pub fn budget_heading(self, vat: Vat) -> String {
+        format!("{} ({})", self.labels().budget, self.vat(vat))
+    }
+
+    /// "Antal deltagere: 10".
+    pub fn participant_count_line(self, n: u64) -> String {
+        format!("{}: {n}", self.labels().participant_count)
+    }
+
+    /// "Pris per deltager: 12.959,90 kr." of an amount already written.
+    pub fn price_line(self, amount: &str) -> String {
+        format!("{}: {amount}", self.labels().price_per_participant)
+    }
+
+    /// "Udgivet 1. juni 2023".
+    pub fn published_line(self, date: NaiveDate) -> String {
+        format!("{} {}", self.labels().published, self.date(date))
+    }
+
+    /// The report's title when the trip file gives none: "Studietur 2023".
+    pub fn default_title(self, year: i32) -> String {
+        match self {
+            Lang::Da => format!("Studietur {year}"),
+            Lang::En => format!("Study trip {year}"),
+        }
+    }
+
+    /// The overview's sentence on what it holds.
+    pub fn overview_intro(self, trips: usize, span: &str) -> String {
+        match self {
+            Lang::Da => format!(
+                "Oversigt over {trips} studietur{} {span}: udvalg, destination, datoer, deltagere og udgifter. Beløbene er fra rapporternes regnskaber.",
+                if trips == 1 { "" } else { "e" }
+            ),
+            Lang::En => format!(
+                "An overview of {trips} study trip{} {span}: committee, destination, dates, participants and costs, from the reports' accounts.",
+                if trips == 1 { "" } else { "s" }
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_phrases() {
+        assert_eq!(Lang::Da.labels().accounts, "Regnskab");
+        assert_eq!(
+            Lang::En.labels().price_per_participant,
+            "Price per participant"
+        );
+        assert_eq!(
+            Lang::Da.amount_heading(Vat::Excluded),
+            "Beløb (ekskl. moms)"
+        );
+        assert_eq!(Lang::En.budget_heading(Vat::Included), "Budget (incl. VAT)");
+        assert_eq!(Lang::Da.participant_count_line(10), "Antal deltagere: 10");
+        assert_eq!(Lang::En.default_title(2025), "Study trip 2025");
+        assert!(
+            Lang::Da
+                .overview_intro(1, "2023")
+                .starts_with("Oversigt over 1 studietur 2023")
+        );
+        assert!(
+            Lang::Da
+                .overview_intro(2, "2023")
+                .starts_with("Oversigt over 2 studieture 2023")
+        );
+    }
+}
