@@ -5,6 +5,7 @@
 //! written; [`crate::check`] turns them into the checked [`crate::trip`].
 
 use serde::Deserialize;
+use serde::de::{self, MapAccess, Visitor};
 use toml::Spanned;
 use toml::value::Datetime;
 
@@ -50,8 +51,8 @@ pub struct TripTable {
     pub country: Option<Text>,
     /// First day.
     pub start: Spanned<Datetime>,
-    /// Last day.
-    pub end: Spanned<Datetime>,
+    /// Last day; default `start` (a one-day trip).
+    pub end: Option<Spanned<Datetime>>,
     /// The report's title; default "Studietur <year>".
     pub title: Option<Text>,
     /// Shown under the title.
@@ -64,6 +65,11 @@ pub struct TripTable {
     pub logo: Option<Spanned<Logo>>,
     /// The cover photo.
     pub cover: Option<Spanned<Image>>,
+    /// The case (journal) number the report belongs to.
+    pub case: Option<Text>,
+    /// Whether the report has a contents page; default: when its body
+    /// runs to more than 4 pages.
+    pub contents: Option<Spanned<bool>>,
 }
 
 /// `logo = { file, alt }`.
@@ -96,12 +102,12 @@ pub struct Image {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Author {
-    /// Full name.
+    /// Full name (or a unit's).
     pub name: Text,
     /// Job title.
-    pub title: Text,
+    pub title: Option<Text>,
     /// Department.
-    pub organisation: Text,
+    pub organisation: Option<Text>,
     /// E-mail address.
     pub email: Option<Text>,
     /// Telephone.
@@ -114,6 +120,8 @@ pub struct Author {
 pub struct Introduction {
     /// Heading; default the language's label.
     pub title: Option<Text>,
+    /// `false`: the text opens the report without a heading.
+    pub heading: Option<Spanned<bool>>,
     /// Markdown subset.
     pub text: Text,
 }
@@ -139,10 +147,52 @@ pub struct Day {
     /// Heading; default the date written out.
     pub title: Option<Text>,
     /// The day's bullet list; default the sections' titles.
-    pub agenda: Option<Spanned<Vec<Text>>>,
+    pub agenda: Option<Spanned<Vec<Spanned<AgendaEntry>>>>,
     /// `[[day.section]]`.
     #[serde(default)]
     pub section: Vec<Section>,
+}
+
+/// One entry of a day's `agenda`: a text, or a table with a time and
+/// sub-points.
+#[derive(Debug)]
+pub enum AgendaEntry {
+    /// `"Velkomst ved …"`.
+    Text(String),
+    /// `{ time = "10.30–12.00", text = "Oplæg ved …", points = ["…"] }`.
+    Item(AgendaItem),
+}
+
+impl<'de> Deserialize<'de> for AgendaEntry {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Entry;
+        impl<'de> Visitor<'de> for Entry {
+            type Value = AgendaEntry;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text or a table with `text`")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<AgendaEntry, E> {
+                Ok(AgendaEntry::Text(v.to_string()))
+            }
+            fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<AgendaEntry, M::Error> {
+                AgendaItem::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(AgendaEntry::Item)
+            }
+        }
+        d.deserialize_any(Entry)
+    }
+}
+
+/// An agenda entry written as a table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    /// When, as written (`10.30–12.00`).
+    pub time: Option<Text>,
+    /// What.
+    pub text: Text,
+    /// Sub-points.
+    pub points: Option<Spanned<Vec<Text>>>,
 }
 
 /// `[[day.section]]` and `[[section]]`.
@@ -164,12 +214,14 @@ pub struct Section {
 pub struct Accounts {
     /// Heading; default the language's label.
     pub title: Option<Text>,
-    /// `"excluded"` (default) or `"included"`.
+    /// `"excluded"` (default), `"included"` or `"unstated"`.
     pub vat: Option<Text>,
     /// How many went.
     pub participants: Option<Spanned<i64>>,
     /// Must equal the sum of the items.
     pub total: Option<Spanned<toml::Value>>,
+    /// Markdown between the heading and the table.
+    pub text: Option<Text>,
     /// `[[accounts.item]]`.
     #[serde(default)]
     pub item: Vec<Item>,

@@ -28,8 +28,11 @@ pub struct OverviewView {
     pub document: DocumentInfo,
     /// "Studieture 2022–2024".
     pub title: String,
-    /// The municipalities and committees, one line.
+    /// The municipalities and committees.
     pub subtitle: String,
+    /// The running header's right-hand side: `subtitle` when it is short,
+    /// else the number of municipalities and committees.
+    pub header: String,
     /// A sentence on what the document holds.
     pub intro: String,
     /// "Side" / "Page".
@@ -75,6 +78,10 @@ pub struct Bar {
     pub fraction: f64,
 }
 
+/// The longest list of municipalities and committees the running header
+/// shows as it is.
+const HEADER_CHARS: usize = 90;
+
 /// The overview's date: that of the latest report, so the same trips give
 /// the same PDF.
 fn date(trips: &[Trip]) -> chrono::NaiveDate {
@@ -108,6 +115,13 @@ fn build(trips: &[Trip], lang: Lang, date: chrono::NaiveDate) -> OverviewView {
     committees.sort();
     committees.dedup();
     let subtitle = format!("{} · {}", municipalities.join(", "), committees.join(", "));
+    // The running header has one short line: the list itself when it is
+    // short, else how many there are (the first page lists them all).
+    let header = if subtitle.chars().count() <= HEADER_CHARS {
+        subtitle.clone()
+    } else {
+        lang.overview_counts(municipalities.len(), committees.len())
+    };
     let mut years: Vec<YearView> = Vec::new();
     let mut bars: Vec<(String, Amount)> = Vec::new();
     for t in &trips {
@@ -118,11 +132,14 @@ fn build(trips: &[Trip], lang: Lang, date: chrono::NaiveDate) -> OverviewView {
         };
         let (participants, total, price, vat) = match &t.accounts {
             Some(a) => {
-                bars.push((format!("{year} · {}", t.destination), a.per_participant));
+                if let Some(p) = a.per_participant {
+                    bars.push((format!("{year} · {}", t.destination), p));
+                }
                 (
-                    a.participants.to_string(),
-                    a.sum.format(lang, false),
-                    a.per_participant.format(lang, false),
+                    a.participants.map_or(w.none.to_string(), |n| n.to_string()),
+                    a.sums.sum.format(lang, false),
+                    a.per_participant
+                        .map_or(w.none.to_string(), |p| p.format(lang, false)),
                     lang.vat(a.vat).to_string(),
                 )
             }
@@ -184,11 +201,13 @@ fn build(trips: &[Trip], lang: Lang, date: chrono::NaiveDate) -> OverviewView {
             title: title.clone(),
             author: municipalities.iter().map(|m| m.to_string()).collect(),
             keywords: vec![w.title.into(), span.clone()],
+            description: None,
             date: DateParts::from(date),
         },
         intro: lang.overview_intro(trips.len(), &span),
         title,
         subtitle,
+        header,
         page: labels.page,
         of: labels.of,
         columns: w.columns.iter().map(|c| c.to_string()).collect(),

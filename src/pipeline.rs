@@ -113,7 +113,7 @@ pub fn run_bytes(job: &Job, bytes: Vec<u8>) -> Result<Built, Vec<Diagnostic>> {
         return Err(diagnostics);
     }
     if let Some(lang) = recipe.lang {
-        trip.lang = lang;
+        trip.labels = lang;
     }
     let provenance = Provenance::of(&bytes, &trip, recipe);
     if let Some(hook) = job.on_checked {

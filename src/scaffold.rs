@@ -51,22 +51,31 @@ end          = {end}
 # title      = "Studietur {year}"           # the default
 # subtitle   = ""
 # published  = {end}                    # the PDF's date; default: end
-# language   = "da"                         # "da" or "en"
+# language   = "da"                         # the text's language: "da" or "en"
+# case       = "00.22.04-P35-1-23"          # the case (journal) number
+# contents   = true                         # default: when the body runs to more than 4 pages
 # logo  = {{ file = "assets/logo.svg", alt = "Kommunens logo" }}
 # cover = {{ file = "images/cover.jpg", alt = "…", caption = "…" }}
 
 # [author]
-# name         = ""
+# name         = ""                         # the only key [author] needs; may be a unit
 # title        = ""
 # organisation = ""
 # email        = ""
 # phone        = ""
 
 # [introduction]
+# heading = false                           # the text opens the report without a heading
 # text = """
 # Første afsnit.
 #
 # Andet afsnit, med *fremhævning*, **fed**, [et link](https://aarhus.dk).
+#
+# ## En underoverskrift
+#
+# | Rute | Afgang |
+# |------|--------|
+# | 1A   | 08.10  |
 # """
 
 # [[participant]]
@@ -97,6 +106,7 @@ end          = {end}
 [[day]]
 date   = {date}
 agenda = [{item}]     # the day's bullets; default: the sections' titles
+# agenda = [{{ time = "10.30–12.00", text = "Oplæg ved …", points = ["…", "…"] }}]
 
   # [[day.section]]
   # title = "Besøg ved …"
@@ -119,9 +129,10 @@ agenda = [{item}]     # the day's bullets; default: the sections' titles
 # text  = """…"""
 
 # [accounts]
-# vat          = "excluded"      # or "included"
-# participants = 10
+# vat          = "excluded"      # or "included", or "unstated"
+# participants = 10              # without it (and [[participant]]): no price per participant
 # total        = 0               # optional check of the sum
+# text         = """…"""         # optional, above the table
 #
 #   [[accounts.item]]
 #   label  = "Flytransport"

@@ -11,8 +11,11 @@ use typst::foundations::Bytes;
 /// One study trip, checked.
 #[derive(Debug, Clone)]
 pub struct Trip {
-    /// Language of the labels, dates and numbers.
+    /// The language of the trip's text (the PDF's language).
     pub lang: Lang,
+    /// The language of the labels, dates and numbers the generator writes:
+    /// the text's, unless another is asked for (`--lang`).
+    pub labels: Lang,
     /// The committee that travelled.
     pub committee: String,
     /// The municipality.
@@ -47,6 +50,11 @@ pub struct Trip {
     pub sections: Vec<Section>,
     /// The accounts.
     pub accounts: Option<Accounts>,
+    /// The case (journal) number the report belongs to.
+    pub case: Option<String>,
+    /// Whether the report has a contents page; `None`: when its body runs
+    /// to more than 4 pages.
+    pub contents: Option<bool>,
 }
 
 impl Trip {
@@ -107,12 +115,12 @@ pub struct Picture {
 /// Who wrote the report.
 #[derive(Debug, Clone)]
 pub struct Author {
-    /// Full name.
+    /// Full name, or a unit's.
     pub name: String,
     /// Job title.
-    pub title: String,
+    pub title: Option<String>,
     /// Department.
-    pub organisation: String,
+    pub organisation: Option<String>,
     /// E-mail.
     pub email: Option<String>,
     /// Telephone.
@@ -124,6 +132,8 @@ pub struct Author {
 pub struct Introduction {
     /// An explicit heading.
     pub title: Option<String>,
+    /// Whether it has a heading (and a place in the contents).
+    pub heading: bool,
     /// The text.
     pub body: Vec<Block>,
 }
@@ -147,9 +157,20 @@ pub struct Day {
     /// An explicit heading.
     pub title: Option<String>,
     /// An explicit agenda.
-    pub agenda: Option<Vec<String>>,
+    pub agenda: Option<Vec<AgendaItem>>,
     /// The visits.
     pub sections: Vec<Section>,
+}
+
+/// One entry of a day's agenda.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaItem {
+    /// When, as written.
+    pub time: Option<String>,
+    /// What.
+    pub text: String,
+    /// Sub-points.
+    pub points: Vec<String>,
 }
 
 /// A visit, talk or free section.
@@ -170,16 +191,30 @@ pub struct Accounts {
     pub title: Option<String>,
     /// Whether amounts include VAT.
     pub vat: Vat,
-    /// How many went.
-    pub participants: u64,
+    /// How many went, when known.
+    pub participants: Option<u64>,
+    /// Text between the heading and the table.
+    pub text: Vec<Block>,
     /// The rows.
     pub items: Vec<Item>,
-    /// Sum of the items.
-    pub sum: Amount,
-    /// Sum of the budgets, when any item has one.
-    pub budget_sum: Option<Amount>,
-    /// `sum / participants`, rounded to the øre, halves away from zero.
-    pub per_participant: Amount,
+    /// The sums.
+    pub sums: Sums,
+    /// `sum / participants`, rounded to the øre, halves away from zero,
+    /// when the participants are known.
+    pub per_participant: Option<Amount>,
+}
+
+/// One row of the accounts.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// What the money went to.
+    pub label: String,
+    /// What was spent.
+    pub amount: Amount,
+    /// What was budgeted.
+    pub budget: Option<Amount>,
+    /// A footnote.
+    pub note: Option<String>,
 }
 
 /// Why the sums of the accounts cannot be made.
@@ -203,7 +238,10 @@ pub enum AccountsError {
 pub struct Sums {
     /// Sum of the amounts.
     pub sum: Amount,
-    /// Sum of the budgets, when any item has one.
+    /// Whether any item has a budget (the table gets a budget column).
+    pub budgets: bool,
+    /// Sum of the budgets, when every item has one (a sum of some would
+    /// look complete and be wrong).
     pub budget_sum: Option<Amount>,
 }
 
@@ -215,7 +253,9 @@ impl Sums {
             return Err(vec![AccountsError::SumOverflow]);
         };
         let mut errors = Vec::new();
-        let budget_sum = if items.iter().any(|i| i.budget.is_some()) {
+        let budgets = items.iter().any(|i| i.budget.is_some());
+        let complete = items.iter().all(|i| i.budget.is_some());
+        let budget_sum = if budgets && complete {
             let s = Amount::checked_sum(items.iter().filter_map(|i| i.budget));
             if s.is_none() {
                 errors.push(AccountsError::BudgetSumOverflow);
@@ -230,7 +270,11 @@ impl Sums {
             errors.push(AccountsError::TotalDiffers { total, sum });
         }
         if errors.is_empty() {
-            Ok(Sums { sum, budget_sum })
+            Ok(Sums {
+                sum,
+                budgets,
+                budget_sum,
+            })
         } else {
             Err(errors)
         }
@@ -239,23 +283,32 @@ impl Sums {
 
 impl Accounts {
     /// The accounts of `items` with their `sums`, shared by `participants`
-    /// (more than 0).
+    /// (more than 0) when known.
     pub fn new(
         title: Option<String>,
         vat: Vat,
-        participants: u64,
+        participants: Option<u64>,
+        text: Vec<Block>,
         items: Vec<Item>,
         sums: Sums,
-    ) -> Option<Accounts> {
-        Some(Accounts {
+    ) -> Accounts {
+        Accounts {
             title,
             vat,
+            per_participant: participants.and_then(|n| sums.sum.divide_rounded(n)),
             participants,
-            per_participant: sums.sum.divide_rounded(participants)?,
+            text,
             items,
-            sum: sums.sum,
-            budget_sum: sums.budget_sum,
-        })
+            sums,
+        }
+    }
+
+    /// The items without a budget when others have one.
+    pub fn items_without_budget(&self) -> Vec<&Item> {
+        if !self.sums.budgets {
+            return Vec::new();
+        }
+        self.items.iter().filter(|i| i.budget.is_none()).collect()
     }
 }
 
@@ -274,12 +327,26 @@ mod tests {
 
     #[test]
     fn sums_budgets_and_the_price_per_participant() {
-        let items = vec![item(600, Some(700)), item(400, None)];
+        let items = vec![item(600, Some(700)), item(400, Some(300))];
         let sums = Sums::of(&items, None).unwrap();
         assert_eq!(sums.sum, Amount::from_kroner(1000).unwrap());
-        assert_eq!(sums.budget_sum, Amount::from_kroner(700));
-        let a = Accounts::new(None, Vat::Excluded, 3, items, sums).unwrap();
-        assert_eq!(a.per_participant, Amount::from_ore(33_333));
+        assert_eq!(sums.budget_sum, Amount::from_kroner(1000));
+        let a = Accounts::new(None, Vat::Excluded, Some(3), Vec::new(), items, sums);
+        assert_eq!(a.per_participant, Some(Amount::from_ore(33_333)));
+        assert!(a.items_without_budget().is_empty());
+    }
+
+    #[test]
+    fn a_partial_budget_has_no_sum_and_no_participants_no_price() {
+        let items = vec![item(600, Some(700)), item(400, None)];
+        let sums = Sums::of(&items, None).unwrap();
+        assert!(sums.budgets);
+        assert_eq!(sums.budget_sum, None);
+        let a = Accounts::new(None, Vat::Unstated, None, Vec::new(), items, sums);
+        assert_eq!(a.per_participant, None);
+        assert_eq!(a.items_without_budget().len(), 1);
+        let none = Sums::of(&[item(5, None)], None).unwrap();
+        assert!(!none.budgets);
     }
 
     #[test]
@@ -301,17 +368,4 @@ mod tests {
             Err(vec![AccountsError::SumOverflow])
         );
     }
-}
-
-/// One row of the accounts.
-#[derive(Debug, Clone)]
-pub struct Item {
-    /// What the money went to.
-    pub label: String,
-    /// What was spent.
-    pub amount: Amount,
-    /// What was budgeted.
-    pub budget: Option<Amount>,
-    /// A footnote.
-    pub note: Option<String>,
 }

@@ -59,6 +59,7 @@ pub fn build(input: &Path, recipe: &Recipe) -> Result<Built, Vec<Diagnostic>> {
         pdf_sha256: sha256_hex(&rendered.pdf),
         pages: rendered.pages,
         standards: vec![archival.into(), "PDF/UA-1".into()],
+        case: built.trip.case.clone(),
         made_from: built.provenance,
     };
     Ok(Built {

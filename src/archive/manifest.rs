@@ -47,6 +47,10 @@ pub struct Version {
     pub pages: usize,
     /// The standards it conforms to (`PDF/A-2a`, `PDF/UA-1`).
     pub standards: Vec<String>,
+    /// The case (journal) number the report belongs to, when its trip
+    /// file gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
     /// What it was made from (the template named relative to the archive).
     #[serde(flatten)]
     pub made_from: Provenance,

@@ -46,7 +46,7 @@ impl Checker {
         let alt_text = match alt {
             Some(a) if !a.get_ref().trim().is_empty() => {
                 self.printable("alt", a);
-                Some(a.get_ref().trim().to_string())
+                Some(self.clean("alt", a, true).trim().to_string())
             }
             Some(a) if !decorative => {
                 self.error(

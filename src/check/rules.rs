@@ -46,13 +46,17 @@ impl Checker {
         let title = self.opt_text("title", &t.title);
         let subtitle = self.opt_text("subtitle", &t.subtitle);
         let start = self.date("start", &t.start);
-        let end = self.date("end", &t.end);
+        // A one-day visit needs no `end`.
+        let end = match &t.end {
+            Some(e) => self.date("end", e),
+            None => start,
+        };
         let published = t.published.as_ref().and_then(|p| self.date("published", p));
-        if let (Some(s), Some(e)) = (start, end)
+        if let (Some(s), Some(e), Some(end_key)) = (start, end, &t.end)
             && e < s
         {
             self.error(
-                t.end.span(),
+                end_key.span(),
                 format!(
                     "`end` ({}) is before `start` ({})",
                     message_date(e),
@@ -83,17 +87,16 @@ impl Checker {
                 c.span(),
             )
         });
+        let case = self.opt_text("case", &t.case);
+        let contents = t.contents.as_ref().map(|c| *c.get_ref());
         let author = raw.author.as_ref().map(|a| trip::Author {
             name: self.text("name", &a.name),
-            title: self.text("title", &a.title),
-            organisation: self.text("organisation", &a.organisation),
+            title: self.opt_text("title", &a.title),
+            organisation: self.opt_text("organisation", &a.organisation),
             email: self.opt_text("email", &a.email),
             phone: self.opt_text("phone", &a.phone),
         });
-        let introduction = raw.introduction.as_ref().map(|i| trip::Introduction {
-            title: self.opt_text("title", &i.title),
-            body: self.markdown("text", &i.text),
-        });
+        let introduction = raw.introduction.as_ref().map(|i| self.introduction(i));
         let participants: Vec<trip::Participant> = raw
             .participant
             .iter()
@@ -111,6 +114,7 @@ impl Checker {
             .and_then(|a| self.accounts(a, &raw.participant));
         Some(Trip {
             lang,
+            labels: lang,
             committee,
             municipality,
             destination,
@@ -128,7 +132,25 @@ impl Checker {
             days,
             sections,
             accounts,
+            case,
+            contents,
         })
+    }
+
+    fn introduction(&mut self, i: &model::Introduction) -> trip::Introduction {
+        let heading = i.heading.as_ref().is_none_or(|h| *h.get_ref());
+        if let (false, Some(title)) = (heading, &i.title) {
+            self.warning(
+                title.span(),
+                "the introduction's `title` is not shown: it has `heading = false`",
+                "remove `title`, or `heading = false` to show it as the heading",
+            );
+        }
+        trip::Introduction {
+            title: self.opt_text("title", &i.title),
+            heading,
+            body: self.markdown("text", &i.text),
+        }
     }
 
     fn section(&mut self, s: &model::Section) -> trip::Section {
@@ -213,14 +235,14 @@ impl Checker {
             }
             previous = Some(previous.map_or(date, |p| p.max(date)));
             let title = self.opt_text("title", &v.title);
-            let agenda: Option<Vec<String>> = v
+            let agenda: Option<Vec<trip::AgendaItem>> = v
                 .agenda
                 .as_ref()
-                .map(|a| a.get_ref().iter().map(|i| self.text("agenda", i)).collect());
+                .map(|a| a.get_ref().iter().map(|e| self.agenda_item(e)).collect());
             let sections: Vec<trip::Section> = v.section.iter().map(|s| self.section(s)).collect();
             if let (Some(agenda), Some(raw_agenda)) = (&agenda, &v.agenda) {
                 for s in &sections {
-                    if !agenda.iter().any(|a| a == &s.title) {
+                    if !agenda.iter().any(|a| a.text == s.title) {
                         self.warning(
                             raw_agenda.span(),
                             format!("the agenda does not list the section \"{}\"", s.title),
@@ -249,6 +271,23 @@ impl Checker {
         days
     }
 
+    fn agenda_item(&mut self, entry: &Spanned<model::AgendaEntry>) -> trip::AgendaItem {
+        match entry.get_ref() {
+            model::AgendaEntry::Text(text) => trip::AgendaItem {
+                time: None,
+                text: self.text("agenda", &Spanned::new(entry.span(), text.clone())),
+                points: Vec::new(),
+            },
+            model::AgendaEntry::Item(item) => trip::AgendaItem {
+                time: self.opt_text("time", &item.time),
+                text: self.text("text", &item.text),
+                points: item.points.as_ref().map_or_else(Vec::new, |p| {
+                    p.get_ref().iter().map(|x| self.text("points", x)).collect()
+                }),
+            },
+        }
+    }
+
     fn accounts(
         &mut self,
         a: &Spanned<model::Accounts>,
@@ -260,15 +299,20 @@ impl Checker {
         let vat = match a.vat.as_ref().map(|v| (v.get_ref().as_str(), v.span())) {
             None | Some(("excluded", _)) => Vat::Excluded,
             Some(("included", _)) => Vat::Included,
+            Some(("unstated", _)) => Vat::Unstated,
             Some((other, s)) => {
                 self.error(
                     s,
                     format!("unknown `vat` \"{other}\""),
-                    "write \"excluded\" (amounts without VAT, the default) or \"included\"",
+                    "write \"excluded\" (amounts without VAT, the default), \"included\", or \"unstated\" when the report does not say",
                 );
                 Vat::Excluded
             }
         };
+        let text = a
+            .text
+            .as_ref()
+            .map_or_else(Vec::new, |t| self.markdown("text", t));
         let participants = match &a.participants {
             Some(p) => {
                 let n = *p.get_ref();
@@ -296,15 +340,10 @@ impl Checker {
                     Some(n as u64)
                 }
             }
+            // Without a count, the report shows neither it nor a price
+            // per participant.
             None if !listed.is_empty() => Some(listed.len() as u64),
-            None => {
-                self.error(
-                    span.start..span.start + "[accounts]".len().min(span.len()),
-                    "`participants` is missing from [accounts]",
-                    "add `participants = 10` (how many took part), or list them as [[participant]]",
-                );
-                None
-            }
+            None => None,
         };
         if a.item.is_empty() {
             self.error(
@@ -348,15 +387,35 @@ impl Checker {
             _ => None,
         };
         let sums = match trip::Sums::of(&items, stated) {
-            Ok(sums) => Some(sums),
+            Ok(sums) => sums,
             Err(errors) => {
                 for e in errors {
                     self.accounts_error(&e, span.clone(), total.as_ref().map(|(_, s)| s.clone()));
                 }
-                None
+                return None;
             }
         };
-        trip::Accounts::new(title, vat, participants?, items, sums?)
+        let accounts = trip::Accounts::new(title, vat, participants, text, items, sums);
+        let missing = accounts.items_without_budget();
+        if !missing.is_empty() {
+            let at = a
+                .item
+                .iter()
+                .find(|i| i.budget.is_none())
+                .map_or(span.clone(), |i| i.label.span());
+            let names: Vec<String> = missing.iter().map(|i| format!("\"{}\"", i.label)).collect();
+            self.warning(
+                at,
+                format!(
+                    "{} of {} items have no `budget`: {}; the budget column's sum reads \"–\"",
+                    missing.len(),
+                    accounts.items.len(),
+                    names.join(", ")
+                ),
+                "add `budget = …` to every item, or leave `budget` out of all of them",
+            );
+        }
+        Some(accounts)
     }
 
     /// Reports a problem with the sums of the accounts.

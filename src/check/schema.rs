@@ -1,7 +1,7 @@
 //! The JSON Schema of format 1, made from the shape tables that check every
 //! trip file, so the two cannot disagree.
 
-use super::shape::{FILE, Key, Kind, Spec};
+use super::shape::{AGENDA_ITEM, FILE, Key, Kind, Spec};
 
 /// The JSON Schema of format 1, generated from the same tables that check
 /// every trip file (so the two cannot disagree). Editors use it through the
@@ -47,7 +47,7 @@ fn key_schema(k: &Key) -> serde_json::Value {
     let mut s = match (k.name, k.kind) {
         ("format", _) => json!({ "type": "integer", "const": 1 }),
         ("language", _) => json!({ "type": "string", "enum": ["da", "en"] }),
-        ("vat", _) => json!({ "type": "string", "enum": ["excluded", "included"] }),
+        ("vat", _) => json!({ "type": "string", "enum": ["excluded", "included", "unstated"] }),
         ("participants", _) => json!({ "type": "integer", "minimum": 1 }),
         (_, Kind::Text) => json!({ "type": "string", "minLength": 1 }),
         (_, Kind::Date) => json!({ "type": "string", "format": "date" }),
@@ -59,6 +59,10 @@ fn key_schema(k: &Key) -> serde_json::Value {
         (_, Kind::Integer) => json!({ "type": "integer" }),
         (_, Kind::Bool) => json!({ "type": "boolean" }),
         (_, Kind::TextList) => json!({ "type": "array", "items": { "type": "string" } }),
+        (_, Kind::Agenda) => json!({ "type": "array", "items": { "anyOf": [
+            { "type": "string", "minLength": 1 },
+            table_schema(&AGENDA_ITEM)
+        ] } }),
         (_, Kind::Table(t)) => table_schema(t),
         (_, Kind::TableList(t)) => json!({ "type": "array", "items": table_schema(t) }),
     };
@@ -76,11 +80,25 @@ fn key_doc(name: &str) -> Option<&'static str> {
         "municipality" => "E.g. \"Aarhus Kommune\".",
         "destination" => "Where the trip went.",
         "start" => "The first day, a date like 2023-04-17 (no quotes).",
-        "end" => "The last day, not before `start`.",
+        "end" => "The last day, not before `start` (default: `start`, a one-day trip).",
         "title" => "A heading; the default is worded by studietur.",
         "subtitle" => "Shown under the title.",
         "published" => "Shown on the title page and used as the PDF's date (default: `end`).",
-        "language" => "The language of the labels, dates and numbers studietur writes.",
+        "language" => {
+            "The language of the trip's text: the PDF's language and hyphenation, and of the labels, dates and numbers studietur writes (unless --lang asks for others)."
+        }
+        "case" => {
+            "The case (journal) number the report belongs to, as the municipality writes it: on the title page and in the PDF's metadata."
+        }
+        "contents" => {
+            "true or false: whether the report has a contents page (default: when its body runs to more than 4 pages)."
+        }
+        "heading" => "false: the introduction opens the report without a heading.",
+        "time" => "When, printed as written in its own column (\"10.30–12.00\").",
+        "points" => "Sub-points, printed as a list under the entry.",
+        "name" => "Full name (of the author: may be a unit, \"Sekretariatet …\").",
+        "organisation" => "The department.",
+        "email" | "phone" => "How to reach the author.",
         "logo" | "cover" | "image" => {
             "An image inside the trip file's folder, with its `alt` text."
         }
@@ -89,19 +107,26 @@ fn key_doc(name: &str) -> Option<&'static str> {
         "decorative" => "true: the image carries no information (no `alt` needed).",
         "caption" => "Printed under the image.",
         "text" => {
-            "Paragraphs separated by a blank line; *emphasis*, **strong**, - lists, 1. lists, [links](https://…), > quotes."
+            "Paragraphs separated by a blank line; *emphasis*, **strong**, - lists, 1. lists, [links](https://…), > quotes, ## sub-headings, | pipe | tables |."
         }
         "day" => "One day of the programme; dates ascending, inside start..end.",
-        "agenda" => "The day's bullet list (default: the titles of its sections).",
+        "agenda" => {
+            "The day's bullet list (default: the titles of its sections): texts, or tables { time, text, points }."
+        }
         "section" => "A visit, talk or activity, or (at the top level) a free section.",
         "accounts" => "\"Regnskab\": what the trip cost.",
-        "participants" => "How many went; may be left out when [[participant]] lists them.",
+        "participants" => {
+            "How many went (> 0); may be left out when [[participant]] lists them. Without either, no price per participant is shown."
+        }
         "total" => "A check: must equal the sum of the items.",
         "amount" | "budget" => {
             "Kroner: 31300, 31_300, 1150.5 or \"1150.50\" (a point before øre, at most two decimals)."
         }
-        "vat" => "Whether the amounts include VAT.",
+        "vat" => {
+            "Whether the amounts include VAT: \"excluded\" (default), \"included\" or \"unstated\"."
+        }
         "note" => "A footnote to the row.",
+        "label" => "What the money went to.",
         _ => return None,
     })
 }

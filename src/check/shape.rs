@@ -23,6 +23,8 @@ pub enum Kind {
     Bool,
     /// An array of strings.
     TextList,
+    /// A day's agenda: an array of strings and tables of [`AGENDA_ITEM`].
+    Agenda,
     /// A table (`[name]` or `{ … }`).
     Table(&'static Spec),
     /// An array of tables (`[[name]]`).
@@ -97,13 +99,15 @@ static TRIP: Spec = Spec {
         req("destination", Kind::Text),
         opt("country", Kind::Text),
         req("start", Kind::Date),
-        req("end", Kind::Date),
+        opt("end", Kind::Date),
         opt("title", Kind::Text),
         opt("subtitle", Kind::Text),
         opt("published", Kind::Date),
         opt("language", Kind::Text),
         opt("logo", Kind::Table(&LOGO)),
         opt("cover", Kind::Table(&COVER)),
+        opt("case", Kind::Text),
+        opt("contents", Kind::Bool),
     ],
 };
 
@@ -111,8 +115,8 @@ static AUTHOR: Spec = Spec {
     name: "[author]",
     keys: &[
         req("name", Kind::Text),
-        req("title", Kind::Text),
-        req("organisation", Kind::Text),
+        opt("title", Kind::Text),
+        opt("organisation", Kind::Text),
         opt("email", Kind::Text),
         opt("phone", Kind::Text),
     ],
@@ -120,7 +124,11 @@ static AUTHOR: Spec = Spec {
 
 static INTRODUCTION: Spec = Spec {
     name: "[introduction]",
-    keys: &[opt("title", Kind::Text), req("text", Kind::Text)],
+    keys: &[
+        opt("title", Kind::Text),
+        opt("heading", Kind::Bool),
+        req("text", Kind::Text),
+    ],
 };
 
 static PARTICIPANT: Spec = Spec {
@@ -151,8 +159,18 @@ static DAY: Spec = Spec {
     keys: &[
         req("date", Kind::Date),
         opt("title", Kind::Text),
-        opt("agenda", Kind::TextList),
+        opt("agenda", Kind::Agenda),
         opt("section", Kind::TableList(&DAY_SECTION)),
+    ],
+};
+
+/// A table entry of a day's `agenda`.
+pub static AGENDA_ITEM: Spec = Spec {
+    name: "an agenda entry",
+    keys: &[
+        opt("time", Kind::Text),
+        req("text", Kind::Text),
+        opt("points", Kind::TextList),
     ],
 };
 
@@ -173,6 +191,7 @@ static ACCOUNTS: Spec = Spec {
         opt("vat", Kind::Text),
         opt("participants", Kind::Integer),
         opt("total", Kind::Amount),
+        opt("text", Kind::Text),
         opt("item", Kind::TableList(&ITEM)),
     ],
 };
@@ -192,7 +211,7 @@ pub static FILE: Spec = Spec {
     ],
 };
 
-static ALL: [&Spec; 13] = [
+static ALL: [&Spec; 14] = [
     &FILE,
     &TRIP,
     &LOGO,
@@ -202,6 +221,7 @@ static ALL: [&Spec; 13] = [
     &INTRODUCTION,
     &PARTICIPANT,
     &DAY,
+    &AGENDA_ITEM,
     &DAY_SECTION,
     &SECTION,
     &ACCOUNTS,
@@ -384,6 +404,31 @@ fn check_value(
             }
             true
         }
+        (Kind::Agenda, DeValue::Array(items)) => {
+            for item in items.iter_mut() {
+                let item_span = item.span();
+                match item.get_mut() {
+                    DeValue::String(_) => {}
+                    DeValue::Table(t) => check_table(file, t, item_span, &AGENDA_ITEM, out),
+                    other => {
+                        out.fatal = true;
+                        out.diagnostics.push(
+                            Diagnostic::error(
+                                file,
+                                item_span.clone(),
+                                format!(
+                                    "each entry of `agenda` must be text or a table, but `{}` is {}",
+                                    written(file, &item_span),
+                                    describe(other)
+                                ),
+                            )
+                            .with_help("write each entry in quotes (\"…\"), or as a table: { time = \"10.30\", text = \"…\", points = [\"…\"] }"),
+                        );
+                    }
+                }
+            }
+            true
+        }
         (Kind::Table(spec), DeValue::Table(t)) => {
             check_table(file, t, span.clone(), spec, out);
             true
@@ -479,6 +524,13 @@ fn wrong_type(
         Kind::TextList => (
             "a list of texts",
             format!("write {} = [\"…\", \"…\"]", key.name),
+        ),
+        Kind::Agenda => (
+            "a list",
+            format!(
+                "write {} = [\"…\", {{ time = \"10.30\", text = \"…\" }}]",
+                key.name
+            ),
         ),
         Kind::Table(t) => (
             "a table",

@@ -53,9 +53,10 @@ impl Checker {
         self.diags.push(d);
     }
 
-    /// A text value that must not be empty and must be printable.
+    /// A one-line text value that must not be empty and must be
+    /// printable: tabs and line breaks are spaces.
     pub fn text(&mut self, key: &str, t: &Text) -> String {
-        let value = t.get_ref();
+        let value = self.clean(key, t, true);
         if value.trim().is_empty() {
             self.error(
                 t.span(),
@@ -67,6 +68,72 @@ impl Checker {
         value.trim().to_string()
     }
 
+    /// The value of `t` with tabs (text pasted from a spreadsheet) as
+    /// spaces, and in a `one_line` value line breaks too; any other control
+    /// character is an error at its place.
+    pub fn clean(&mut self, key: &str, t: &Text, one_line: bool) -> String {
+        let value = t.get_ref();
+        let mut out = String::with_capacity(value.len());
+        let mut seen: Vec<(char, usize)> = Vec::new();
+        for c in value.chars() {
+            match c {
+                '\t' => out.push(' '),
+                '\n' | '\r' if one_line => out.push(' '),
+                '\n' | '\r' => out.push(c),
+                c if c.is_control() => {
+                    let nth = seen.iter().filter(|(x, _)| *x == c).count();
+                    seen.push((c, nth));
+                    let span = self.escape_span(t.span(), c, nth);
+                    self.error(
+                        span,
+                        format!(
+                            "`{key}` holds the control character U+{:04X}, which cannot be printed",
+                            c as u32
+                        ),
+                        "remove it; it often comes with text pasted from another program",
+                    );
+                }
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// Where the `nth` escape that writes `c` stands inside the string at
+    /// `span` (control characters are written as escapes in TOML); the
+    /// string's first line when it cannot be found.
+    fn escape_span(&self, span: Range<usize>, c: char, nth: usize) -> Range<usize> {
+        let raw = &self.file.text[span.clone()];
+        let bytes = raw.as_bytes();
+        let mut found = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] != b'\\' {
+                i += 1;
+                continue;
+            }
+            let (decoded, len) = match bytes.get(i + 1) {
+                Some(b'b') => (Some('\u{8}'), 2),
+                Some(b'f') => (Some('\u{c}'), 2),
+                Some(b'e') => (Some('\u{1b}'), 2),
+                Some(b'x') => (hex_char(raw, i + 2, 2), 4),
+                Some(b'u') => (hex_char(raw, i + 2, 4), 6),
+                Some(b'U') => (hex_char(raw, i + 2, 8), 10),
+                _ => (None, 2),
+            };
+            if decoded == Some(c) {
+                if found == nth {
+                    let start = span.start + i;
+                    return start..(start + len).min(span.end);
+                }
+                found += 1;
+            }
+            i += len;
+        }
+        let first_line = raw.find('\n').unwrap_or(raw.len());
+        span.start..span.start + first_line
+    }
+
     /// An optional text value.
     pub fn opt_text(&mut self, key: &str, t: &Option<Text>) -> Option<String> {
         t.as_ref().map(|t| self.text(key, t))
@@ -74,7 +141,9 @@ impl Checker {
 
     /// Refuses characters the built-in fonts have no glyph for.
     pub fn printable(&mut self, key: &str, t: &Text) {
-        let missing = fonts::missing_chars(t.get_ref());
+        // Control characters are reported by `clean`.
+        let mut missing = fonts::missing_chars(t.get_ref());
+        missing.retain(|c| !c.is_control());
         if !missing.is_empty() {
             let list: Vec<String> = missing
                 .iter()
@@ -90,7 +159,8 @@ impl Checker {
 
     /// A Markdown `text` value.
     pub fn markdown(&mut self, key: &str, t: &Text) -> Vec<markdown::Block> {
-        let value = t.get_ref();
+        let cleaned = self.clean(key, t, false);
+        let value = cleaned.as_str();
         if value.trim().is_empty() {
             self.error(
                 t.span(),
@@ -114,8 +184,9 @@ impl Checker {
 
     /// Maps an offset inside a string value to a byte range in the file,
     /// exactly where the string is written without escapes, else the value.
+    /// (Tabs were made spaces: the same length, so offsets hold.)
     fn offset_in_string(&self, span: Range<usize>, value: &str, offset: usize) -> Range<usize> {
-        let raw = &self.file.text[span.clone()];
+        let raw = self.file.text[span.clone()].replace('\t', " ");
         if let Some(pos) = raw.find(value) {
             let at = span.start + pos + offset;
             return at..at + 1;
@@ -174,4 +245,10 @@ impl Checker {
             }
         }
     }
+}
+
+/// The character of the `digits` hex digits at `at` in `raw`.
+fn hex_char(raw: &str, at: usize, digits: usize) -> Option<char> {
+    let hex = raw.get(at..at + digits)?;
+    char::from_u32(u32::from_str_radix(hex, 16).ok()?)
 }

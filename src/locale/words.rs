@@ -86,6 +86,8 @@ pub enum Vat {
     Excluded,
     /// "inkl. moms".
     Included,
+    /// Not stated in the published report.
+    Unstated,
 }
 
 /// The words of the overview across years.
@@ -152,28 +154,47 @@ impl Lang {
         }
     }
 
-    /// "ekskl. moms" / "excl. VAT".
+    /// "ekskl. moms" / "excl. VAT"; "ikke oplyst" / "not stated".
     pub fn vat(self, vat: Vat) -> &'static str {
         match (self, vat) {
             (Lang::Da, Vat::Excluded) => "ekskl. moms",
             (Lang::Da, Vat::Included) => "inkl. moms",
+            (Lang::Da, Vat::Unstated) => "ikke oplyst",
             (Lang::En, Vat::Excluded) => "excl. VAT",
             (Lang::En, Vat::Included) => "incl. VAT",
+            (Lang::En, Vat::Unstated) => "not stated",
         }
     }
 
-    /// The amount column's heading: "Beløb (ekskl. moms)".
+    /// `heading (ekskl. moms)`, or `heading` alone when the VAT basis is
+    /// not stated.
+    fn with_vat(self, heading: &str, vat: Vat) -> String {
+        match vat {
+            Vat::Unstated => heading.to_string(),
+            _ => format!("{heading} ({})", self.vat(vat)),
+        }
+    }
+
+    /// The amount column's heading: "Beløb (ekskl. moms)", "Beløb".
     pub fn amount_heading(self, vat: Vat) -> String {
         let amount = match self {
             Lang::Da => "Beløb",
             Lang::En => "Amount",
         };
-        format!("{amount} ({})", self.vat(vat))
+        self.with_vat(amount, vat)
     }
 
     /// The budget column's heading: "Budget (ekskl. moms)".
     pub fn budget_heading(self, vat: Vat) -> String {
-        format!("{} ({})", self.labels().budget, self.vat(vat))
+        self.with_vat(self.labels().budget, vat)
+    }
+
+    /// "Sagsnr." / "Case no.", before a case number.
+    pub fn case_label(self) -> &'static str {
+        match self {
+            Lang::Da => "Sagsnr.",
+            Lang::En => "Case no.",
+        }
     }
 
     /// "Antal deltagere: 10".
@@ -196,6 +217,25 @@ impl Lang {
         match self {
             Lang::Da => format!("Studietur {year}"),
             Lang::En => format!("Study trip {year}"),
+        }
+    }
+
+    /// "3 kommuner · 12 udvalg": how many municipalities and committees an
+    /// overview covers.
+    pub fn overview_counts(self, municipalities: usize, committees: usize) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        match self {
+            Lang::Da => format!(
+                "{} · {}",
+                plural(municipalities, "kommune", "kommuner"),
+                plural(committees, "udvalg", "udvalg")
+            ),
+            Lang::En => format!(
+                "{} · {}",
+                plural(municipalities, "municipality", "municipalities"),
+                plural(committees, "committee", "committees")
+            ),
         }
     }
 
@@ -230,8 +270,14 @@ mod tests {
             "Beløb (ekskl. moms)"
         );
         assert_eq!(Lang::En.budget_heading(Vat::Included), "Budget (incl. VAT)");
+        assert_eq!(Lang::Da.amount_heading(Vat::Unstated), "Beløb");
         assert_eq!(Lang::Da.participant_count_line(10), "Antal deltagere: 10");
         assert_eq!(Lang::En.default_title(2025), "Study trip 2025");
+        assert_eq!(Lang::Da.overview_counts(3, 12), "3 kommuner · 12 udvalg");
+        assert_eq!(
+            Lang::En.overview_counts(1, 1),
+            "1 municipality · 1 committee"
+        );
         assert!(
             Lang::Da
                 .overview_intro(1, "2023")

@@ -219,3 +219,74 @@ pub fn stdout(o: &std::process::Output) -> String {
 pub fn read(p: &Path) -> Vec<u8> {
     std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
+
+/// One element of a PDF's structure tree.
+#[derive(Debug, Clone)]
+pub struct Elem {
+    /// How deep it is (the document's children are 1).
+    pub depth: usize,
+    /// Its structure type: `H1`, `P`, `Table`, `TH` …
+    pub tag: String,
+    /// Its `/Lang`, when it has one.
+    pub lang: Option<String>,
+}
+
+/// The structure tree of a tagged PDF, depth first.
+pub fn struct_tree(pdf: &[u8]) -> Vec<Elem> {
+    use lopdf::Object;
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let deref = |o: &Object| -> Object {
+        match o {
+            Object::Reference(id) => doc.get_object(*id).unwrap().clone(),
+            other => other.clone(),
+        }
+    };
+    fn walk(o: &Object, depth: usize, deref: &dyn Fn(&Object) -> Object, out: &mut Vec<Elem>) {
+        match deref(o) {
+            Object::Array(kids) => kids.iter().for_each(|k| walk(k, depth, deref, out)),
+            Object::Dictionary(d) => {
+                let Ok(tag) = d.get(b"S").and_then(Object::as_name) else {
+                    return;
+                };
+                out.push(Elem {
+                    depth,
+                    tag: String::from_utf8_lossy(tag).into_owned(),
+                    lang: d
+                        .get(b"Lang")
+                        .ok()
+                        .and_then(|l| lopdf::decode_text_string(&deref(l)).ok()),
+                });
+                if let Ok(k) = d.get(b"K") {
+                    walk(k, depth + 1, deref, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let root = deref(doc.catalog().unwrap().get(b"StructTreeRoot").unwrap());
+    let mut out = Vec::new();
+    walk(
+        root.as_dict().unwrap().get(b"K").unwrap(),
+        0,
+        &deref,
+        &mut out,
+    );
+    out
+}
+
+/// The heading levels of a PDF's structure tree, in order (`H2` → 2).
+pub fn heading_levels(pdf: &[u8]) -> Vec<u8> {
+    struct_tree(pdf)
+        .iter()
+        .filter_map(|e| e.tag.strip_prefix('H')?.parse().ok())
+        .collect()
+}
+
+/// The raw text of each page, as `pdftotext` extracts it.
+pub fn page_texts(pdf: &[u8]) -> Vec<String> {
+    let mut pages: Vec<String> = pdftotext(pdf).split('\u{c}').map(str::to_string).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}

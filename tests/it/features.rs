@@ -28,6 +28,7 @@ title = "Study trip 2025"
 subtitle = "Schools and youth clubs"
 published = 2025-06-01
 language = "en"
+contents = true
 logo = { file = "assets/logo.svg", alt = "Logo of Aarhus Municipality" }
 cover = { file = "images/cover.png", alt = "The committee in front of a school", caption = "The committee in Berlin" }
 

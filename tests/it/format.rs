@@ -72,7 +72,7 @@ fn table_keys(name: &str) -> Vec<&'static str> {
 
 #[test]
 fn every_table_has_the_same_keys_in_both() {
-    let pairs: [(&str, Vec<&str>); 13] = [
+    let pairs: [(&str, Vec<&str>); 14] = [
         ("the file", serde_keys::<model::TripFile>()),
         ("[trip]", serde_keys::<model::TripTable>()),
         ("logo", serde_keys::<model::Logo>()),
@@ -82,6 +82,7 @@ fn every_table_has_the_same_keys_in_both() {
         ("[introduction]", serde_keys::<model::Introduction>()),
         ("[[participant]]", serde_keys::<model::Participant>()),
         ("[[day]]", serde_keys::<model::Day>()),
+        ("an agenda entry", serde_keys::<model::AgendaItem>()),
         ("[[day.section]]", serde_keys::<model::Section>()),
         ("[[section]]", serde_keys::<model::Section>()),
         ("[accounts]", serde_keys::<model::Accounts>()),
@@ -109,6 +110,10 @@ fn value(kind: &Kind) -> toml::Value {
         Kind::Amount | Kind::Integer => 1.into(),
         Kind::Bool => true.into(),
         Kind::TextList => toml::Value::Array(vec!["x".into()]),
+        Kind::Agenda => toml::Value::Array(vec![
+            "x".into(),
+            toml::Value::Table(table(&studietur::check::shape::AGENDA_ITEM)),
+        ]),
         Kind::Table(spec) => toml::Value::Table(table(spec)),
         Kind::TableList(spec) => toml::Value::Array(vec![toml::Value::Table(table(spec))]),
     }
@@ -132,7 +137,8 @@ fn each_key_left_out(doc: &toml::Table, at: &[&str], spec: &Spec) {
     fn table_at<'a>(t: &'a mut toml::Table, at: &[&str]) -> &'a mut toml::Table {
         at.iter().fold(t, |t, k| match t.get_mut(*k).unwrap() {
             toml::Value::Table(t) => t,
-            toml::Value::Array(a) => a[0].as_table_mut().unwrap(),
+            // The first table of a list (an agenda starts with a text).
+            toml::Value::Array(a) => a.iter_mut().find_map(|v| v.as_table_mut()).unwrap(),
             _ => unreachable!(),
         })
     }
@@ -147,7 +153,12 @@ fn each_key_left_out(doc: &toml::Table, at: &[&str], spec: &Spec) {
             spec.name,
             key.required
         );
-        if let Kind::Table(inner) | Kind::TableList(inner) = key.kind {
+        let inner = match key.kind {
+            Kind::Table(inner) | Kind::TableList(inner) => Some(inner),
+            Kind::Agenda => Some(&studietur::check::shape::AGENDA_ITEM),
+            _ => None,
+        };
+        if let Some(inner) = inner {
             let mut deeper = at.to_vec();
             deeper.push(key.name);
             each_key_left_out(doc, &deeper, inner);

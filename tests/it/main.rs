@@ -17,5 +17,6 @@ mod format;
 mod fuzz;
 mod messages;
 mod photos;
+mod reports;
 mod templates;
 mod watch;

@@ -87,8 +87,10 @@ fn a_sideways_phone_photo_prints_upright() {
     // Render the day's page and find the photo's red and blue pixels.
     let pdf = dir.path().join("x.pdf");
     std::fs::write(&pdf, &r.pdf).unwrap();
+    // The day is the report's last page (after the title page).
+    let last = r.pages.to_string();
     let status = std::process::Command::new("pdftoppm")
-        .args(["-r", "30", "-png", "-f", "3", "-l", "3"])
+        .args(["-r", "30", "-png", "-f", &last, "-l", &last])
         .arg(&pdf)
         .arg(dir.path().join("page"))
         .status()

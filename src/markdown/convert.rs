@@ -1,83 +1,17 @@
-//! The Markdown subset of `text` keys, turned into structured data for the
-//! template (never into markup of the layout engine).
-//!
-//! The subset is: paragraphs, `*emphasis*`, `**strong**`, bullet and numbered
-//! lists, inline links to `https://`, `http://` or `mailto:` and block quotes.
-//! Everything else is printed exactly as written: a `# heading`, a backslash,
-//! `&amp;`, `` `code` ``, `<b>` or `![image](x.png)` stay literal text.
+//! From Markdown events (pulldown-cmark) to [`Block`]s: only the subset,
+//! everything else literal; sub-headings at their depth below the section.
 
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
-use serde::Serialize;
+use super::blocks::{Align, Block, Inline, MarkdownError};
+use pulldown_cmark::{Alignment, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::iter::Peekable;
 use std::ops::Range;
 
-/// A block of narrative text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-pub enum Block {
-    /// A paragraph.
-    Para {
-        /// Its text.
-        content: Vec<Inline>,
-    },
-    /// A bullet or numbered list.
-    List {
-        /// Numbered (`1. `) rather than bullets (`- `).
-        ordered: bool,
-        /// The first number of a numbered list.
-        start: u64,
-        /// The items, each a list of blocks.
-        items: Vec<Vec<Block>>,
-    },
-    /// A block quote.
-    Quote {
-        /// The quoted blocks.
-        blocks: Vec<Block>,
-    },
-}
-
-/// A run of text inside a paragraph.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-pub enum Inline {
-    /// Plain text, printed literally.
-    Text {
-        /// The characters.
-        text: String,
-    },
-    /// `*emphasis*`.
-    Emph {
-        /// What is emphasised.
-        content: Vec<Inline>,
-    },
-    /// `**strong**`.
-    Strong {
-        /// What is strong.
-        content: Vec<Inline>,
-    },
-    /// `[label](https://…)`.
-    Link {
-        /// The target.
-        url: String,
-        /// The label.
-        content: Vec<Inline>,
-    },
-}
-
-/// Something in a text that the subset cannot take.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MarkdownError {
-    /// Byte offset in the text where the problem starts.
-    pub offset: usize,
-    /// What is wrong.
-    pub message: String,
-    /// What to write instead.
-    pub help: String,
-}
+/// The deepest a sub-heading goes below its section.
+pub const MAX_DEPTH: u8 = 2;
 
 /// Converts one `text` value.
 pub fn parse(src: &str) -> Result<Vec<Block>, Vec<MarkdownError>> {
-    let parser = Parser::new_ext(src, Options::empty());
+    let parser = Parser::new_ext(src, Options::ENABLE_TABLES);
     let mut errors: Vec<MarkdownError> = parser
         .reference_definitions()
         .iter()
@@ -92,6 +26,8 @@ pub fn parse(src: &str) -> Result<Vec<Block>, Vec<MarkdownError>> {
         it: parser.into_offset_iter().peekable(),
         errors: Vec::new(),
         last_end: 0,
+        nesting: 0,
+        headings: Vec::new(),
     };
     let blocks = cx.blocks();
     errors.append(&mut cx.errors);
@@ -103,36 +39,6 @@ pub fn parse(src: &str) -> Result<Vec<Block>, Vec<MarkdownError>> {
     }
 }
 
-/// The plain text of blocks, as a reader would see it (for searching tests
-/// and text alternatives).
-pub fn plain_text(blocks: &[Block]) -> String {
-    fn inlines(out: &mut String, content: &[Inline]) {
-        for i in content {
-            match i {
-                Inline::Text { text } => out.push_str(text),
-                Inline::Emph { content }
-                | Inline::Strong { content }
-                | Inline::Link { content, .. } => inlines(out, content),
-            }
-        }
-    }
-    fn blocks_into(out: &mut String, blocks: &[Block]) {
-        for b in blocks {
-            if !out.is_empty() {
-                out.push('\n');
-            }
-            match b {
-                Block::Para { content } => inlines(out, content),
-                Block::List { items, .. } => items.iter().for_each(|i| blocks_into(out, i)),
-                Block::Quote { blocks } => blocks_into(out, blocks),
-            }
-        }
-    }
-    let mut out = String::new();
-    blocks_into(&mut out, blocks);
-    out
-}
-
 struct Converter<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
     src: &'a str,
     it: Peekable<I>,
@@ -140,6 +46,11 @@ struct Converter<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> {
     /// End of the last text consumed, to find escapes that pulldown-cmark
     /// leaves out of its text ranges.
     last_end: usize,
+    /// How many lists and quotes the converter is inside.
+    nesting: usize,
+    /// The sub-headings so far that are open: their number of `#`s and
+    /// their depth below the section.
+    headings: Vec<(usize, u8)>,
 }
 
 fn is_inline(ev: &Event) -> bool {
@@ -187,6 +98,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Converter<'a, I> {
                     push_para(&mut out, content);
                 }
                 Event::Start(Tag::List(start)) => {
+                    self.nesting += 1;
                     let mut items = Vec::new();
                     loop {
                         match self.it.next() {
@@ -195,6 +107,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Converter<'a, I> {
                             Some(_) => {}
                         }
                     }
+                    self.nesting -= 1;
                     out.push(Block::List {
                         ordered: start.is_some(),
                         start: start.unwrap_or(1),
@@ -202,15 +115,27 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Converter<'a, I> {
                     });
                 }
                 Event::Start(Tag::BlockQuote(_)) => {
+                    self.nesting += 1;
                     let blocks = self.blocks();
+                    self.nesting -= 1;
                     out.push(Block::Quote { blocks });
+                }
+                Event::Start(Tag::Heading { .. }) if self.nesting == 0 && self.is_atx(&range) => {
+                    let content = self.inlines();
+                    self.it.next(); // End(Heading)
+                    if let Some(block) = self.heading(&range, content) {
+                        out.push(block);
+                    }
+                }
+                Event::Start(Tag::Table(align)) => {
+                    out.push(self.table(&align));
                 }
                 Event::Start(_) => {
                     // Outside the subset (a heading, code block, HTML …): literal.
                     self.skip_to_end();
-                    push_para(&mut out, vec![text(self.literal(range))]);
+                    push_para(&mut out, vec![text(&fold_space(self.literal(range)))]);
                 }
-                _ => push_para(&mut out, vec![text(self.literal(range))]),
+                _ => push_para(&mut out, vec![text(&fold_space(self.literal(range)))]),
             }
         }
         out
@@ -294,6 +219,103 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Converter<'a, I> {
         out
     }
 
+    /// Whether the heading at `range` is written `# …` (not underlined).
+    fn is_atx(&self, range: &Range<usize>) -> bool {
+        self.src[range.clone()].trim_start().starts_with('#')
+    }
+
+    /// A sub-heading of `content` written at `range`, at its depth below
+    /// the section: the first one level below, a later one at the level of
+    /// the last with as many `#`s, or one deeper than the one before it
+    /// when it has more; never deeper than [`MAX_DEPTH`].
+    fn heading(&mut self, range: &Range<usize>, content: Vec<Inline>) -> Option<Block> {
+        let written = self.src[range.clone()].trim_start();
+        let hashes = written.bytes().take_while(|&b| b == b'#').count();
+        let mut content = content;
+        trim_ends(&mut content);
+        if content.is_empty() {
+            self.errors.push(MarkdownError {
+                offset: range.start,
+                message: "a sub-heading has no words".into(),
+                help:
+                    "write the heading after the #s (`## Det politiske system`), or remove the line"
+                        .into(),
+            });
+            return None;
+        }
+        while self.headings.last().is_some_and(|&(h, _)| h > hashes) {
+            self.headings.pop();
+        }
+        let depth = match self.headings.last() {
+            Some(&(h, d)) if h == hashes => d,
+            Some(&(_, d)) => d + 1,
+            None => 1,
+        };
+        if depth > MAX_DEPTH {
+            self.errors.push(MarkdownError {
+                offset: range.start,
+                message: format!(
+                    "`{}` is a third level of sub-headings; a text has at most two below its section",
+                    "#".repeat(hashes)
+                ),
+                help: format!(
+                    "write it with as many #s as the heading above it ({}), or as a paragraph",
+                    "#".repeat(self.headings.last().map_or(1, |&(h, _)| h))
+                ),
+            });
+            return None;
+        }
+        if self.headings.last().is_some_and(|&(h, _)| h == hashes) {
+            self.headings.pop();
+        }
+        self.headings.push((hashes, depth));
+        Some(Block::Heading { depth, content })
+    }
+
+    /// A pipe table, after its `Start(Table)`.
+    fn table(&mut self, align: &[Alignment]) -> Block {
+        let columns = align.len();
+        let mut header: Vec<Vec<Inline>> = Vec::new();
+        let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
+        let mut in_head = false;
+        while let Some((ev, _)) = self.it.next() {
+            match ev {
+                Event::Start(Tag::TableHead) => in_head = true,
+                Event::End(TagEnd::TableHead) => in_head = false,
+                Event::Start(Tag::TableRow) => rows.push(Vec::new()),
+                Event::Start(Tag::TableCell) => {
+                    let mut cell = self.inlines();
+                    self.it.next(); // End(TableCell)
+                    trim_ends(&mut cell);
+                    if in_head {
+                        header.push(cell);
+                    } else if let Some(row) = rows.last_mut() {
+                        row.push(cell);
+                    }
+                }
+                Event::End(TagEnd::Table) => break,
+                _ => {}
+            }
+        }
+        header.resize_with(columns, Vec::new);
+        for row in &mut rows {
+            row.resize_with(columns, Vec::new);
+        }
+        Block::Table {
+            align: align
+                .iter()
+                .map(|a| match a {
+                    Alignment::None => Align::Auto,
+                    Alignment::Left => Align::Left,
+                    Alignment::Center => Align::Center,
+                    Alignment::Right => Align::Right,
+                })
+                .collect(),
+            header,
+            rows,
+        }
+    }
+
     /// Consumes the `End` of an inline element.
     fn end(&mut self) {
         if let Some((_, range)) = self.it.next() {
@@ -363,6 +385,14 @@ fn fold_space(s: &str) -> String {
 
 /// Adds a paragraph, trimming space at its ends; an empty one is dropped.
 fn push_para(out: &mut Vec<Block>, mut content: Vec<Inline>) {
+    trim_ends(&mut content);
+    if !content.is_empty() {
+        out.push(Block::Para { content });
+    }
+}
+
+/// Trims space at the ends of a run of inlines, dropping empty text.
+fn trim_ends(content: &mut Vec<Inline>) {
     if let Some(Inline::Text { text }) = content.first_mut() {
         *text = text.trim_start().to_string();
     }
@@ -370,106 +400,4 @@ fn push_para(out: &mut Vec<Block>, mut content: Vec<Inline>) {
         *text = text.trim_end().to_string();
     }
     content.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
-    if !content.is_empty() {
-        out.push(Block::Para { content });
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn t(s: &str) -> Inline {
-        text(s)
-    }
-
-    fn para(s: &str) -> Block {
-        Block::Para {
-            content: vec![t(s)],
-        }
-    }
-
-    #[test]
-    fn paragraphs_and_soft_breaks() {
-        let b = parse("Første linje\nsamme afsnit.\n\nAndet afsnit.").unwrap();
-        assert_eq!(
-            b,
-            vec![para("Første linje samme afsnit."), para("Andet afsnit.")]
-        );
-    }
-
-    #[test]
-    fn emphasis_strong_link() {
-        let b = parse("Et *vigtigt* og **stærkt** [link](https://aarhus.dk).").unwrap();
-        assert_eq!(
-            b,
-            vec![Block::Para {
-                content: vec![
-                    t("Et "),
-                    Inline::Emph {
-                        content: vec![t("vigtigt")]
-                    },
-                    t(" og "),
-                    Inline::Strong {
-                        content: vec![t("stærkt")]
-                    },
-                    t(" "),
-                    Inline::Link {
-                        url: "https://aarhus.dk".into(),
-                        content: vec![t("link")]
-                    },
-                    t("."),
-                ]
-            }]
-        );
-    }
-
-    #[test]
-    fn lists_and_quotes() {
-        let b = parse("- a\n- b\n\n3. tre\n4. fire\n\n> citat\n> fortsat").unwrap();
-        assert_eq!(
-            b,
-            vec![
-                Block::List {
-                    ordered: false,
-                    start: 1,
-                    items: vec![vec![para("a")], vec![para("b")]]
-                },
-                Block::List {
-                    ordered: true,
-                    start: 3,
-                    items: vec![vec![para("tre")], vec![para("fire")]]
-                },
-                Block::Quote {
-                    blocks: vec![para("citat fortsat")]
-                },
-            ]
-        );
-    }
-
-    #[test]
-    fn everything_else_is_literal() {
-        let cases = [
-            "# Ikke en overskrift",
-            "Pris: $5 & 10 @ref <label> \\ \"citat\" ”x” »y«",
-            "Escape \\# og \\* og &amp; og &lt;",
-            "Kode `#set page(width: 1cm)` her",
-            "Billede ![alt](x.png) her",
-            "<b>fed</b>",
-            "#import \"x.typ\": *",
-            "a_b_c og ~streg~ og _kursiv_ og __fed__",
-        ];
-        for case in cases {
-            let b = parse(case).unwrap();
-            assert_eq!(plain_text(&b), case, "for {case:?}");
-        }
-    }
-
-    #[test]
-    fn refuses_other_link_targets_and_definitions() {
-        let e = parse("[x](../hemmelig.txt)").unwrap_err();
-        assert!(e[0].message.contains("not a web or mail address"));
-        let e = parse("Se [x].\n\n[x]: https://a.dk").unwrap_err();
-        assert!(e[0].message.contains("link reference"));
-    }
 }

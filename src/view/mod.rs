@@ -2,29 +2,44 @@
 //! summed in Rust. The template receives it as `/data.json` and only lays it
 //! out; its fields are documented in `templates/README.md`.
 
-use crate::locale::{Labels, Lang};
+mod accounts;
+
+pub use accounts::{AccountRow, AccountsView};
+
+use crate::locale::Labels;
 use crate::markdown::Block;
-use crate::money::Amount;
 use crate::trip::{self, Picture, Trip};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use typst::foundations::Bytes;
+
+/// The version of the view's shape; custom templates may check it.
+pub const VERSION: u32 = 2;
 
 /// The data of one report.
 #[derive(Debug, Serialize)]
 pub struct View {
     /// Version of this data's shape, for custom templates.
     pub version: u32,
-    /// `da` or `en`.
+    /// The language of the trip's text: `da` or `en` (the PDF's language).
     pub lang: &'static str,
     /// `dk` for Danish; absent for English.
     pub region: Option<&'static str>,
-    /// The fixed texts.
+    /// The language of the labels, dates and amounts the generator wrote.
+    pub labels_lang: &'static str,
+    /// Its region.
+    pub labels_region: Option<&'static str>,
+    /// The fixed texts, in the labels' language.
     pub labels: &'static Labels,
     /// PDF metadata.
     pub document: DocumentInfo,
     /// The running header text.
     pub header: String,
+    /// Whether the report has a contents page; `null`: when its body runs
+    /// to more than [`CONTENTS_AFTER_PAGES`] pages.
+    pub contents: Option<bool>,
+    /// The body's pages beyond which a contents page is shown by default.
+    pub contents_after_pages: u32,
     /// The title page.
     pub cover: CoverPage,
     /// The introduction.
@@ -43,6 +58,10 @@ pub struct View {
     /// otherwise.
     pub attachments: Vec<AttachmentView>,
 }
+
+/// A report whose body runs to more pages than this gets a contents page
+/// unless the trip file says otherwise.
+pub const CONTENTS_AFTER_PAGES: u32 = 4;
 
 /// A file the template attaches to the PDF with `pdf.attach`.
 #[derive(Debug, Serialize)]
@@ -64,8 +83,10 @@ pub struct DocumentInfo {
     pub title: String,
     /// The author, else the committee.
     pub author: Vec<String>,
-    /// Search keywords.
+    /// Search keywords (with the case number, when given).
     pub keywords: Vec<String>,
+    /// `Sagsnr. 23/12345`, when a case number is given.
+    pub description: Option<String>,
     /// The creation date (`published`, else the last day).
     pub date: DateParts,
 }
@@ -96,6 +117,11 @@ impl From<NaiveDate> for DateParts {
 pub struct CoverPage {
     /// `Studietur 2023`.
     pub title: String,
+    /// Whether `title` is the generator's (in the labels' language).
+    pub title_generated: bool,
+    /// The title with the destination and country, once:
+    /// `Studietur 2023 – Amsterdam, Holland`.
+    pub full_title: String,
     /// `Amsterdam`, with the country when given: `Amsterdam, Holland`.
     pub destination: String,
     /// The committee.
@@ -108,10 +134,21 @@ pub struct CoverPage {
     pub subtitle: Option<String>,
     /// `Udgivet 1. juni 2023`, when `published` is given.
     pub published: Option<String>,
+    /// The case number, when given.
+    pub case: Option<CaseView>,
     /// The logo.
     pub logo: Option<ImageView>,
     /// The cover photo.
     pub photo: Option<ImageView>,
+}
+
+/// A case number with its label.
+#[derive(Debug, Serialize)]
+pub struct CaseView {
+    /// `Sagsnr.` / `Case no.`.
+    pub label: &'static str,
+    /// As the trip file writes it.
+    pub number: String,
 }
 
 /// An image as the template places it.
@@ -127,11 +164,15 @@ pub struct ImageView {
     pub aspect: f64,
 }
 
-/// A heading with text.
+/// The introduction.
 #[derive(Debug, Serialize)]
 pub struct Chapter {
     /// Heading.
     pub title: String,
+    /// Whether `title` is the generator's (in the labels' language).
+    pub title_generated: bool,
+    /// Whether the heading is shown (and in the contents).
+    pub heading: bool,
     /// Text.
     pub body: Vec<Block>,
 }
@@ -157,12 +198,27 @@ pub struct ParticipantGroup {
 /// One day.
 #[derive(Debug, Serialize)]
 pub struct DayView {
-    /// `Mandag den 17. april 2023`.
+    /// `Mandag den 17. april 2023`, or the trip file's title.
     pub title: String,
-    /// The agenda's bullets.
-    pub agenda: Vec<String>,
+    /// Whether `title` is the generator's (in the labels' language).
+    pub title_generated: bool,
+    /// The agenda's entries.
+    pub agenda: Vec<AgendaView>,
+    /// Whether any entry has a time (the agenda gets a time column).
+    pub timed: bool,
     /// The visits.
     pub sections: Vec<SectionView>,
+}
+
+/// One entry of a day's agenda.
+#[derive(Debug, Serialize)]
+pub struct AgendaView {
+    /// When, as written.
+    pub time: Option<String>,
+    /// What.
+    pub text: String,
+    /// Sub-points.
+    pub points: Vec<String>,
 }
 
 /// A section with photos.
@@ -174,38 +230,6 @@ pub struct SectionView {
     pub body: Vec<Block>,
     /// Photos.
     pub images: Vec<ImageView>,
-}
-
-/// The accounts table.
-#[derive(Debug, Serialize)]
-pub struct AccountsView {
-    /// `Regnskab`.
-    pub title: String,
-    /// Header cells: item, amount and (when budgets are given) budget.
-    pub columns: Vec<String>,
-    /// Whether there is a budget column.
-    pub has_budget: bool,
-    /// The rows.
-    pub rows: Vec<AccountRow>,
-    /// The sum row.
-    pub total: AccountRow,
-    /// `Antal deltagere: 10`.
-    pub participants: String,
-    /// `Pris per deltager: 12.959,90 kr.`.
-    pub price: String,
-}
-
-/// One row of the accounts.
-#[derive(Debug, Serialize)]
-pub struct AccountRow {
-    /// Item text.
-    pub label: String,
-    /// Formatted amount.
-    pub amount: String,
-    /// Formatted budget, or empty when this row has none.
-    pub budget: String,
-    /// A footnote.
-    pub note: Option<String>,
 }
 
 /// The author's contact block: each field the trip file gives.
@@ -228,16 +252,27 @@ pub struct Contact {
 /// The files the view refers to (images), by virtual path.
 pub type Assets = Vec<(String, Bytes)>;
 
-/// The report's title: `title`, else "Studietur <year>".
+/// The report's title: `title`, else "Studietur <year>" in the labels'
+/// language.
 pub fn report_title(trip: &Trip) -> String {
     trip.title
         .clone()
-        .unwrap_or_else(|| trip.lang.default_title(trip.start.year()))
+        .unwrap_or_else(|| trip.labels.default_title(trip.start.year()))
+}
+
+/// The running header and PDF title: the report's title, followed by
+/// ` – shown` only when the title does not already name the `destination`.
+pub fn full_title(title: &str, destination: &str, shown: &str) -> String {
+    if title.to_lowercase().contains(&destination.to_lowercase()) {
+        title.to_string()
+    } else {
+        format!("{title} – {shown}")
+    }
 }
 
 /// Builds the view of `trip` and the image files it refers to.
 pub fn build(trip: &Trip) -> (View, Assets) {
-    let lang = trip.lang;
+    let lang = trip.labels;
     let labels = lang.labels();
     let mut assets: Assets = Vec::new();
     let mut image = |p: &Picture| -> ImageView {
@@ -251,19 +286,27 @@ pub fn build(trip: &Trip) -> (View, Assets) {
         }
     };
     let title = report_title(trip);
-    let full_title = format!("{title} – {}", trip.destination);
     let destination = match &trip.country {
         Some(c) => format!("{}, {c}", trip.destination),
         None => trip.destination.clone(),
     };
+    let heading = full_title(&title, &trip.destination, &destination);
+    let full_title = full_title(&title, &trip.destination, &trip.destination);
+    let case = trip.case.as_ref().map(|number| CaseView {
+        label: lang.case_label(),
+        number: number.clone(),
+    });
     let cover = CoverPage {
         title: title.clone(),
+        title_generated: trip.title.is_none(),
+        full_title: heading,
         destination,
         committee: trip.committee.clone(),
         municipality: trip.municipality.clone(),
         dates: lang.date_range(trip.start, trip.end),
         subtitle: trip.subtitle.clone(),
         published: trip.published.map(|d| lang.published_line(d)),
+        case,
         logo: trip.logo.as_ref().map(&mut image),
         photo: trip.cover.as_ref().map(&mut image),
     };
@@ -275,13 +318,33 @@ pub fn build(trip: &Trip) -> (View, Assets) {
     let days = trip
         .days
         .iter()
-        .map(|d| DayView {
-            title: d.title.clone().unwrap_or_else(|| lang.day_title(d.date)),
-            agenda: d
-                .agenda
-                .clone()
-                .unwrap_or_else(|| d.sections.iter().map(|s| s.title.clone()).collect()),
-            sections: d.sections.iter().map(&mut section).collect(),
+        .map(|d| {
+            let agenda: Vec<AgendaView> = match &d.agenda {
+                Some(items) => items
+                    .iter()
+                    .map(|i| AgendaView {
+                        time: i.time.clone(),
+                        text: i.text.clone(),
+                        points: i.points.clone(),
+                    })
+                    .collect(),
+                None => d
+                    .sections
+                    .iter()
+                    .map(|s| AgendaView {
+                        time: None,
+                        text: s.title.clone(),
+                        points: Vec::new(),
+                    })
+                    .collect(),
+            };
+            DayView {
+                title: d.title.clone().unwrap_or_else(|| lang.day_title(d.date)),
+                title_generated: d.title.is_none(),
+                timed: agenda.iter().any(|a| a.time.is_some()),
+                agenda,
+                sections: d.sections.iter().map(&mut section).collect(),
+            }
         })
         .collect();
     let sections = trip.sections.iter().map(&mut section).collect();
@@ -289,40 +352,53 @@ pub fn build(trip: &Trip) -> (View, Assets) {
         Some(a) => vec![a.name.clone()],
         None => vec![trip.committee.clone()],
     };
+    let case_line = trip
+        .case
+        .as_ref()
+        .map(|c| format!("{} {c}", lang.case_label()));
+    let mut keywords = vec![
+        title.clone(),
+        trip.destination.clone(),
+        trip.committee.clone(),
+        trip.municipality.clone(),
+    ];
+    keywords.extend(case_line.clone());
     let view = View {
-        version: 1,
-        lang: lang.code(),
-        region: lang.region(),
+        version: VERSION,
+        lang: trip.lang.code(),
+        region: trip.lang.region(),
+        labels_lang: lang.code(),
+        labels_region: lang.region(),
         labels,
         document: DocumentInfo {
             title: full_title.clone(),
             author: author_names,
-            keywords: vec![
-                title.clone(),
-                trip.destination.clone(),
-                trip.committee.clone(),
-                trip.municipality.clone(),
-            ],
+            keywords,
+            description: case_line,
             date: trip.document_date().into(),
         },
         header: full_title,
+        contents: trip.contents,
+        contents_after_pages: CONTENTS_AFTER_PAGES,
         cover,
         introduction: trip.introduction.as_ref().map(|i| Chapter {
             title: i
                 .title
                 .clone()
                 .unwrap_or_else(|| labels.introduction.into()),
+            title_generated: i.title.is_none(),
+            heading: i.heading,
             body: i.body.clone(),
         }),
         participants: participants(trip),
         days,
         sections,
-        accounts: trip.accounts.as_ref().map(|a| accounts(a, lang)),
+        accounts: trip.accounts.as_ref().map(|a| accounts::build(a, lang)),
         contact: trip.author.as_ref().map(|a| Contact {
             title: labels.contact.into(),
             name: a.name.clone(),
-            role: Some(a.title.clone()),
-            organisation: Some(a.organisation.clone()),
+            role: a.title.clone(),
+            organisation: a.organisation.clone(),
             email: a.email.clone(),
             phone: a.phone.clone(),
         }),
@@ -350,44 +426,32 @@ fn participants(trip: &Trip) -> Option<ParticipantList> {
         }
     }
     Some(ParticipantList {
-        title: trip.lang.labels().participants.into(),
+        title: trip.labels.labels().participants.into(),
         groups,
     })
 }
 
-fn accounts(a: &trip::Accounts, lang: Lang) -> AccountsView {
-    let labels = lang.labels();
-    let has_budget = a.budget_sum.is_some();
-    let mut columns = vec![labels.item.to_string(), lang.amount_heading(a.vat)];
-    if has_budget {
-        columns.push(lang.budget_heading(a.vat));
-    }
-    // A column shows øre everywhere when any of its amounts has øre.
-    let amounts_ore = a.items.iter().any(|i| i.amount.has_ore()) || a.sum.has_ore();
-    let budgets_ore = a.items.iter().filter_map(|i| i.budget).any(Amount::has_ore)
-        || a.budget_sum.is_some_and(Amount::has_ore);
-    let fmt_budget = |b: Option<Amount>| b.map_or(String::new(), |b| b.format(lang, budgets_ore));
-    AccountsView {
-        title: a.title.clone().unwrap_or_else(|| labels.accounts.into()),
-        columns,
-        has_budget,
-        rows: a
-            .items
-            .iter()
-            .map(|i| AccountRow {
-                label: i.label.clone(),
-                amount: i.amount.format(lang, amounts_ore),
-                budget: fmt_budget(i.budget),
-                note: i.note.clone(),
-            })
-            .collect(),
-        total: AccountRow {
-            label: labels.total.into(),
-            amount: a.sum.format(lang, amounts_ore),
-            budget: fmt_budget(a.budget_sum),
-            note: None,
-        },
-        participants: lang.participant_count_line(a.participants),
-        price: lang.price_line(&a.per_participant.format(lang, false)),
+#[cfg(test)]
+mod tests {
+    use super::full_title;
+
+    #[test]
+    fn the_destination_is_named_once() {
+        assert_eq!(
+            full_title("Studietur 2023", "Amsterdam", "Amsterdam, Holland"),
+            "Studietur 2023 – Amsterdam, Holland"
+        );
+        assert_eq!(
+            full_title(
+                "Børne- og Ungeudvalgets tur til Barcelona",
+                "Barcelona",
+                "Barcelona"
+            ),
+            "Børne- og Ungeudvalgets tur til Barcelona"
+        );
+        assert_eq!(
+            full_title("Tur til BERLIN", "Berlin", "Berlin"),
+            "Tur til BERLIN"
+        );
     }
 }

@@ -1,0 +1,17 @@
+//! The Markdown subset of `text` keys, turned into structured data for the
+//! template (never into markup of the layout engine).
+//!
+//! The subset is: paragraphs, `*emphasis*`, `**strong**`, bullet and numbered
+//! lists, inline links to `https://`, `http://` or `mailto:`, block quotes,
+//! sub-headings (`## Det politiske system`, one or two levels below the
+//! text's section) and pipe tables. Everything else is printed exactly as
+//! written: `#1`, a backslash, `&amp;`, `` `code` ``, `<b>` or
+//! `![image](x.png)` stay literal text.
+
+mod blocks;
+mod convert;
+#[cfg(test)]
+mod tests;
+
+pub use blocks::{Align, Block, Inline, MarkdownError, plain_text};
+pub use convert::{MAX_DEPTH, parse};
