@@ -56,6 +56,27 @@ mod tests {
         assert!(all().iter().all(|f| f.info().family == FAMILY));
     }
 
+    /// The list markers the templates use (nested lists too) are glyphs of
+    /// the built-in font: a missing one would fail a build that `check`
+    /// passed.
+    #[test]
+    fn the_templates_list_markers_are_covered() {
+        let lib = include_str!("../templates/lib/studietur.typ");
+        let line = lib
+            .lines()
+            .find(|l| l.starts_with("#let markers"))
+            .expect("the library names its markers");
+        let markers: String = line
+            .split('[')
+            .skip(1)
+            .filter_map(|m| m.split(']').next())
+            .collect();
+        assert!(!markers.is_empty());
+        assert_eq!(missing_chars(&markers), Vec::<char>::new(), "{line}");
+        // Typst's own default marker for a second level is not.
+        assert_eq!(missing_chars("‣"), vec!['‣']);
+    }
+
     #[test]
     fn danish_and_typographic_characters_are_covered() {
         assert!(missing_chars("æøåÆØÅ ”»«–—…€ kr.\u{a0}§ é ü ß").is_empty());

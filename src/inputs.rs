@@ -17,7 +17,11 @@ pub fn expand(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                     let mut found: Vec<PathBuf> = entries
                         .filter_map(Result::ok)
                         .map(|e| e.path())
-                        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "toml"))
+                        .filter(|p| {
+                            p.is_file()
+                                && p.extension().is_some_and(|e| e == "toml")
+                                && !crate::files::is_hidden(p)
+                        })
                         .collect();
                     found.sort();
                     if found.is_empty() {
@@ -46,4 +50,49 @@ pub fn expand(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
         }
     }
     (files, errors)
+}
+
+/// An error for each pair of trip files whose outputs would have the same
+/// name in one output folder (`a/2024-x.toml` and `b/2024-x.toml`): the
+/// second would overwrite the first.
+pub fn clashes(files: &[PathBuf]) -> Vec<Diagnostic> {
+    let mut seen: Vec<(String, &PathBuf)> = Vec::new();
+    let mut errors = Vec::new();
+    for f in files {
+        let stem = crate::files::stem_of(f);
+        match seen.iter().find(|(s, _)| *s == stem) {
+            Some((_, first)) if *first != f => errors.push(
+                Diagnostic::plain(format!(
+                    "`{}` and `{}` would both be built as `{stem}.pdf`",
+                    first.display(),
+                    f.display()
+                ))
+                .with_help("rename one of them, or build them into different folders with -o"),
+            ),
+            Some(_) => {}
+            None => seen.push((stem, f)),
+        }
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    #[test]
+    fn the_same_name_in_two_folders_clashes() {
+        let files: Vec<PathBuf> = ["a/2024-x.toml", "b/2024-x.toml", "a/2024-y.toml"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        let e = super::clashes(&files);
+        assert_eq!(e.len(), 1);
+        assert!(
+            e[0].message.contains("`a/2024-x.toml` and `b/2024-x.toml`"),
+            "{}",
+            e[0].message
+        );
+        assert!(super::clashes(&files[..1]).is_empty());
+    }
 }

@@ -16,8 +16,11 @@ pub enum AmountError {
     TooManyDecimals {
         /// The literal as written.
         written: String,
-        /// A suggestion: the digits without the separator.
-        suggestion: String,
+        /// The digits without the point, when the point can be a thousands
+        /// separator (three digits after it, at most three before).
+        thousands: Option<String>,
+        /// The amount rounded to øre, when the point cannot be one.
+        rounded: Option<String>,
     },
     /// A comma, space or other character that is not part of a plain number.
     NotANumber {
@@ -46,9 +49,17 @@ impl AmountError {
     pub fn help(&self) -> String {
         match self {
             AmountError::Negative => "write what was spent, as 0 or more".into(),
-            AmountError::TooManyDecimals { suggestion, .. } => format!(
-                "write {suggestion} or \"{suggestion}.00\" — a point separates øre, not thousands"
+            AmountError::TooManyDecimals {
+                thousands: Some(t), ..
+            } => format!("write {t} or \"{t}.00\" — a point separates øre, not thousands"),
+            AmountError::TooManyDecimals {
+                rounded: Some(r), ..
+            } => format!(
+                "an amount has at most two decimals (øre), and this point cannot separate thousands; for kroner and øre write \"{r}\""
             ),
+            AmountError::TooManyDecimals { .. } => {
+                "an amount has at most two decimals (øre); check the number".into()
+            }
             AmountError::NotANumber { .. } => {
                 "write a whole number (31300 or 31_300) or kroner with øre after a point (\"1150.50\")"
                     .into()
@@ -153,17 +164,16 @@ impl Amount {
         if let Some(f) = frac
             && f.len() > 2
         {
+            // `1.150` is 1150 with a thousands separator; `4500.999` cannot
+            // be (four digits before the point), so only kroner and øre
+            // rounded can be meant.
+            let separator = f.len() == 3 && whole.len() <= 3 && !whole.starts_with('0');
+            let thousands = separator.then(|| format!("{whole}{f}"));
+            let rounded = (!separator).then(|| round_to_ore(whole, f)).flatten();
             return Err(AmountError::TooManyDecimals {
                 written: literal.to_string(),
-                suggestion: {
-                    let digits = format!("{whole}{f}");
-                    let trimmed = digits.trim_start_matches('0');
-                    if trimmed.is_empty() {
-                        "0".to_string()
-                    } else {
-                        trimmed.to_string()
-                    }
-                },
+                thousands,
+                rounded,
             });
         }
         if negative
@@ -207,6 +217,16 @@ impl Amount {
             Lang::En => format!("DKK\u{a0}{number}"),
         }
     }
+}
+
+/// `whole.frac` rounded to two decimals, halves up: `4500.999` → `4501.00`;
+/// `None` when too large.
+fn round_to_ore(whole: &str, frac: &str) -> Option<String> {
+    let kroner: u64 = whole.parse().ok()?;
+    let ore: u64 = frac[..2].parse().ok()?;
+    let up = frac.as_bytes()[2] >= b'5';
+    let total = (kroner.checked_mul(100)?.checked_add(ore)?).checked_add(u64::from(up))?;
+    Some(format!("{}.{:02}", total / 100, total % 100))
 }
 
 /// Writes `n` with `sep` between groups of three digits.
@@ -256,6 +276,12 @@ mod tests {
             p("12.345"),
             Err(AmountError::TooManyDecimals { .. })
         ));
+        // Four digits before the point: not a thousands separator.
+        let e = p("4500.999").unwrap_err();
+        assert!(e.help().contains("\"4501.00\""), "{}", e.help());
+        assert!(!e.help().contains("4500999"), "{}", e.help());
+        let e = p("12.3456").unwrap_err();
+        assert!(e.help().contains("\"12.35\""), "{}", e.help());
     }
 
     #[test]

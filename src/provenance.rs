@@ -140,11 +140,21 @@ impl Provenance {
     /// and a trip file and named files whose content hashes as recorded. A
     /// file that cannot be read counts as changed.
     pub fn inputs_unchanged(&self, trip_path: &Path, recipe: &Recipe) -> bool {
+        self.same_engine() && self.sources_unchanged(trip_path, recipe)
+    }
+
+    /// Whether this studietur (its version and fonts) made it.
+    pub fn same_engine(&self) -> bool {
+        self.studietur_version == VERSION && self.fonts_sha256 == fonts_sha256()
+    }
+
+    /// Whether everything besides the studietur that built it is as
+    /// recorded: the template, the options, the trip file and the files it
+    /// names.
+    pub fn sources_unchanged(&self, trip_path: &Path, recipe: &Recipe) -> bool {
         let hash = |p: &Path| std::fs::read(p).ok().map(|d| sha256_hex(&d));
         let folder = crate::files::folder_of(trip_path);
-        self.studietur_version == VERSION
-            && self.fonts_sha256 == fonts_sha256()
-            && self.template_sha256 == recipe.template_sha256
+        self.template_sha256 == recipe.template_sha256
             && self.lang.as_deref() == recipe.lang.map(Lang::code)
             && self.embed_source == recipe.embed_source
             && hash(trip_path).is_some_and(|h| h == self.trip_sha256)

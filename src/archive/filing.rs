@@ -25,6 +25,9 @@ pub struct Options {
     pub replace: bool,
     /// Attach the sources to each PDF (PDF/A-3a).
     pub embed_source: bool,
+    /// Trip files that were renamed or moved: `(old, new)`; the manifest
+    /// follows them before anything is archived.
+    pub renames: Vec<(PathBuf, PathBuf)>,
 }
 
 /// What happened to one trip file.
@@ -34,6 +37,9 @@ pub enum Filed {
     Archived,
     /// Already archived, identical.
     Unchanged,
+    /// Archived by another studietur (this version), its sources unchanged:
+    /// kept as it is (`--replace` builds it anew).
+    KeptFromVersion(String),
     /// Archived anew; the old PDF was kept under this name.
     Replaced(String),
     /// Not archived.
@@ -67,6 +73,10 @@ pub fn archive(files: &[PathBuf], options: &Options, done: &dyn Fn(&Outcome)) ->
         })
         .and_then(|()| lock(&options.archive))
         .and_then(|l| Manifest::load(&options.archive).map(|m| (l, m)));
+    let loaded = loaded.and_then(|(lock, mut manifest)| {
+        follow_renames(&mut manifest, options)?;
+        Ok((lock, manifest))
+    });
     let (_lock, mut manifest) = match loaded {
         Ok(lm) => lm,
         Err(d) => {
@@ -101,13 +111,13 @@ pub fn archive(files: &[PathBuf], options: &Options, done: &dyn Fn(&Outcome)) ->
     };
     for chunk in files.chunks(parallel::workers() * 2) {
         let built = parallel::map(chunk, |f| match unchanged(f, options, &recipe, &manifest) {
-            Some(pdf) => Ok(Err(pdf)),
+            Some(kept) => Ok(Err(kept)),
             None => guarded(f, || build(f, &recipe)).map(Ok),
         });
         for (file, built) in chunk.iter().zip(built) {
             let filed = built.and_then(|b| match b {
                 Ok(b) => file_one(file, b, options, &mut manifest),
-                Err(pdf) => Ok((pdf, Filed::Unchanged, Vec::new())),
+                Err((pdf, filed)) => Ok((pdf, filed, Vec::new())),
             });
             let outcome = match filed {
                 Ok((pdf, filed, diagnostics)) => Outcome {
@@ -130,25 +140,75 @@ pub fn archive(files: &[PathBuf], options: &Options, done: &dyn Fn(&Outcome)) ->
     outcomes
 }
 
-/// The archived PDF of `input`, when it is unchanged: what it was made
-/// from hashes as the manifest records and the PDF is intact, so building
-/// it again would give the same bytes (that is what `verify` proves).
+/// The archived PDF of `input` when it stays as it is: unchanged (what it
+/// was made from hashes as the manifest records and the PDF is intact, so
+/// building it again would give the same bytes, as `verify` proves), or
+/// made by another studietur from sources that are unchanged (kept unless
+/// `--replace`).
 fn unchanged(
     input: &Path,
     options: &Options,
     recipe: &Recipe,
     manifest: &Manifest,
-) -> Option<String> {
+) -> Option<(String, Filed)> {
     let trip = relative(input, &options.archive);
     let cur = &manifest.reports.iter().find(|r| r.trip == trip)?.current;
-    cur.made_from
-        .unchanged(
-            input,
-            recipe,
-            &options.archive.join(&cur.pdf),
-            &cur.pdf_sha256,
+    let made = &cur.made_from;
+    let pdf = options.archive.join(&cur.pdf);
+    if made.unchanged(input, recipe, &pdf, &cur.pdf_sha256) {
+        return Some((cur.pdf.clone(), Filed::Unchanged));
+    }
+    let intact = std::fs::read(&pdf).is_ok_and(|d| sha256_hex(&d) == cur.pdf_sha256);
+    let older = !made.same_engine() && !options.replace;
+    (older && intact && made.sources_unchanged(input, recipe)).then(|| {
+        (
+            cur.pdf.clone(),
+            Filed::KeptFromVersion(made.studietur_version.clone()),
         )
-        .then(|| cur.pdf.clone())
+    })
+}
+
+/// Moves the manifest's reports of renamed or moved trip files to their new
+/// names, recording the old ones.
+fn follow_renames(manifest: &mut Manifest, options: &Options) -> Result<(), Diagnostic> {
+    if options.renames.is_empty() {
+        return Ok(());
+    }
+    let mut next = manifest.clone();
+    for (old, new) in &options.renames {
+        if !new.is_file() {
+            return Err(Diagnostic::plain(format!(
+                "--rename: `{}` is not a trip file",
+                new.display()
+            ))
+            .with_help("--rename OLD NEW: NEW is where the trip file is now"));
+        }
+        let (old_rel, new_rel) = (
+            relative(old, &options.archive),
+            relative(new, &options.archive),
+        );
+        if next.reports.iter().any(|r| r.trip == new_rel) {
+            return Err(Diagnostic::plain(format!(
+                "--rename: a report is archived from `{new_rel}` already"
+            )));
+        }
+        let Some(report) = next.reports.iter_mut().find(|r| r.trip == old_rel) else {
+            return Err(Diagnostic::plain(format!(
+                "--rename: no report is archived from `{old_rel}`"
+            ))
+            .with_help("--rename OLD NEW: OLD is the trip file's place as the manifest records it (see `trip` in manifest.json)"));
+        };
+        report.renamed_from.push(old_rel);
+        report.trip = new_rel;
+    }
+    next.save(&options.archive).map_err(|e| {
+        Diagnostic::plain(format!(
+            "cannot write `{}`: {e}",
+            options.archive.join(MANIFEST).display()
+        ))
+    })?;
+    *manifest = next;
+    Ok(())
 }
 
 /// `work()`, with a panic (a bug, never bad input) turned into an error
@@ -291,6 +351,7 @@ fn file_one(
             trip: trip_rel,
             current: version,
             superseded: Vec::new(),
+            renamed_from: Vec::new(),
         });
         save(&mut next)?;
         if let Err(e) = write_pdf(&target) {

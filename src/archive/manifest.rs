@@ -3,6 +3,7 @@
 //! `docs/archive-manifest.md`.
 
 use crate::diagnostic::Diagnostic;
+use crate::digest::sha256_hex;
 use crate::files::write_atomic;
 use crate::provenance::Provenance;
 use serde::{Deserialize, Serialize};
@@ -19,6 +20,10 @@ pub const MANIFEST_FORMAT: u32 = 1;
 pub struct Manifest {
     /// Version of this file's format ([`MANIFEST_FORMAT`]).
     pub manifest_format: u32,
+    /// SHA-256 of the `reports` as written: an entry edited or deleted by
+    /// hand no longer hashes as recorded (absent in older manifests).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entries_sha256: Option<String>,
     /// One entry per archived report, sorted by `pdf`.
     pub reports: Vec<Report>,
 }
@@ -34,6 +39,9 @@ pub struct Report {
     /// Earlier versions, oldest first, each kept under its own name.
     #[serde(default)]
     pub superseded: Vec<Version>,
+    /// The trip file's earlier places (`--rename`), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renamed_from: Vec<String>,
 }
 
 /// One published version of a report.
@@ -57,6 +65,21 @@ pub struct Version {
 }
 
 impl Manifest {
+    /// The SHA-256 of the entries as they are now.
+    pub fn entries_hash(&self) -> String {
+        sha256_hex(&serde_json::to_vec(&self.reports).unwrap_or_default())
+    }
+
+    /// Every PDF the manifest lists, current and superseded, relative to
+    /// the archive.
+    pub fn listed_pdfs(&self) -> Vec<&str> {
+        self.reports
+            .iter()
+            .flat_map(|r| std::iter::once(&r.current).chain(&r.superseded))
+            .map(|v| v.pdf.as_str())
+            .collect()
+    }
+
     /// Reads `ARCHIVE/manifest.json`; an archive without one is empty.
     pub fn load(archive: &Path) -> Result<Manifest, Diagnostic> {
         let path = archive.join(MANIFEST);
@@ -65,6 +88,7 @@ impl Manifest {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(Manifest {
                     manifest_format: MANIFEST_FORMAT,
+                    entries_sha256: None,
                     reports: Vec::new(),
                 });
             }
@@ -98,6 +122,7 @@ impl Manifest {
     pub fn save(&mut self, archive: &Path) -> std::io::Result<()> {
         self.reports
             .sort_by(|a, b| a.current.pdf.cmp(&b.current.pdf));
+        self.entries_sha256 = Some(self.entries_hash());
         let mut text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
         text.push('\n');
         let path = archive.join(MANIFEST);

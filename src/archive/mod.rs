@@ -17,4 +17,4 @@ mod verify;
 
 pub use filing::{Filed, Options, Outcome, archive};
 pub use manifest::{MANIFEST, MANIFEST_FORMAT, Manifest, Report, Version};
-pub use verify::{Verdict, verify};
+pub use verify::{Options as VerifyOptions, Standing, Verdict, verify};

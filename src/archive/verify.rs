@@ -1,30 +1,82 @@
-//! `studietur verify`: every hash the manifest records checked again, and
-//! every report rebuilt from its recorded source and compared byte for byte
-//! with the archived PDF.
+//! `studietur verify`: every hash the manifest records checked again, every
+//! report rebuilt from its recorded source (or from the sources embedded in
+//! its PDF when the trip file is not at its recorded place) and compared
+//! byte for byte with the archived PDF; PDFs the manifest does not list and
+//! a manifest edited by hand are found; a damaged PDF is repaired when the
+//! rebuild proves it gives the recorded bytes.
 
 use super::build::{build, template_of};
 use super::manifest::{MANIFEST, Manifest, Report};
 use crate::diagnostic::Diagnostic;
 use crate::digest::sha256_hex;
-use crate::parallel;
 use crate::provenance::{Recipe, VERSION};
-use std::path::Path;
+use crate::{embed, files, parallel};
+use std::path::{Path, PathBuf};
 
-/// The verdict on one archived report.
+/// How to verify.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Write a damaged or missing PDF anew when its rebuild gives exactly
+    /// the recorded bytes.
+    pub repair: bool,
+}
+
+/// How one archived report stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Standing {
+    /// Every hash matches and the rebuild is byte-identical.
+    Verified,
+    /// Something differs (see the problems).
+    Mismatch,
+    /// The trip file is not at its recorded place and the PDF carries no
+    /// sources: it cannot be rebuilt.
+    MissingSource,
+    /// The PDF and its sources are as recorded, but this studietur builds
+    /// it differently: it was made by the version named.
+    OtherVersion(String),
+    /// The PDF was damaged or missing and has been written anew, byte for
+    /// byte the recorded one.
+    Repaired,
+    /// A PDF in the archive that the manifest does not list.
+    Unlisted,
+    /// The manifest's entries do not hash as it records: edited by hand.
+    ManifestEdited,
+}
+
+/// The verdict on one archived report (or one finding about the archive).
 #[derive(Debug)]
 pub struct Verdict {
-    /// The archived PDF, relative to the archive.
+    /// The archived PDF, relative to the archive (the manifest for
+    /// [`Standing::ManifestEdited`]).
     pub pdf: String,
-    /// Everything that does not match; empty when all is well.
+    /// How it stands.
+    pub standing: Standing,
+    /// What does not match.
     pub problems: Vec<String>,
+    /// What is worth knowing besides (which sources were used).
+    pub notes: Vec<String>,
     /// Pages of the archived PDF.
     pub pages: usize,
 }
 
-/// Re-checks every hash the manifest of `archive` records and rebuilds
-/// every report from its recorded source, comparing it byte for byte with
-/// the archived PDF. Calls `done` for each report.
-pub fn verify(archive: &Path, done: &dyn Fn(&Verdict)) -> Result<Vec<Verdict>, Diagnostic> {
+impl Verdict {
+    fn new(pdf: &str, pages: usize) -> Verdict {
+        Verdict {
+            pdf: pdf.to_string(),
+            standing: Standing::Verified,
+            problems: Vec::new(),
+            notes: Vec::new(),
+            pages,
+        }
+    }
+}
+
+/// Verifies the archive in `archive`, calling `done` for each verdict.
+pub fn verify(
+    archive: &Path,
+    options: Options,
+    done: &dyn Fn(&Verdict),
+) -> Result<Vec<Verdict>, Diagnostic> {
     if !archive.join(MANIFEST).is_file() {
         return Err(
             Diagnostic::plain(format!("`{}` has no {MANIFEST}", archive.display()))
@@ -33,13 +85,54 @@ pub fn verify(archive: &Path, done: &dyn Fn(&Verdict)) -> Result<Vec<Verdict>, D
     }
     let manifest = Manifest::load(archive)?;
     let mut verdicts = Vec::new();
+    if let Some(recorded) = &manifest.entries_sha256
+        && *recorded != manifest.entries_hash()
+    {
+        let mut v = Verdict::new(MANIFEST, 0);
+        v.standing = Standing::ManifestEdited;
+        v.problems.push(
+            "its entries do not hash as it records: an entry was edited, added or deleted by hand"
+                .into(),
+        );
+        done(&v);
+        verdicts.push(v);
+    }
     for chunk in manifest.reports.chunks(parallel::workers() * 2) {
-        for v in parallel::map(chunk, |r| verify_one(archive, r)) {
+        for v in parallel::map(chunk, |r| verify_one(archive, r, options)) {
+            done(&v);
+            verdicts.push(v);
+        }
+    }
+    let listed = manifest.listed_pdfs();
+    for pdf in pdfs_in(archive) {
+        if !listed.contains(&pdf.as_str()) {
+            let mut v = Verdict::new(&pdf, 0);
+            v.standing = Standing::Unlisted;
+            v.problems
+                .push("it is in the archive, but its manifest does not list it".into());
             done(&v);
             verdicts.push(v);
         }
     }
     Ok(verdicts)
+}
+
+/// Every PDF in the archive, relative to it, sorted.
+fn pdfs_in(archive: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![archive.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+                out.push(files::relative(&p, archive));
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 /// Compares a file's SHA-256 with the recorded one; the problem, if any.
@@ -53,63 +146,114 @@ fn check_hash(path: &Path, shown: &str, recorded: &str) -> Option<String> {
     }
 }
 
-fn verify_one(archive: &Path, report: &Report) -> Verdict {
+/// The trip file to rebuild from: at its recorded place, or written out of
+/// the PDF's embedded sources into `scratch`; `None` when there is neither.
+fn source_of(
+    archive: &Path,
+    report: &Report,
+    pdf: Option<&[u8]>,
+    scratch: &Path,
+    v: &mut Verdict,
+) -> Option<PathBuf> {
+    let made = &report.current.made_from;
+    let trip_path = archive.join(&report.trip);
+    if trip_path.is_file() {
+        v.problems
+            .extend(check_hash(&trip_path, &report.trip, &made.trip_sha256));
+        let dir = files::folder_of(&trip_path);
+        for f in &made.files {
+            let shown = Path::new(&report.trip)
+                .parent()
+                .map_or_else(|| f.path.clone(), |d| d.join(&f.path).display().to_string());
+            v.problems
+                .extend(check_hash(&dir.join(&f.path), &shown, &f.sha256));
+        }
+        return Some(trip_path);
+    }
+    let attached = pdf
+        .filter(|_| made.embed_source)
+        .and_then(|p| embed::extract(p).ok())
+        .filter(|a| !a.is_empty())?;
+    for (name, data) in &attached {
+        let target = files::target_in(scratch, name)?;
+        files::write_atomic(&target, data).ok()?;
+    }
+    let name = Path::new(&report.trip).file_name()?;
+    let trip = scratch.join(name);
+    v.problems
+        .extend(check_hash(&trip, &report.trip, &made.trip_sha256));
+    for f in &made.files {
+        v.problems
+            .extend(check_hash(&scratch.join(&f.path), &f.path, &f.sha256));
+    }
+    v.notes.push(format!(
+        "`{}` is not at its recorded place: rebuilt from the sources embedded in the PDF",
+        report.trip
+    ));
+    Some(trip)
+}
+
+fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
     let cur = &report.current;
     let made = &cur.made_from;
-    let mut problems = Vec::new();
+    let mut v = Verdict::new(&cur.pdf, cur.pages);
     let pdf_path = archive.join(&cur.pdf);
-    problems.extend(check_hash(&pdf_path, &cur.pdf, &cur.pdf_sha256));
+    let archived = std::fs::read(&pdf_path).ok();
+    let intact = archived
+        .as_deref()
+        .is_some_and(|d| sha256_hex(d) == cur.pdf_sha256);
+    // The PDF's own problem is told last: it may be repaired.
+    let pdf_problem = if intact {
+        None
+    } else {
+        check_hash(&pdf_path, &cur.pdf, &cur.pdf_sha256)
+    };
     for old in &report.superseded {
-        problems.extend(check_hash(
+        v.problems.extend(check_hash(
             &archive.join(&old.pdf),
             &old.pdf,
             &old.pdf_sha256,
         ));
     }
-    let trip_path = archive.join(&report.trip);
-    problems.extend(check_hash(&trip_path, &report.trip, &made.trip_sha256));
-    let trip_dir = trip_path.parent().unwrap_or(archive).to_path_buf();
-    for f in &made.files {
-        let shown = Path::new(&report.trip)
-            .parent()
-            .map_or_else(|| f.path.clone(), |d| d.join(&f.path).display().to_string());
-        problems.extend(check_hash(&trip_dir.join(&f.path), &shown, &f.sha256));
-    }
     let recipe = template_of(cur, archive)
         .and_then(|t| Ok(Recipe::new(t, None, made.embed_source)?.named(made.template.clone())));
     match &recipe {
         Ok(r) if r.template_sha256 != made.template_sha256 => {
-            problems.push(format!("the template `{}` changed", made.template));
+            v.problems
+                .push(format!("the template `{}` changed", made.template));
         }
         Ok(_) => {}
-        Err(e) => problems.push(e.clone()),
+        Err(e) => v.problems.push(e.clone()),
     }
-    if made.studietur_version != VERSION {
-        problems.push(format!(
-            "archived with studietur {}; this is studietur {VERSION}",
-            made.studietur_version,
+    let Ok(scratch) = tempfile::tempdir() else {
+        v.problems.push("cannot make a temporary folder".into());
+        v.standing = Standing::Mismatch;
+        return v;
+    };
+    let Some(trip) = source_of(archive, report, archived.as_deref(), scratch.path(), &mut v) else {
+        v.problems.extend(pdf_problem);
+        v.standing = Standing::MissingSource;
+        v.problems.push(format!(
+            "`{}` is not at its recorded place and the PDF carries no sources{}",
+            report.trip,
+            if intact {
+                " (the PDF itself is intact)"
+            } else {
+                ""
+            }
         ));
-    }
-    if trip_path.is_file()
-        && let Ok(recipe) = recipe
-    {
-        match build(&trip_path, &recipe) {
-            Ok(built) => match std::fs::read(&pdf_path) {
-                Ok(archived) if archived == built.pdf => {}
-                Ok(archived) => {
-                    let at = archived
-                        .iter()
-                        .zip(&built.pdf)
-                        .position(|(a, b)| a != b)
-                        .unwrap_or(archived.len().min(built.pdf.len()));
-                    problems.push(format!(
-                        "rebuilding `{}` gives a PDF that differs from `{}` (first at byte {at})",
-                        report.trip, cur.pdf
-                    ));
-                }
-                Err(_) => {}
-            },
-            Err(diags) => problems.push(format!(
+        return v;
+    };
+    let sources_as_recorded = v.problems.is_empty();
+    let Ok(recipe) = recipe else {
+        v.problems.extend(pdf_problem);
+        v.standing = Standing::Mismatch;
+        return v;
+    };
+    let rebuilt = match build(&trip, &recipe) {
+        Ok(b) => b.pdf,
+        Err(diags) => {
+            v.problems.push(format!(
                 "`{}` no longer builds: {}",
                 report.trip,
                 diags
@@ -118,12 +262,60 @@ fn verify_one(archive: &Path, report: &Report) -> Verdict {
                     .map(|d| d.message.clone())
                     .collect::<Vec<_>>()
                     .join("; ")
-            )),
+            ));
+            v.problems.extend(pdf_problem);
+            v.standing = Standing::Mismatch;
+            return v;
+        }
+    };
+    let same = sha256_hex(&rebuilt) == cur.pdf_sha256;
+    let first_difference = archived.as_deref().map(|a| {
+        a.iter()
+            .zip(&rebuilt)
+            .position(|(x, y)| x != y)
+            .unwrap_or(a.len().min(rebuilt.len()))
+    });
+    let other_version = made.studietur_version != VERSION;
+    if !same && sources_as_recorded && other_version {
+        if intact {
+            v.standing = Standing::OtherVersion(made.studietur_version.clone());
+            return v;
+        }
+        v.problems.push(format!(
+            "it was made by studietur {}; repairing it needs that version (this is {VERSION})",
+            made.studietur_version
+        ));
+    } else if !same {
+        v.problems.push(format!(
+            "rebuilding `{}` gives a PDF that differs from `{}` (first at byte {})",
+            report.trip,
+            cur.pdf,
+            first_difference.unwrap_or(0)
+        ));
+    } else if !intact && sources_as_recorded {
+        // The rebuild gives exactly the recorded bytes: the PDF can be
+        // put back.
+        if options.repair {
+            match files::write_atomic(&pdf_path, &rebuilt) {
+                Ok(()) => {
+                    v.standing = Standing::Repaired;
+                    v.notes.extend(pdf_problem);
+                    return v;
+                }
+                Err(e) => v.problems.push(format!("cannot write `{}`: {e}", cur.pdf)),
+            }
+        } else {
+            let at = first_difference.map_or(String::new(), |at| {
+                format!(", from which the archived file differs first at byte {at}")
+            });
+            v.notes.push(format!(
+                "its sources still give the recorded PDF{at}: `verify --repair` writes it anew"
+            ));
         }
     }
-    Verdict {
-        pdf: cur.pdf.clone(),
-        problems,
-        pages: cur.pages,
+    v.problems.extend(pdf_problem);
+    if !v.problems.is_empty() {
+        v.standing = Standing::Mismatch;
     }
+    v
 }

@@ -10,12 +10,15 @@
 //!    folder) and the rules over the whole trip ([`rules`]: days, accounts).
 
 mod checked;
+pub mod limits;
 mod pictures;
 mod reading;
 mod rules;
 pub mod schema;
 pub mod shape;
+mod strings;
 mod syntax;
+mod tables;
 mod values;
 
 pub use checked::{Checked, Settings};
@@ -48,6 +51,9 @@ pub fn unreadable(path: &Path, e: &std::io::Error) -> Diagnostic {
 /// Checks a trip file's bytes; `name` is how messages show it, `dir` the
 /// folder its relative paths resolve against.
 pub fn check_bytes(name: &str, bytes: &[u8], dir: &Path, settings: Settings) -> Checked {
+    if bytes.len() > limits::MAX_FILE_BYTES {
+        return Checked::failed(vec![limits::file_too_large(name, bytes.len())]);
+    }
     let file = match syntax::decode(name, bytes) {
         Ok(f) => f,
         Err(d) => return Checked::failed(vec![d]),

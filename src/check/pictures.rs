@@ -121,9 +121,12 @@ fn explain(written: &str, problem: &Problem) -> (String, &'static str) {
             format!("cannot read `{written}`: {why}"),
             "check the file's permissions",
         ),
-        Problem::NotAnImage(why) => (
-            format!("`{written}` is not an image the report can show: {why}"),
-            "use a PNG, JPEG, GIF, WebP or SVG file",
+        Problem::NotAnImage(r) => (
+            format!(
+                "`{written}` is not an image the report can show: {}",
+                r.reason
+            ),
+            r.help,
         ),
     }
 }

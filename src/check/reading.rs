@@ -38,7 +38,7 @@ pub enum Problem {
     /// Its bytes cannot be read.
     Unreadable(String),
     /// Its bytes are not an image the report can show.
-    NotAnImage(String),
+    NotAnImage(crate::photos::Refusal),
 }
 
 /// Reads each of `written` (paths relative to the canonical `dir`), each

@@ -1,7 +1,7 @@
 //! The JSON Schema of format 1, made from the shape tables that check every
 //! trip file, so the two cannot disagree.
 
-use super::shape::{AGENDA_ITEM, FILE, Key, Kind, Spec};
+use super::tables::{AGENDA_ITEM, FILE, Key, Kind, Spec};
 
 /// The JSON Schema of format 1, generated from the same tables that check
 /// every trip file (so the two cannot disagree). Editors use it through the

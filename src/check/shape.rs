@@ -1,243 +1,14 @@
-//! The shape of format 1: which keys each table takes, of which kind, and
-//! which are required. A parsed document is checked against it before the
-//! values are read, so that every unknown key, missing key and wrong type of
-//! a file is reported at once, each at its own line and column.
+//! The shape of format 1 ([`super::tables`]): a parsed document is checked
+//! against it before the values are read, so that every unknown key,
+//! missing key and wrong type of a file is reported at once, each at its
+//! own line and column.
 
+pub use super::tables::{AGENDA_ITEM, FILE, Key, Kind, Spec, all_specs, key_names};
+use super::tables::{ALL, IMAGE};
 use crate::diagnostic::{Diagnostic, SourceFile};
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
-
-/// What a key holds.
-#[derive(Debug, Clone, Copy)]
-pub enum Kind {
-    /// A string.
-    Text,
-    /// A TOML local date.
-    Date,
-    /// An integer, a float or a string with a point (checked as an amount).
-    Amount,
-    /// An integer.
-    Integer,
-    /// `true` or `false`.
-    Bool,
-    /// An array of strings.
-    TextList,
-    /// A day's agenda: an array of strings and tables of [`AGENDA_ITEM`].
-    Agenda,
-    /// A table (`[name]` or `{ … }`).
-    Table(&'static Spec),
-    /// An array of tables (`[[name]]`).
-    TableList(&'static Spec),
-}
-
-/// One key of a table.
-#[derive(Debug)]
-pub struct Key {
-    /// Its name.
-    pub name: &'static str,
-    /// What it holds.
-    pub kind: Kind,
-    /// Whether it must be there.
-    pub required: bool,
-}
-
-/// A table's keys.
-#[derive(Debug)]
-pub struct Spec {
-    /// How the table is written, for messages: `[trip]`, `[[day.section]]`.
-    pub name: &'static str,
-    /// The keys it takes.
-    pub keys: &'static [Key],
-}
-
-const fn req(name: &'static str, kind: Kind) -> Key {
-    Key {
-        name,
-        kind,
-        required: true,
-    }
-}
-
-const fn opt(name: &'static str, kind: Kind) -> Key {
-    Key {
-        name,
-        kind,
-        required: false,
-    }
-}
-
-static LOGO: Spec = Spec {
-    name: "logo",
-    keys: &[
-        req("file", Kind::Text),
-        opt("alt", Kind::Text),
-        opt("decorative", Kind::Bool),
-    ],
-};
-
-static COVER: Spec = Spec {
-    name: "cover",
-    keys: &[
-        req("file", Kind::Text),
-        opt("caption", Kind::Text),
-        opt("alt", Kind::Text),
-        opt("decorative", Kind::Bool),
-    ],
-};
-
-static IMAGE: Spec = Spec {
-    name: "[[….image]]",
-    keys: COVER.keys,
-};
-
-static TRIP: Spec = Spec {
-    name: "[trip]",
-    keys: &[
-        req("committee", Kind::Text),
-        req("municipality", Kind::Text),
-        req("destination", Kind::Text),
-        opt("country", Kind::Text),
-        req("start", Kind::Date),
-        opt("end", Kind::Date),
-        opt("title", Kind::Text),
-        opt("subtitle", Kind::Text),
-        opt("published", Kind::Date),
-        opt("language", Kind::Text),
-        opt("logo", Kind::Table(&LOGO)),
-        opt("cover", Kind::Table(&COVER)),
-        opt("case", Kind::Text),
-        opt("contents", Kind::Bool),
-    ],
-};
-
-static AUTHOR: Spec = Spec {
-    name: "[author]",
-    keys: &[
-        req("name", Kind::Text),
-        opt("title", Kind::Text),
-        opt("organisation", Kind::Text),
-        opt("email", Kind::Text),
-        opt("phone", Kind::Text),
-    ],
-};
-
-static INTRODUCTION: Spec = Spec {
-    name: "[introduction]",
-    keys: &[
-        opt("title", Kind::Text),
-        opt("heading", Kind::Bool),
-        req("text", Kind::Text),
-    ],
-};
-
-static PARTICIPANT: Spec = Spec {
-    name: "[[participant]]",
-    keys: &[
-        req("name", Kind::Text),
-        opt("role", Kind::Text),
-        opt("group", Kind::Text),
-    ],
-};
-
-static SECTION: Spec = Spec {
-    name: "[[section]]",
-    keys: &[
-        req("title", Kind::Text),
-        req("text", Kind::Text),
-        opt("image", Kind::TableList(&IMAGE)),
-    ],
-};
-
-static DAY_SECTION: Spec = Spec {
-    name: "[[day.section]]",
-    keys: SECTION.keys,
-};
-
-static DAY: Spec = Spec {
-    name: "[[day]]",
-    keys: &[
-        req("date", Kind::Date),
-        opt("title", Kind::Text),
-        opt("agenda", Kind::Agenda),
-        opt("section", Kind::TableList(&DAY_SECTION)),
-    ],
-};
-
-/// A table entry of a day's `agenda`.
-pub static AGENDA_ITEM: Spec = Spec {
-    name: "an agenda entry",
-    keys: &[
-        opt("time", Kind::Text),
-        req("text", Kind::Text),
-        opt("points", Kind::TextList),
-    ],
-};
-
-static ITEM: Spec = Spec {
-    name: "[[accounts.item]]",
-    keys: &[
-        req("label", Kind::Text),
-        req("amount", Kind::Amount),
-        opt("budget", Kind::Amount),
-        opt("note", Kind::Text),
-    ],
-};
-
-static ACCOUNTS: Spec = Spec {
-    name: "[accounts]",
-    keys: &[
-        opt("title", Kind::Text),
-        opt("vat", Kind::Text),
-        opt("participants", Kind::Integer),
-        opt("total", Kind::Amount),
-        opt("text", Kind::Text),
-        opt("item", Kind::TableList(&ITEM)),
-    ],
-};
-
-/// The whole file.
-pub static FILE: Spec = Spec {
-    name: "the file",
-    keys: &[
-        opt("format", Kind::Integer),
-        req("trip", Kind::Table(&TRIP)),
-        opt("author", Kind::Table(&AUTHOR)),
-        opt("introduction", Kind::Table(&INTRODUCTION)),
-        opt("participant", Kind::TableList(&PARTICIPANT)),
-        opt("day", Kind::TableList(&DAY)),
-        opt("section", Kind::TableList(&SECTION)),
-        opt("accounts", Kind::Table(&ACCOUNTS)),
-    ],
-};
-
-static ALL: [&Spec; 14] = [
-    &FILE,
-    &TRIP,
-    &LOGO,
-    &COVER,
-    &IMAGE,
-    &AUTHOR,
-    &INTRODUCTION,
-    &PARTICIPANT,
-    &DAY,
-    &AGENDA_ITEM,
-    &DAY_SECTION,
-    &SECTION,
-    &ACCOUNTS,
-    &ITEM,
-];
-
-/// Every key name of format 1, for "did you mean" suggestions.
-pub fn key_names() -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = ALL
-        .iter()
-        .flat_map(|s| s.keys.iter().map(|k| k.name))
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    names
-}
 
 /// The closest known key to `word`, if it is close.
 pub fn did_you_mean<'a>(
@@ -250,11 +21,6 @@ pub fn did_you_mean<'a>(
         .filter(|(d, c)| *d <= 2.max(c.len() / 3) && *d < c.len())
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
-}
-
-/// Every table of format 1, the file first.
-pub fn all_specs() -> &'static [&'static Spec] {
-    &ALL
 }
 
 /// What the structural check found.
@@ -351,7 +117,10 @@ fn unknown_key(
     } else {
         format!("unknown key `{name}` in {}", spec.name)
     };
-    let help = if let Some(s) = did_you_mean(name, spec.keys.iter().map(|k| k.name)) {
+    let image_key = IMAGE.keys.iter().any(|k| k.name == name);
+    let help = if let Some(h) = image_key.then(|| image_help(spec)).flatten() {
+        h
+    } else if let Some(s) = did_you_mean(name, spec.keys.iter().map(|k| k.name)) {
         format!("did you mean `{s}`?")
     } else if let Some(other) = ALL
         .iter()
@@ -367,6 +136,23 @@ fn unknown_key(
         )
     };
     Diagnostic::error(file, span, message).with_help(help)
+}
+
+/// Where an image key (`file`, `alt`, `caption`, `decorative`) written
+/// without its table's header belongs, seen from `spec`.
+fn image_help(spec: &Spec) -> Option<String> {
+    let images = |table: &str| {
+        format!(
+            "`file`, `alt` and `caption` belong to an image: add a line `[[{table}.image]]` above them (one per image)"
+        )
+    };
+    match spec.name {
+        "[[day.section]]" => Some(images("day.section")),
+        "[[section]]" => Some(images("section")),
+        "[[day]]" => Some("an image belongs to a visit: add `[[day.section]]` (with `title` and `text`), then `[[day.section.image]]` above the image's keys".into()),
+        "[trip]" => Some("a cover photo is `cover = { file = \"…\", alt = \"…\" }` and a logo `logo = { file = \"…\", alt = \"…\" }`; photos of a visit go in `[[day.section.image]]`".into()),
+        _ => None,
+    }
 }
 
 fn check_value(

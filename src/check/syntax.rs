@@ -38,18 +38,118 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<SourceFile, Diagnostic> {
 
 /// The parsed document, or a diagnostic for every syntax error.
 pub fn parse(file: &SourceFile) -> Result<Spanned<DeTable<'_>>, Vec<Diagnostic>> {
+    if let Some(d) = old_mac_lines(file) {
+        return Err(vec![d]);
+    }
     let (doc, errors) = DeTable::parse_recoverable(&file.text);
     if errors.is_empty() {
-        Ok(doc)
-    } else {
-        Err(errors.iter().map(|e| syntax_error(file, e)).collect())
+        return Ok(doc);
     }
+    // A text whose closing `"""` is missing swallows the rest of the file:
+    // one error, where it opens.
+    if let Some(d) = unclosed_text(file) {
+        return Err(vec![d]);
+    }
+    Err(errors.iter().map(|e| syntax_error(file, e)).collect())
+}
+
+/// One error for a file whose lines end in a carriage return alone (old
+/// Mac files), instead of one per line.
+fn old_mac_lines(file: &SourceFile) -> Option<Diagnostic> {
+    let text = &file.text;
+    let bare = text
+        .match_indices('\r')
+        .filter(|(i, _)| !text[i + 1..].starts_with('\n'));
+    (bare.count() > 0 && !text.contains('\n')).then(|| {
+        Diagnostic::error(
+            file,
+            0..0,
+            "the file's lines end in a carriage return alone (old Mac line endings)",
+        )
+        .with_help(
+            "save it with ordinary line endings (in most editors: Line endings → LF or CRLF)",
+        )
+    })
+}
+
+/// The error for a multi-line text (`"""` or `'''`) that is never closed,
+/// pointing at where it opens.
+fn unclosed_text(file: &SourceFile) -> Option<Diagnostic> {
+    let text = &file.text;
+    let bytes = text.as_bytes();
+    let mut open: Option<(usize, &str)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        match open {
+            None => match bytes[i] {
+                b'#' => {
+                    // A comment runs to the end of its line.
+                    i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+                    continue;
+                }
+                b'"' | b'\''
+                    if bytes[i..].starts_with(b"\"\"\"") || bytes[i..].starts_with(b"\'\'\'") =>
+                {
+                    open = Some((i, &text[i..i + 3]));
+                    i += 3;
+                    continue;
+                }
+                b'"' => {
+                    // A one-line string: to its closing quote.
+                    let mut j = i + 1;
+                    while j < bytes.len() && bytes[j] != b'"' && bytes[j] != b'\n' {
+                        j += if bytes[j] == b'\\' { 2 } else { 1 };
+                    }
+                    i = j + 1;
+                    continue;
+                }
+                b'\'' => {
+                    i = text[i + 1..]
+                        .find(['\'', '\n'])
+                        .map_or(bytes.len(), |n| i + n + 2);
+                    continue;
+                }
+                _ => {}
+            },
+            Some((_, delim)) => {
+                if delim == "\"\"\"" && bytes[i] == b'\\' {
+                    i += 2;
+                    continue;
+                }
+                if bytes[i..].starts_with(delim.as_bytes()) {
+                    // Up to two quotes may end the text before the delimiter.
+                    let mut end = i + 3;
+                    while end < bytes.len() && end < i + 5 && bytes[end] == delim.as_bytes()[0] {
+                        end += 1;
+                    }
+                    open = None;
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    let (at, delim) = open?;
+    Some(
+        Diagnostic::error(
+            file,
+            at..at + 3,
+            format!("the text that starts here has no closing {delim}"),
+        )
+        .with_help(format!(
+            "end the text with {delim} (on a line of its own, or right after its last word)"
+        )),
+    )
 }
 
 fn syntax_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim();
     let first = first_sentence(message);
     let span = e.span().unwrap_or(0..0);
+    if let Some(d) = date_as_written(file, &span) {
+        return d;
+    }
     let lower = message.to_lowercase();
     let help = if lower.contains("duplicate key") {
         "a key may appear once in a table; a table that repeats (a day, a section, an item) is written [[…]]"
@@ -124,6 +224,35 @@ pub fn value_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
         d = d.with_help("see trip-format.md for what this key takes");
     }
     d
+}
+
+/// An error for a date written the Danish way (`start = 17/4/2023`), which
+/// TOML does not read, saying how to write it.
+fn date_as_written(file: &SourceFile, span: &std::ops::Range<usize>) -> Option<Diagnostic> {
+    let text = &file.text;
+    let line_start = text[..span.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
+    let line = &text[line_start..line_end];
+    let (key, value) = line.split_once('=')?;
+    let value = value.split('#').next()?.trim();
+    let date = crate::locale::read_written_date(value)?;
+    let key = key.trim();
+    let at = line_start + line.find(value)?;
+    Some(
+        Diagnostic::error(
+            file,
+            at..at + value.len(),
+            format!("`{value}` is not a date as the trip file writes dates"),
+        )
+        .with_help(format!(
+            "write `{key} = {}` (year-month-day, without quotes)",
+            crate::locale::message_date(date)
+        )),
+    )
 }
 
 fn first_sentence(message: &str) -> String {

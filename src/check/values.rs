@@ -73,6 +73,17 @@ impl Checker {
     /// character is an error at its place.
     pub fn clean(&mut self, key: &str, t: &Text, one_line: bool) -> String {
         let value = t.get_ref();
+        if let Some((range, chars)) = super::limits::long_paragraph(value) {
+            let span = self.offset_in_string(t.span(), value, range.start);
+            self.error(
+                span,
+                format!(
+                    "a paragraph of `{key}` is {chars} characters long; a paragraph may be at most {}",
+                    super::limits::MAX_PARAGRAPH_CHARS
+                ),
+                "split it into paragraphs with a blank line between them",
+            );
+        }
         let mut out = String::with_capacity(value.len());
         let mut seen: Vec<(char, usize)> = Vec::new();
         for c in value.chars() {
@@ -92,6 +103,8 @@ impl Checker {
                         ),
                         "remove it; it often comes with text pasted from another program",
                     );
+                    // Spaces of its length, so positions in the text hold.
+                    out.extend(std::iter::repeat_n(' ', c.len_utf8()));
                 }
                 c => out.push(c),
             }
@@ -185,13 +198,21 @@ impl Checker {
     /// Maps an offset inside a string value to a byte range in the file,
     /// exactly where the string is written without escapes, else the value.
     /// (Tabs were made spaces: the same length, so offsets hold.)
-    fn offset_in_string(&self, span: Range<usize>, value: &str, offset: usize) -> Range<usize> {
-        let raw = self.file.text[span.clone()].replace('\t', " ");
-        if let Some(pos) = raw.find(value) {
-            let at = span.start + pos + offset;
-            return at..at + 1;
+    pub fn offset_in_string(&self, span: Range<usize>, value: &str, offset: usize) -> Range<usize> {
+        let raw = &self.file.text[span.clone()];
+        // The value was cleaned keeping its length (tabs and control
+        // characters became spaces), so its offsets are the decoded ones.
+        if let Some((decoded, at)) = super::strings::decode(raw)
+            && decoded.len() == value.len()
+            && let Some(&pos) = at.get(offset)
+        {
+            let start = span.start + pos;
+            let end = raw[pos..]
+                .char_indices()
+                .nth(1)
+                .map_or(span.end, |(i, _)| span.start + pos + i);
+            return start..end;
         }
-        // A multi-line string may begin with a newline that TOML drops.
         span
     }
 

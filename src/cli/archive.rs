@@ -2,12 +2,13 @@
 //! `extract` and `overview`.
 
 use super::args::{EmbedSource, Inputs, TemplateArg, parse_lang};
-use super::failure::{Failure, Outcome, print_diagnostics};
+use super::failure::{Failure, Outcome, counted, print_diagnostics};
 use crate::archive::{self, Filed};
 use crate::check::{self, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::files::write_atomic;
 use crate::locale::Lang;
+use crate::provenance::VERSION;
 use crate::{embed, overview};
 use clap::Args;
 use std::path::PathBuf;
@@ -29,6 +30,11 @@ pub struct ArchiveArgs {
     replace: bool,
     #[command(flatten)]
     embed: EmbedSource,
+    /// A trip file was renamed or moved from OLD to NEW: its report (and
+    /// history) follows it instead of becoming a second report. May be
+    /// given more than once.
+    #[arg(long, num_args = 2, value_names = ["OLD", "NEW"], action = clap::ArgAction::Append)]
+    rename: Vec<PathBuf>,
 }
 
 /// `studietur verify`.
@@ -36,6 +42,14 @@ pub struct ArchiveArgs {
 pub struct VerifyArgs {
     /// The archive folder.
     archive: PathBuf,
+    /// Write a damaged or missing PDF anew, only when its recorded sources
+    /// give exactly the recorded bytes again.
+    #[arg(long)]
+    repair: bool,
+    /// Fail also on reports an earlier studietur made that this one builds
+    /// differently.
+    #[arg(long)]
+    strict: bool,
 }
 
 /// `studietur extract`.
@@ -68,6 +82,11 @@ pub fn archive(a: ArchiveArgs) -> Outcome {
         template: a.template.get(),
         replace: a.replace,
         embed_source: a.embed.embed_source,
+        renames: a
+            .rename
+            .chunks(2)
+            .filter_map(|p| Some((p.first()?.clone(), p.get(1)?.clone())))
+            .collect(),
     };
     let started = Instant::now();
     let (files, errors) = crate::inputs::expand(&a.inputs.inputs);
@@ -79,6 +98,10 @@ pub fn archive(a: ArchiveArgs) -> Outcome {
         match &o.filed {
             Filed::Archived => eprintln!("archived {input} → {pdf}"),
             Filed::Unchanged => eprintln!("unchanged {input} → {pdf}"),
+            Filed::KeptFromVersion(v) => eprintln!(
+                "kept {input} → {pdf}: made by studietur {v} from the same sources (--replace builds it with studietur {})",
+                crate::provenance::VERSION
+            ),
             Filed::Replaced(old) => {
                 eprintln!("replaced {input} → {pdf} (the old version is kept as {old})")
             }
@@ -91,7 +114,7 @@ pub fn archive(a: ArchiveArgs) -> Outcome {
         "{} archived, {} replaced, {} unchanged, {failed} failed in {:.2} s; manifest: {}",
         count(|f| *f == Filed::Archived),
         count(|f| matches!(f, Filed::Replaced(_))),
-        count(|f| *f == Filed::Unchanged),
+        count(|f| matches!(f, Filed::Unchanged | Filed::KeptFromVersion(_))),
         started.elapsed().as_secs_f64(),
         options.archive.join(archive::MANIFEST).display()
     );
@@ -102,26 +125,58 @@ pub fn archive(a: ArchiveArgs) -> Outcome {
     }
 }
 
-/// `studietur verify ARCHIVE`: a line per report, exit 1 on any mismatch.
+/// `studietur verify ARCHIVE`: a line per report, exit 1 on any mismatch,
+/// missing source, unlisted PDF or edited manifest (and, with `--strict`,
+/// on a report another studietur made).
 pub fn verify(a: VerifyArgs) -> Outcome {
-    let result = archive::verify(&a.archive, &|v| {
-        if v.problems.is_empty() {
-            println!(
-                "ok {}: hashes match, rebuilt byte-identical ({} pages)",
-                v.pdf, v.pages
-            );
+    use archive::Standing;
+    let options = archive::VerifyOptions { repair: a.repair };
+    let strict = a.strict;
+    let result = archive::verify(&a.archive, options, &|v| {
+        let notes = if v.notes.is_empty() {
+            String::new()
         } else {
-            println!("MISMATCH {}: {}", v.pdf, v.problems.join("; "));
+            format!(" ({})", v.notes.join("; "))
+        };
+        let problems = v.problems.join("; ");
+        match &v.standing {
+            Standing::Verified => println!(
+                "ok {}: hashes match, rebuilt byte-identical ({}){notes}",
+                v.pdf,
+                counted(v.pages, "page", "pages")
+            ),
+            Standing::Repaired => println!(
+                "repaired {}: its sources gave the recorded PDF again, byte for byte, and it was written anew{notes}",
+                v.pdf
+            ),
+            Standing::OtherVersion(made) => println!(
+                "{} {}: the PDF is intact and its sources are unchanged; made by studietur {made}, which this studietur {VERSION} builds differently (archive --replace to file a new version)",
+                if strict { "OTHER VERSION" } else { "info" },
+                v.pdf
+            ),
+            Standing::MissingSource => println!("MISSING SOURCE {}: {problems}{notes}", v.pdf),
+            Standing::Unlisted => println!("UNLISTED {}: {problems}", v.pdf),
+            Standing::ManifestEdited => println!("EDITED {}: {problems}", v.pdf),
+            Standing::Mismatch => println!("MISMATCH {}: {problems}{notes}", v.pdf),
         }
     });
     let verdicts = result.map_err(|d| Failure::Failed(vec![d]))?;
-    let bad = verdicts.iter().filter(|v| !v.problems.is_empty()).count();
-    eprintln!(
-        "{} of {} reports verified",
-        verdicts.len() - bad,
-        verdicts.len()
-    );
-    if bad > 0 {
+    let bad = |v: &&archive::Verdict| match v.standing {
+        Standing::Verified | Standing::Repaired => false,
+        Standing::OtherVersion(_) => strict,
+        _ => true,
+    };
+    let reports = verdicts
+        .iter()
+        .filter(|v| !matches!(v.standing, Standing::Unlisted | Standing::ManifestEdited))
+        .count();
+    let failed = verdicts.iter().filter(bad).count();
+    let good = verdicts
+        .iter()
+        .filter(|v| matches!(v.standing, Standing::Verified | Standing::Repaired))
+        .count();
+    eprintln!("{good} of {reports} reports verified");
+    if failed > 0 {
         Err(Failure::Reported)
     } else {
         Ok(())
@@ -209,7 +264,7 @@ pub fn extract(a: ExtractArgs) -> Outcome {
         if checked.trip.is_some() {
             eprintln!(
                 "build it again with `studietur build {} --embed-source` (and the same --template, if the report was made with another)",
-                target.display()
+                quoted(&target.display().to_string())
             );
         } else {
             print_diagnostics(&checked.diagnostics);
@@ -254,12 +309,17 @@ pub fn overview(a: OverviewArgs) -> Outcome {
     write_atomic(out, &rendered.pdf)
         .map_err(|e| Failure::plain(format!("cannot write `{}`: {e}", out.display()), None))?;
     eprintln!(
-        "wrote {} ({} trip{}, {} pages) in {:.2} s",
+        "wrote {} ({}, {}) in {:.2} s",
         out.display(),
-        trips.len(),
-        if trips.len() == 1 { "" } else { "s" },
-        rendered.pages,
+        counted(trips.len(), "trip", "trips"),
+        counted(rendered.pages, "page", "pages"),
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// `path` as a shell reads it back: quoted when it holds spaces or other
+/// characters the shell would take apart.
+fn quoted(path: &str) -> String {
+    shlex::try_quote(path).map_or_else(|_| path.to_string(), |q| q.into_owned())
 }

@@ -16,17 +16,46 @@ pub struct NewArgs {
     #[arg(long)]
     destination: String,
     /// First day (2025-05-12).
-    #[arg(long)]
+    #[arg(long, value_parser = parse_date)]
     start: chrono::NaiveDate,
-    /// Last day.
+    /// Last day (default: the first, a one-day visit).
+    #[arg(long, value_parser = parse_date)]
+    end: Option<chrono::NaiveDate>,
+    /// The committee; default: that of the other trip files in the folder.
     #[arg(long)]
-    end: chrono::NaiveDate,
-    /// The committee.
-    #[arg(long, default_value = "Social- og Beskæftigelsesudvalget")]
-    committee: String,
-    /// The municipality.
-    #[arg(long, default_value = "Aarhus Kommune")]
-    municipality: String,
+    committee: Option<String>,
+    /// The municipality; default: that of the other trip files in the
+    /// folder.
+    #[arg(long)]
+    municipality: Option<String>,
+}
+
+/// Reads a date as the trip file writes it, and says how when it is
+/// written another way (`17/4/2023`).
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    if let Ok(d) = s.parse::<chrono::NaiveDate>() {
+        return Ok(d);
+    }
+    match crate::locale::read_written_date(s) {
+        Some(d) => Err(format!(
+            "write {} (year-month-day)",
+            crate::locale::message_date(d)
+        )),
+        None => Err("write a date as year-month-day, like 2025-05-12".into()),
+    }
+}
+
+/// The committee and municipality of the newest other trip file in
+/// `folder` (by file name, which starts with the year), and its path.
+fn from_other_trips(folder: &Path) -> Option<(String, String, PathBuf)> {
+    let (files, _) = crate::inputs::expand(&[folder.to_path_buf()]);
+    files.iter().rev().find_map(|f| {
+        let text = std::fs::read_to_string(f).ok()?;
+        let table: toml::Table = toml::from_str(&text).ok()?;
+        let trip = table.get("trip")?;
+        let get = |k: &str| trip.get(k)?.as_str().map(str::to_string);
+        Some((get("committee")?, get("municipality")?, f.clone()))
+    })
 }
 
 /// `studietur template …`.
@@ -57,12 +86,35 @@ pub fn schema() -> Outcome {
 /// `studietur new FILE …`.
 pub fn new(a: NewArgs) -> Outcome {
     let file = a.file.as_path();
+    let (committee, municipality) = match (a.committee, a.municipality) {
+        (Some(c), Some(m)) => (c, m),
+        (c, m) => {
+            let folder = crate::files::folder_of(file);
+            let Some((oc, om, from)) = from_other_trips(folder) else {
+                return Err(Failure::usage(
+                    format!(
+                        "say which committee and municipality: there is no other trip file in `{}` to take them from",
+                        folder.display()
+                    ),
+                    Some(
+                        "add --committee \"Social- og Beskæftigelsesudvalget\" --municipality \"Aarhus Kommune\"",
+                    ),
+                ));
+            };
+            let (c, m) = (c.unwrap_or(oc), m.unwrap_or(om));
+            eprintln!(
+                "took the committee \"{c}\" and the municipality \"{m}\" from {} (give --committee and --municipality for others)",
+                from.display()
+            );
+            (c, m)
+        }
+    };
     let mut trip = NewTrip {
         destination: a.destination,
         start: a.start,
-        end: a.end,
-        committee: a.committee,
-        municipality: a.municipality,
+        end: a.end.unwrap_or(a.start),
+        committee,
+        municipality,
         schema: None,
     };
     if trip.end < trip.start {

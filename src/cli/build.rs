@@ -3,7 +3,7 @@
 //! summary.
 
 use super::args::{DenyWarnings, EmbedSource, Inputs, TemplateArg, parse_lang, parse_ppi};
-use super::failure::{Failure, Outcome, print_diagnostics};
+use super::failure::{Failure, Outcome, counted, print_diagnostics};
 use crate::batch::{self, Options, Status};
 use crate::locale::Lang;
 use crate::provenance::Recipe;
@@ -86,8 +86,20 @@ fn recipe(
     Recipe::new(template, lang, embed).map_err(|e| Failure::usage(e, None))
 }
 
+/// Refuses an output folder that is a file.
+fn out_folder(out: &std::path::Path) -> Result<(), Failure> {
+    if out.exists() && !out.is_dir() {
+        return Err(Failure::usage(
+            format!("`{}` is a file, not a folder", out.display()),
+            Some("-o names the folder the reports are written to"),
+        ));
+    }
+    Ok(())
+}
+
 /// `studietur build`.
 pub fn build(a: BuildArgs) -> Outcome {
+    out_folder(&a.out)?;
     let recipe = recipe(a.template.get(), a.lang, a.embed.embed_source)?;
     let options = Options {
         deny_warnings: a.deny.deny_warnings,
@@ -114,6 +126,16 @@ pub fn check(a: CheckArgs) -> Outcome {
 
 /// `studietur watch`: until stopped.
 pub fn watch(a: WatchArgs) -> Outcome {
+    out_folder(&a.out)?;
+    if a.file.is_dir() {
+        return Err(Failure::usage(
+            format!(
+                "`{}` is a folder; watch follows one trip file",
+                a.file.display()
+            ),
+            Some("name the trip file: studietur watch trips/2024-berlin.toml"),
+        ));
+    }
     let options = Options::new(Some(a.out), recipe(a.template.get(), None, false)?);
     eprintln!(
         "watching {} and the files it names (Ctrl-C to stop)",
@@ -132,6 +154,13 @@ fn run(inputs: &[PathBuf], options: &Options) -> Outcome {
     let started = Instant::now();
     let (files, errors) = crate::inputs::expand(inputs);
     print_diagnostics(&errors);
+    if options.out_dir.is_some() {
+        let clashes = crate::inputs::clashes(&files);
+        if !clashes.is_empty() {
+            eprintln!("nothing was built");
+            return Err(Failure::Failed(clashes));
+        }
+    }
     let bar = if std::io::stderr().is_terminal() && files.len() > 1 {
         let bar = ProgressBar::new(files.len() as u64);
         bar.set_style(
@@ -151,11 +180,11 @@ fn run(inputs: &[PathBuf], options: &Options) -> Outcome {
         if timing && let Some((layout, pdf)) = o.times {
             // For the benchmark's "where the time goes": STUDIETUR_TIMING=1.
             print(format!(
-                "timing {}: layout {:.1} ms, pdf {:.1} ms, {} pages",
+                "timing {}: layout {:.1} ms, pdf {:.1} ms, {}",
                 crate::files::stem_of(&o.input),
                 layout.as_secs_f64() * 1e3,
                 pdf.as_secs_f64() * 1e3,
-                o.pages
+                counted(o.pages, "page", "pages")
             ));
         }
         print(report(o, options));
@@ -179,7 +208,7 @@ fn run(inputs: &[PathBuf], options: &Options) -> Outcome {
     } else {
         eprintln!(
             "{} checked, {failed} failed in {elapsed:.2} s",
-            count(Status::Checked)
+            outcomes.len()
         );
     }
     if failed > 0 {
@@ -207,8 +236,8 @@ fn report(outcome: &batch::Outcome, options: &Options) -> String {
         .unwrap_or_default();
     let line = match outcome.status {
         Status::Built => format!(
-            "built {input} → {output} ({} pages, {:.1} MB)",
-            outcome.pages,
+            "built {input} → {output} ({}, {:.1} MB)",
+            counted(outcome.pages, "page", "pages"),
             outcome.bytes as f64 / 1e6
         ),
         Status::Unchanged => format!("unchanged {input} → {output}"),

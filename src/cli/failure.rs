@@ -68,3 +68,8 @@ pub fn finish(outcome: Outcome) -> ExitCode {
         Err(Failure::Reported) => ExitCode::from(1),
     }
 }
+
+/// `1 page`, `2 pages`.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

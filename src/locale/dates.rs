@@ -120,6 +120,27 @@ pub fn message_date(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
+/// A date as people write it by hand, day first (`17/4/2023`,
+/// `17.04.2023`, `17-4-23`), to suggest how to write it in a trip file.
+pub fn read_written_date(text: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    let number = |s: &str, max_len: usize| -> Option<u32> {
+        (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (day, month) = (number(d, 2)?, number(m, 2)?);
+    let year = match y.len() {
+        2 => 2000 + number(y, 2)? as i32,
+        4 => number(y, 4)? as i32,
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -181,6 +202,16 @@ mod tests {
             Lang::En.date_range(d(2023, 12, 28), d(2024, 1, 2)),
             "28 December 2023 – 2 January 2024"
         );
+    }
+
+    #[test]
+    fn dates_written_by_hand() {
+        assert_eq!(read_written_date("17/4/2023"), Some(d(2023, 4, 17)));
+        assert_eq!(read_written_date("17.04.2023"), Some(d(2023, 4, 17)));
+        assert_eq!(read_written_date("1-5-24"), Some(d(2024, 5, 1)));
+        assert_eq!(read_written_date("2023-04-17"), None);
+        assert_eq!(read_written_date("31/2/2023"), None);
+        assert_eq!(read_written_date("\"x\""), None);
     }
 
     #[test]

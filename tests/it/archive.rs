@@ -506,3 +506,224 @@ fn a_trip_file_that_is_a_link_is_archived_under_its_own_name() {
     let v = studietur(dir, &["verify", "archive"]);
     assert!(v.status.success(), "{}", stdout(&v));
 }
+
+/// Issue 12, point 18: a trip file moved to another folder keeps its report
+/// (and history) with `--rename`.
+#[test]
+fn a_moved_trip_file_keeps_its_report_with_rename() {
+    let (tmp, trips) = archived();
+    let dir = tmp.path();
+    let byer = dir.join("byer");
+    std::fs::create_dir_all(byer.join("images/2023")).unwrap();
+    for img in ["protest.svg", "forsorgshjem.svg"] {
+        std::fs::copy(
+            trips.join("images/2023").join(img),
+            byer.join("images/2023").join(img),
+        )
+        .unwrap();
+    }
+    std::fs::rename(
+        trips.join("2024-berlin.toml"),
+        byer.join("2024-berlin.toml"),
+    )
+    .unwrap();
+    // Without --rename: a second report of the same name is refused.
+    let o = studietur(dir, &["archive", "trips", "byer", "-o", "archive"]);
+    fails_with(
+        &o,
+        "is archived from `../trips/2024-berlin.toml`, not from `../byer/2024-berlin.toml`",
+    );
+    let o = studietur(
+        dir,
+        &[
+            "archive",
+            "trips",
+            "byer",
+            "-o",
+            "archive",
+            "--rename",
+            "trips/2024-berlin.toml",
+            "byer/2024-berlin.toml",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("unchanged byer/2024-berlin.toml"),
+        "{}",
+        stderr(&o)
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&read(&dir.join("archive/manifest.json"))).unwrap();
+    let berlin = manifest["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["pdf"] == "2024/2024-berlin.pdf")
+        .unwrap();
+    assert_eq!(berlin["trip"], "../byer/2024-berlin.toml");
+    assert_eq!(
+        berlin["renamed_from"],
+        serde_json::json!(["../trips/2024-berlin.toml"])
+    );
+    let v = studietur(dir, &["verify", "archive"]);
+    assert!(v.status.success(), "{}", stdout(&v));
+}
+
+/// Issue 12, point 19: a moved archive is verified from the sources in
+/// its PDFs; without them a missing source is said, not a mismatch.
+#[test]
+fn a_moved_archive_is_verified_from_its_embedded_sources() {
+    let (tmp, _) = workspace();
+    let dir = tmp.path();
+    let o = studietur(
+        dir,
+        &["archive", "trips", "-o", "archive", "--embed-source"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = studietur(dir, &["archive", "trips", "-o", "plain"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::create_dir_all(dir.join("elsewhere/deeper")).unwrap();
+    for a in ["archive", "plain"] {
+        std::fs::rename(dir.join(a), dir.join("elsewhere/deeper").join(a)).unwrap();
+    }
+    let v = studietur(dir, &["verify", "elsewhere/deeper/archive"]);
+    let out = stdout(&v);
+    assert!(v.status.success(), "{out}");
+    assert!(out.contains("ok 2023/2023-amsterdam.pdf"), "{out}");
+    assert!(
+        out.contains("rebuilt from the sources embedded in the PDF"),
+        "{out}"
+    );
+    let v = studietur(dir, &["verify", "elsewhere/deeper/plain"]);
+    let out = stdout(&v);
+    assert_eq!(v.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("MISSING SOURCE 2023/2023-amsterdam.pdf"),
+        "{out}"
+    );
+    assert!(out.contains("(the PDF itself is intact)"), "{out}");
+    assert!(!out.contains("MISMATCH"), "{out}");
+}
+
+/// Issue 12, point 20: an entry deleted from the manifest, and a PDF it
+/// does not list, are found.
+#[test]
+fn verify_finds_a_deleted_entry_and_an_unlisted_pdf() {
+    let (tmp, _) = archived();
+    let dir = tmp.path();
+    let path = dir.join("archive/manifest.json");
+    let mut manifest: serde_json::Value = serde_json::from_slice(&read(&path)).unwrap();
+    manifest["reports"].as_array_mut().unwrap().remove(1);
+    std::fs::write(&path, serde_json::to_vec_pretty(&manifest).unwrap()).unwrap();
+    std::fs::write(dir.join("archive/2023/stray.pdf"), b"%PDF-1.7").unwrap();
+    let v = studietur(dir, &["verify", "archive"]);
+    let out = stdout(&v);
+    assert_eq!(v.status.code(), Some(1), "{out}");
+    assert!(out.contains("EDITED manifest.json"), "{out}");
+    assert!(out.contains("UNLISTED 2024/2024-berlin.pdf"), "{out}");
+    assert!(out.contains("UNLISTED 2023/stray.pdf"), "{out}");
+    assert!(
+        stderr(&v).contains("1 of 1 reports verified"),
+        "{}",
+        stderr(&v)
+    );
+}
+
+/// Issue 12, point 21: a tampered PDF is repaired, after the rebuild proves
+/// it gives the recorded bytes; never otherwise.
+#[test]
+fn a_tampered_pdf_is_repaired_only_when_the_rebuild_proves_it() {
+    let (tmp, trips) = archived();
+    let dir = tmp.path();
+    let pdf = dir.join("archive/2024/2024-berlin.pdf");
+    let good = read(&pdf);
+    let mut bad = good.clone();
+    let at = bad.len() / 3;
+    bad[at] ^= 0x20;
+    std::fs::write(&pdf, &bad).unwrap();
+    let v = studietur(dir, &["verify", "archive"]);
+    assert_eq!(v.status.code(), Some(1));
+    assert!(
+        stdout(&v).contains("`verify --repair` writes it anew"),
+        "{}",
+        stdout(&v)
+    );
+    assert_eq!(read(&pdf), bad, "verify alone writes nothing");
+    let v = studietur(dir, &["verify", "archive", "--repair"]);
+    assert!(v.status.success(), "{}", stdout(&v));
+    assert!(
+        stdout(&v).contains("repaired 2024/2024-berlin.pdf"),
+        "{}",
+        stdout(&v)
+    );
+    assert_eq!(read(&pdf), good, "restored byte for byte");
+    // With its source changed, the rebuild proves nothing: no repair.
+    std::fs::write(&pdf, &bad).unwrap();
+    let trip = trips.join("2024-berlin.toml");
+    let text = std::fs::read_to_string(&trip).unwrap();
+    std::fs::write(&trip, text.replace("participants = 8", "participants = 9")).unwrap();
+    let v = studietur(dir, &["verify", "archive", "--repair"]);
+    assert_eq!(v.status.code(), Some(1));
+    assert!(
+        stdout(&v).contains("MISMATCH 2024/2024-berlin.pdf"),
+        "{}",
+        stdout(&v)
+    );
+    assert_eq!(read(&pdf), bad, "not written");
+}
+
+/// Issue 12, point 22: a report another studietur made from unchanged
+/// sources is reported as such, not as a mismatch, and kept by `archive`.
+#[test]
+fn a_report_made_by_another_version_is_information() {
+    let (tmp, _) = archived();
+    let dir = tmp.path();
+    let archive = dir.join("archive");
+    // Make the Berlin report look made by an earlier studietur: another
+    // PDF (the compact layout), recorded as it, by version 0.1.0.
+    let o = studietur(
+        dir,
+        &[
+            "build",
+            "trips/2024-berlin.toml",
+            "-o",
+            "c",
+            "--template",
+            "compact",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let older = read(&dir.join("c/2024-berlin.pdf"));
+    std::fs::write(archive.join("2024/2024-berlin.pdf"), &older).unwrap();
+    let mut m = studietur::archive::Manifest::load(&archive).unwrap();
+    for r in &mut m.reports {
+        if r.current.pdf == "2024/2024-berlin.pdf" {
+            r.current.pdf_sha256 = studietur::digest::sha256_hex(&older);
+            r.current.made_from.studietur_version = "0.1.0".into();
+        }
+    }
+    m.save(&archive).unwrap();
+    let v = studietur(dir, &["verify", "archive"]);
+    let out = stdout(&v);
+    assert!(v.status.success(), "{out}");
+    assert!(out.contains("info 2024/2024-berlin.pdf: the PDF is intact and its sources are unchanged; made by studietur 0.1.0"), "{out}");
+    let v = studietur(dir, &["verify", "archive", "--strict"]);
+    assert_eq!(v.status.code(), Some(1), "{}", stdout(&v));
+    // archive keeps it; --replace files the new version.
+    let o = studietur(dir, &["archive", "trips", "-o", "archive"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("kept trips/2024-berlin.toml"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(read(&archive.join("2024/2024-berlin.pdf")), older);
+    let o = studietur(dir, &["archive", "trips", "-o", "archive", "--replace"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        read(&archive.join("2024/2024-berlin-superseded-1.pdf")),
+        older
+    );
+    let v = studietur(dir, &["verify", "archive"]);
+    assert!(v.status.success(), "{}", stdout(&v));
+}

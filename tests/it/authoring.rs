@@ -32,6 +32,10 @@ fn new_writes_a_file_that_checks_and_builds_and_never_overwrites() {
         "2025-04-29",
         "--end",
         "2025-05-02",
+        "--committee",
+        "Kultur- og Fritidsudvalget",
+        "--municipality",
+        "Herning Kommune",
     ];
     let o = studietur(dir.path(), &args);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -60,6 +64,12 @@ fn new_writes_a_file_that_checks_and_builds_and_never_overwrites() {
         "[[day.section.image]]",
         "decorative",
         "[[section]]",
+        "case",
+        "contents",
+        "heading",
+        "time =",
+        "points",
+        "unstated",
         "[accounts]",
         "vat",
         "total",
@@ -93,7 +103,73 @@ fn new_writes_a_file_that_checks_and_builds_and_never_overwrites() {
             "2025-05-02",
             "--end",
             "2025-05-01",
+            "--committee",
+            "U",
+            "--municipality",
+            "M",
         ],
     );
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn new_takes_the_committee_from_the_other_trips_or_asks_for_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = |name: &str| {
+        studietur(
+            dir.path(),
+            &["new", name, "--destination", "Oslo", "--start", "17/4/2023"],
+        )
+    };
+    // A date written the Danish way is wrong usage, with the way to write it.
+    let o = new("trips/a.toml");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        crate::common::stderr(&o).contains("write 2023-04-17"),
+        "{}",
+        crate::common::stderr(&o)
+    );
+    let new = |name: &str| {
+        studietur(
+            dir.path(),
+            &[
+                "new",
+                name,
+                "--destination",
+                "Oslo",
+                "--start",
+                "2023-04-17",
+            ],
+        )
+    };
+    // Nothing to take them from: asked for.
+    let o = new("trips/a.toml");
+    assert_eq!(o.status.code(), Some(2));
+    let err = crate::common::stderr(&o);
+    assert!(
+        err.contains("--committee") && err.contains("--municipality"),
+        "{err}"
+    );
+    assert!(!dir.path().join("trips/a.toml").exists());
+    // Taken from the trip beside it, and said so.
+    std::fs::create_dir_all(dir.path().join("trips")).unwrap();
+    std::fs::copy(
+        crate::common::root().join("tests/trips/2019-odense-sag.toml"),
+        dir.path().join("trips/2019-odense-sag.toml"),
+    )
+    .unwrap();
+    let o = new("trips/2023-oslo.toml");
+    assert!(o.status.success(), "{}", crate::common::stderr(&o));
+    let err = crate::common::stderr(&o);
+    assert!(
+        err.contains("took the committee \"Børne- og Ungeudvalget\""),
+        "{err}"
+    );
+    assert!(err.contains("2019-odense-sag.toml"), "{err}");
+    let text = std::fs::read_to_string(dir.path().join("trips/2023-oslo.toml")).unwrap();
+    assert!(
+        text.contains("committee    = \"Børne- og Ungeudvalget\""),
+        "{text}"
+    );
+    assert!(text.contains("municipality = \"Odense Kommune\""), "{text}");
 }

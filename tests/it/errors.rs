@@ -655,3 +655,71 @@ fn the_keys_added_to_format_1_are_checked_at_their_place() {
         "remove `title`",
     );
 }
+
+/// Issue 12, points 10–15: messages a secretary can act on.
+#[test]
+fn messages_a_secretary_can_act_on() {
+    // 10. A date written the Danish way.
+    let t = with("start = 2024-09-09", "start = 9/9/2024");
+    error(
+        &t,
+        &pos(&t, "9/9/2024"),
+        "`9/9/2024` is not a date",
+        "write `start = 2024-09-09`",
+    );
+    // 11. Too many decimals that cannot be a thousands separator.
+    let t = with("amount = 600", "amount = 4500.999");
+    let (_dir, checked) = check(t.as_bytes());
+    let help = checked.diagnostics[0].help.clone().unwrap_or_default();
+    assert!(
+        help.contains("\"4501.00\"") && !help.contains("4500999"),
+        "{help}"
+    );
+    // 12. Image keys without their table's header.
+    let t = with(
+        "  text = \"Et besøg.\"\n    [[day.section.image]]\n",
+        "  text = \"Et besøg.\"\n",
+    );
+    let (_dir, checked) = check(t.as_bytes());
+    let d = checked
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("`file`"))
+        .unwrap();
+    assert!(
+        d.help
+            .as_deref()
+            .unwrap_or("")
+            .contains("add a line `[[day.section.image]]` above them"),
+        "{}",
+        d.render()
+    );
+    // 13. A text never closed: reported where it opens.
+    let t = with("  text = \"Endnu et.\"", "  text = \"\"\"\nEndnu et.\n");
+    error(
+        &t,
+        &pos(&t, "\"\"\""),
+        "has no closing \"\"\"",
+        "end the text with \"\"\"",
+    );
+    // 14. A Markdown error in a long text: at its own line.
+    let t = with(
+        "  text = \"Endnu et.\"",
+        "  text = \"\"\"\nFørste afsnit.\n\nAndet afsnit med \\\"citat\\\".\n\nSe [her](fil.pdf).\n\"\"\"",
+    );
+    error(
+        &t,
+        &pos(&t, "[her]"),
+        "not a web or mail address",
+        "https://",
+    );
+    // 15. Old Mac line endings: one error.
+    let t = BASE.replace('\n', "\r");
+    let (_dir, checked) = check(t.as_bytes());
+    assert_eq!(checked.diagnostics.len(), 1, "{:?}", checked.diagnostics);
+    assert!(
+        checked.diagnostics[0]
+            .message
+            .contains("old Mac line endings")
+    );
+}

@@ -1,0 +1,62 @@
+//! The limits of format 1, so that no file can exhaust memory or run a
+//! batch for minutes: a trip file of at most 2 MB, paragraphs of at most
+//! 20,000 characters (images: see [`crate::photos`]).
+
+use crate::diagnostic::{Diagnostic, SourceFile};
+
+/// The largest trip file.
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+/// The longest paragraph, in characters.
+pub const MAX_PARAGRAPH_CHARS: usize = 20_000;
+
+/// The error for a trip file over [`MAX_FILE_BYTES`].
+pub fn file_too_large(name: &str, len: usize) -> Diagnostic {
+    let file = SourceFile {
+        name: name.to_string(),
+        text: "".into(),
+    };
+    Diagnostic::error(
+        &file,
+        0..0,
+        format!(
+            "the trip file is {:.1} MB; a trip file may be at most {} MB",
+            len as f64 / (1024.0 * 1024.0),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    )
+    .with_help("a report's text is far smaller: check that this is the trip file, and move long attachments into their own files")
+}
+
+/// The byte range (inside `value`) of the first paragraph longer than
+/// [`MAX_PARAGRAPH_CHARS`], with its length in characters.
+pub fn long_paragraph(value: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let mut start = 0;
+    for part in value.split("\n\n") {
+        // Counting stops early: only "longer than the limit" matters.
+        if part.len() > MAX_PARAGRAPH_CHARS {
+            let chars = part.chars().count();
+            if chars > MAX_PARAGRAPH_CHARS {
+                return Some((start..start + part.len(), chars));
+            }
+        }
+        start += part.len() + 2;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn long_paragraphs_are_found() {
+        let long = "x".repeat(super::MAX_PARAGRAPH_CHARS + 1);
+        let text = format!("kort\n\n{long}\n\nkort");
+        assert_eq!(
+            super::long_paragraph(&text),
+            Some((6..6 + long.len(), long.len()))
+        );
+        assert_eq!(super::long_paragraph("kort\n\nkort"), None);
+        // Characters, not bytes: 20,000 × 'ø' is two bytes each.
+        assert_eq!(super::long_paragraph(&"ø".repeat(20_000)), None);
+    }
+}

@@ -1,0 +1,136 @@
+//! SVG images: refused when they could do more than draw — refer to another
+//! file or a URL, embed HTML (`foreignObject`) or script — or when they are
+//! too large to draw, or hold text in characters the fonts lack.
+
+/// The most elements an SVG may have.
+pub const MAX_ELEMENTS: usize = 50_000;
+
+/// The largest an SVG may say it is, each way, in pixels.
+pub const MAX_SIDE: f64 = 50_000.0;
+
+/// Why an SVG cannot be shown; `None` when it can.
+pub fn refusal(data: &[u8]) -> Option<String> {
+    let text = match std::str::from_utf8(data) {
+        Ok(t) => t,
+        Err(_) => return Some("the SVG is not UTF-8 text".into()),
+    };
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: false,
+        nodes_limit: u32::try_from(MAX_ELEMENTS * 4).unwrap_or(u32::MAX),
+        ..roxmltree::ParsingOptions::default()
+    };
+    let doc = match roxmltree::Document::parse_with_options(text, options) {
+        Ok(d) => d,
+        Err(roxmltree::Error::NodesLimitReached) => {
+            return Some(format!(
+                "the SVG has more than {MAX_ELEMENTS} elements, too many to draw"
+            ));
+        }
+        Err(e) => return Some(format!("the SVG cannot be read ({e})")),
+    };
+    let elements = doc.descendants().filter(|n| n.is_element()).count();
+    if elements > MAX_ELEMENTS {
+        return Some(format!(
+            "the SVG has {elements} elements; at most {MAX_ELEMENTS} can be drawn"
+        ));
+    }
+    let mut chars = String::new();
+    for node in doc.descendants() {
+        if node.is_element() {
+            let name = node.tag_name().name();
+            if name.eq_ignore_ascii_case("script") {
+                return Some("the SVG holds a script".into());
+            }
+            if name == "foreignObject" {
+                return Some("the SVG holds a `foreignObject` (HTML inside the image)".into());
+            }
+            for a in node.attributes() {
+                let v = a.value().trim();
+                if a.name() == "href" && !(v.starts_with('#') || v.starts_with("data:")) {
+                    return Some(format!("the SVG refers to another file or URL (`{v}`)"));
+                }
+                if external_url(v) {
+                    return Some(format!("the SVG refers to a URL (`{v}`)"));
+                }
+                if a.name().starts_with("on") {
+                    return Some(format!("the SVG holds a script (`{}`)", a.name()));
+                }
+            }
+        }
+        if node.is_text() {
+            let in_style = node
+                .parent_element()
+                .is_some_and(|p| p.tag_name().name() == "style");
+            if in_style
+                && (node.text().unwrap_or("").contains("@import")
+                    || external_url(node.text().unwrap_or("")))
+            {
+                return Some("the SVG's style refers to another file or URL".into());
+            }
+            if !in_style
+                && node
+                    .ancestors()
+                    .any(|a| matches!(a.tag_name().name(), "text" | "tspan" | "textPath"))
+            {
+                chars.push_str(node.text().unwrap_or(""));
+            }
+        }
+    }
+    let missing = crate::fonts::missing_chars(&chars);
+    if !missing.is_empty() {
+        let list: Vec<String> = missing
+            .iter()
+            .map(|c| format!("`{c}` (U+{:04X})", *c as u32))
+            .collect();
+        return Some(format!(
+            "the SVG's text has characters the fonts cannot print: {}",
+            list.join(", ")
+        ));
+    }
+    None
+}
+
+/// Whether a value refers to something outside the SVG with `url(…)`.
+fn external_url(v: &str) -> bool {
+    v.match_indices("url(").any(|(i, _)| {
+        let inner = v[i + 4..].trim_start().trim_start_matches(['"', '\'']);
+        !inner.starts_with('#')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::refusal;
+
+    fn svg(body: &str) -> Vec<u8> {
+        format!(r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">{body}</svg>"#).into_bytes()
+    }
+
+    #[test]
+    fn drawings_pass_and_anything_more_is_refused() {
+        assert_eq!(
+            refusal(&svg(
+                r##"<rect width="5" height="5" fill="url(#g)"/><use href="#a"/>"##
+            )),
+            None
+        );
+        assert_eq!(refusal(&svg("<text>Æblegrød</text>")), None);
+        for (body, why) in [
+            (r#"<image href="other.png"/>"#, "another file"),
+            (
+                r#"<image xlink:href="https://x.dk/a.png"/>"#,
+                "another file",
+            ),
+            ("<foreignObject><p>x</p></foreignObject>", "foreignObject"),
+            ("<script>alert(1)</script>", "script"),
+            (r#"<rect onload="x()"/>"#, "script"),
+            (r#"<rect style="fill:url(https://x.dk/p)"/>"#, "URL"),
+            ("<text>漢字</text>", "cannot print"),
+        ] {
+            let r = refusal(&svg(body)).unwrap_or_default();
+            assert!(r.contains(why), "{body}: {r}");
+        }
+        let many = "<g/>".repeat(super::MAX_ELEMENTS + 1);
+        assert!(refusal(&svg(&many)).unwrap().contains("elements"));
+    }
+}
