@@ -191,7 +191,7 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache) -> Outcome {
         return outcome;
     }
     match built.product {
-        Product::Checked => outcome.status = Status::Checked,
+        Product::Checked | Product::Document(_) => outcome.status = Status::Checked,
         Product::Pages(pages) => {
             let format = options.pages.map_or(Format::Png, |(f, _)| f);
             match write_pages(out_dir, &stem, format, &pages) {

@@ -33,6 +33,7 @@ pub mod pipeline;
 pub mod provenance;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod template;
 pub mod trip;
 pub mod view;

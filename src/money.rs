@@ -195,6 +195,52 @@ impl Amount {
             .ok_or(AmountError::Overflow)
     }
 
+    /// Reads an amount typed the Danish way in a form: `31.300`, `31300`,
+    /// `1.150,50`, `1150,5`, `1 150` (a point or space between thousands, a
+    /// comma before øre; a lone point with one or two digits after it is
+    /// read as a decimal point). The error says what is wrong.
+    pub fn parse_typed(text: &str) -> Result<Amount, String> {
+        let t: String = text
+            .trim()
+            .trim_end_matches("kr.")
+            .trim_end_matches("kr")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        let (whole, frac) = match t.split_once(',') {
+            Some((w, f)) => (w.replace('.', ""), Some(f.to_string())),
+            None => match t.rsplit_once('.') {
+                // `1150.5`: a decimal point (not three digits after it).
+                Some((w, f)) if f.len() <= 2 && !w.contains('.') => {
+                    (w.to_string(), Some(f.to_string()))
+                }
+                _ => (t.replace('.', ""), None),
+            },
+        };
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(&whole) || frac.as_deref().is_some_and(|f| !digits(f) || f.len() > 2) {
+            return Err(format!(
+                "`{}` is not an amount: write kroner like 31.300 or 1.150,50",
+                text.trim()
+            ));
+        }
+        let literal = match &frac {
+            Some(f) => format!("{whole}.{f}"),
+            None => whole,
+        };
+        Amount::parse_literal(&literal).map_err(|e| e.to_string())
+    }
+
+    /// The amount as a trip file writes it: `31300`, or `"1150.50"` with
+    /// øre (a string, so no floating point is involved).
+    pub fn literal(self) -> String {
+        if self.has_ore() {
+            format!("{}.{:02}", self.0 / 100, (self.0 % 100).abs())
+        } else {
+            (self.0 / 100).to_string()
+        }
+    }
+
     /// Writes the amount for `lang`: `31.300 kr.`, `12.959,90 kr.`,
     /// `DKK 31,300`, `DKK 12,959.90`. With `force_ore` (or when the amount has
     /// øre) two decimals are shown. The space between number and currency is
@@ -347,6 +393,20 @@ mod tests {
             Amount(1_295_990).format(Lang::En, false),
             "DKK\u{a0}12,959.90"
         );
+    }
+
+    #[test]
+    fn reads_amounts_typed_the_danish_way() {
+        let t = |s| Amount::parse_typed(s).map(Amount::literal);
+        assert_eq!(t("31.300"), Ok("31300".into()));
+        assert_eq!(t("1.150,50"), Ok("1150.50".into()));
+        assert_eq!(t("1150,5"), Ok("1150.50".into()));
+        assert_eq!(t("1 150 kr."), Ok("1150".into()));
+        assert_eq!(t("1150.5"), Ok("1150.50".into()));
+        assert_eq!(t("1.150.000"), Ok("1150000".into()));
+        assert!(t("12,345,6").is_err());
+        assert!(t("abc").is_err());
+        assert!(t("1,234").is_err());
     }
 
     #[test]

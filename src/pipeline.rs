@@ -18,6 +18,8 @@ pub enum Output {
     Check,
     /// The PDF report.
     Pdf,
+    /// The laid-out pages, not written out (for a live preview).
+    Document,
     /// An image per page.
     Pages {
         /// PNG or SVG.
@@ -68,6 +70,8 @@ pub enum Product {
     Pdf(Rendered),
     /// The pages as images.
     Pages(Vec<Vec<u8>>),
+    /// The laid-out pages.
+    Document(Box<typst_layout::PagedDocument>),
 }
 
 /// A built report.
@@ -123,6 +127,9 @@ pub fn run_bytes(job: &Job, bytes: Vec<u8>) -> Result<Built, Vec<Diagnostic>> {
     let product = match job.output {
         Output::Check => Ok(Product::Checked),
         Output::Pdf => pdf(job, &bytes, &trip, &stem, &mut diagnostics).map(Product::Pdf),
+        Output::Document => {
+            render::document(&trip, &recipe.template).map(|d| Product::Document(Box::new(d)))
+        }
         Output::Pages { format, ppi } => {
             render::page_images(&trip, &recipe.template, format, ppi).map(Product::Pages)
         }

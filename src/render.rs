@@ -12,7 +12,7 @@ use typst::World;
 use typst::WorldExt;
 use typst::diag::SourceDiagnostic;
 use typst::foundations::{Bytes, NativeElement, Smart};
-use typst_layout::PagedDocument;
+use typst_layout::{Page, PagedDocument};
 use typst_library::introspection::Introspector;
 use typst_library::pdf::AttachElem;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
@@ -205,6 +205,34 @@ pub fn layout_with(
     })
 }
 
+/// Lays out `trip` with `template`: the pages, not yet written out.
+pub fn document(trip: &Trip, template: &Template) -> Result<PagedDocument, Vec<Diagnostic>> {
+    let world = ReportWorld::new(
+        template.clone(),
+        generated_files(trip)?,
+        trip.document_date(),
+    );
+    let document = compile(&world);
+    typst::comemo::evict(10);
+    document
+}
+
+/// One page as SVG.
+pub fn page_svg(page: &Page) -> String {
+    typst_svg::svg(page, &typst_svg::SvgOptions::default())
+}
+
+/// One page as PNG at `ppi` pixels per inch.
+pub fn page_png(page: &Page, ppi: f32) -> Result<Vec<u8>, Diagnostic> {
+    let options = typst_render::RenderOptions {
+        pixel_per_pt: typst::utils::Scalar::new(f64::from(ppi) / 72.0),
+        ..Default::default()
+    };
+    typst_render::render(page, &options)
+        .encode_png()
+        .map_err(|e| Diagnostic::plain(format!("cannot encode a page as PNG: {e}")))
+}
+
 /// Lays out `trip` and draws each page as PNG (at `ppi` pixels per inch)
 /// or SVG, for a quick look or a web page.
 pub fn page_images(
@@ -213,34 +241,13 @@ pub fn page_images(
     format: Format,
     ppi: f32,
 ) -> Result<Vec<Vec<u8>>, Vec<Diagnostic>> {
-    let world = ReportWorld::new(
-        template.clone(),
-        generated_files(trip)?,
-        trip.document_date(),
-    );
-    let document = compile(&world);
-    typst::comemo::evict(10);
-    let document = document?;
+    let document = document(trip, template)?;
     let pages = document.pages().iter();
     match format {
-        Format::Png => {
-            let options = typst_render::RenderOptions {
-                pixel_per_pt: typst::utils::Scalar::new(f64::from(ppi) / 72.0),
-                ..Default::default()
-            };
-            pages
-                .map(|p| {
-                    typst_render::render(p, &options).encode_png().map_err(|e| {
-                        vec![Diagnostic::plain(format!(
-                            "cannot encode a page as PNG: {e}"
-                        ))]
-                    })
-                })
-                .collect()
-        }
-        Format::Svg => Ok(pages
-            .map(|p| typst_svg::svg(p, &typst_svg::SvgOptions::default()).into_bytes())
-            .collect()),
+        Format::Png => pages
+            .map(|p| page_png(p, ppi).map_err(|d| vec![d]))
+            .collect(),
+        Format::Svg => Ok(pages.map(|p| page_svg(p).into_bytes()).collect()),
     }
 }
 

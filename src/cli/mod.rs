@@ -9,6 +9,7 @@ mod args;
 mod authoring;
 mod build;
 mod failure;
+mod serve;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -53,6 +54,9 @@ enum Command {
     },
     /// Check trip files without writing anything.
     Check(build::CheckArgs),
+    /// The editor in the browser: write trip files in a form and see the
+    /// report's pages as you type.
+    Serve(serve::ServeArgs),
 }
 
 /// Runs the command line and gives the exit code.
@@ -68,6 +72,7 @@ pub fn main() -> ExitCode {
         Command::Verify(a) => archive::verify(a),
         Command::Extract(a) => archive::extract(a),
         Command::Overview(a) => archive::overview(a),
+        Command::Serve(a) => serve::serve(a),
     };
     failure::finish(outcome)
 }

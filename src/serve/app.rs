@@ -1,0 +1,52 @@
+//! The editor server's shared state and the events it reports.
+
+use super::preview::PageStore;
+use super::session::Session;
+use crate::provenance::Recipe;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// What the server tells the command line.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// Listening: open this URL (it holds the token).
+    Listening {
+        /// The address with `?token=…`.
+        url: String,
+    },
+    /// A new preview is shown.
+    Preview {
+        /// The trip file.
+        trip: String,
+        /// Server milliseconds from the edit to the pages being ready.
+        ms: f64,
+        /// Of which checking and layout.
+        layout_ms: f64,
+        /// And drawing the pages that changed.
+        draw_ms: f64,
+        /// Pages in all.
+        pages: usize,
+        /// Pages drawn anew.
+        drawn: usize,
+    },
+    /// A trip file was saved.
+    Saved {
+        /// The trip file.
+        trip: String,
+    },
+}
+
+/// The server's state.
+pub struct App {
+    /// The folder served (canonical).
+    pub folder: PathBuf,
+    /// How reports are built.
+    pub recipe: Recipe,
+    /// The trip files open in the editor, by file name.
+    pub sessions: Mutex<HashMap<String, Arc<Session>>>,
+    /// The pages drawn so far.
+    pub pages: PageStore,
+    /// Where events go (the command line prints them).
+    pub report: Box<dyn Fn(Event) + Send + Sync>,
+}

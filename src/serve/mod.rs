@@ -1,0 +1,134 @@
+//! `studietur serve`: a local web editor for the trip files of a folder — a
+//! form for every key of format 1 and the TOML itself, errors at their
+//! fields, and the report's pages beside it, laid out again by the warm
+//! engine after each pause in typing. It listens on 127.0.0.1 only (another
+//! address only when asked), every request carries a random token, and all
+//! its assets are built in.
+
+mod app;
+mod edit;
+mod fields;
+mod listing;
+mod preview;
+mod routes;
+mod security;
+mod session;
+
+pub use app::Event;
+pub use edit::{EditError, Op, Seg, apply as apply_edits};
+
+use app::App;
+
+use crate::provenance::Recipe;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// How to serve.
+pub struct Options {
+    /// The folder of trip files.
+    pub folder: PathBuf,
+    /// The address to listen on (127.0.0.1 unless asked otherwise).
+    pub listen: IpAddr,
+    /// The port; 0 for a free one.
+    pub port: u16,
+    /// How reports are built.
+    pub recipe: Recipe,
+}
+
+const INDEX: &str = include_str!("assets/index.html");
+const SCRIPT: &str = include_str!("assets/app.js");
+const STYLE: &str = include_str!("assets/app.css");
+
+fn token() -> Result<String, String> {
+    let mut bytes = [0u8; 24];
+    getrandom::fill(&mut bytes).map_err(|e| format!("no random token: {e}"))?;
+    Ok(crate::digest::hex(&bytes))
+}
+
+/// The editor's routes, behind the security checks.
+fn router(app: Arc<App>, guard: security::Guard) -> Router {
+    use axum::http::header::CONTENT_TYPE;
+    let html = || async { ([(CONTENT_TYPE, "text/html; charset=utf-8")], INDEX) };
+    Router::new()
+        .route("/", get(html))
+        .route("/trip/{name}", get(html))
+        .route(
+            "/app.js",
+            get(|| async { ([(CONTENT_TYPE, "text/javascript; charset=utf-8")], SCRIPT) }),
+        )
+        .route(
+            "/app.css",
+            get(|| async { ([(CONTENT_TYPE, "text/css; charset=utf-8")], STYLE) }),
+        )
+        .route("/api/trips", get(routes::trips).post(routes::create))
+        .route("/api/trip/{name}", get(routes::get))
+        .route("/api/trip/{name}/edit", post(routes::edit))
+        .route("/api/trip/{name}/undo", post(routes::undo))
+        .route("/api/trip/{name}/reload", post(routes::reload))
+        .route("/api/trip/{name}/save", post(routes::save))
+        .route("/api/trip/{name}/upload", post(routes::upload))
+        .route("/api/trip/{name}/events", get(routes::events))
+        .route("/api/trip/{name}/pdf", get(routes::pdf))
+        .route("/api/trip/{name}/page/{n}", get(routes::page_png))
+        .route("/api/page/{file}", get(routes::page))
+        .layer(DefaultBodyLimit::max(routes::MAX_UPLOAD))
+        .with_state(app)
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(guard),
+            security::check,
+        ))
+}
+
+/// Serves until the process is stopped (Ctrl-C). `report` hears what
+/// happens; the error says why the server cannot run.
+pub fn run(options: Options, report: impl Fn(Event) + Send + Sync + 'static) -> Result<(), String> {
+    let folder = options
+        .folder
+        .canonicalize()
+        .map_err(|e| format!("cannot open the folder `{}`: {e}", options.folder.display()))?;
+    if !folder.is_dir() {
+        return Err(format!("`{}` is not a folder", options.folder.display()));
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the server: {e}"))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(SocketAddr::new(options.listen, options.port))
+            .await
+            .map_err(|e| format!("cannot listen on {}:{}: {e}", options.listen, options.port))?;
+        let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+        let token = token()?;
+        let explicit = (!options.listen.is_loopback()).then(|| match options.listen {
+            IpAddr::V6(a) => format!("[{a}]"),
+            a => a.to_string(),
+        });
+        let guard = security::Guard::new(token.clone(), port, explicit.as_deref());
+        let host = match &explicit {
+            Some(h) => h.clone(),
+            None => "127.0.0.1".into(),
+        };
+        let app = Arc::new(App {
+            folder,
+            recipe: options.recipe,
+            sessions: Mutex::new(HashMap::new()),
+            pages: preview::PageStore::default(),
+            report: Box::new(report),
+        });
+        (app.report)(Event::Listening {
+            url: format!("http://{host}:{port}/?token={token}"),
+        });
+        axum::serve(listener, router(app, guard))
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+            .map_err(|e| format!("the server stopped: {e}"))
+    })
+}

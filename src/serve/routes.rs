@@ -1,0 +1,412 @@
+//! The editor's HTTP endpoints: the page and its assets, the trips of the
+//! folder, one trip's text and form values with their diagnostics, edits,
+//! save, reload, undo, photo upload, the preview's pages and event stream,
+//! and the PDF.
+
+use super::app::{App, Event};
+use super::edit::{self, Op, Seg};
+use super::session::Session;
+use super::{fields, preview};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::locale::Lang;
+use crate::pipeline::{self, Job, Output, Product};
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path as UrlPath, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::Instant;
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::WatchStream;
+
+type AppState = State<Arc<App>>;
+
+/// An error answer: a status and a message for the user.
+pub struct Failure(StatusCode, String);
+
+impl IntoResponse for Failure {
+    fn into_response(self) -> Response {
+        (self.0, Json(serde_json::json!({ "error": self.1 }))).into_response()
+    }
+}
+
+fn not_found(what: &str) -> Failure {
+    Failure(StatusCode::NOT_FOUND, format!("{what} is not there"))
+}
+
+/// `?lang=da|en`: the language of the messages.
+#[derive(Debug, Deserialize, Default)]
+pub struct LangQuery {
+    lang: Option<String>,
+}
+
+impl LangQuery {
+    fn lang(&self) -> Lang {
+        self.lang
+            .as_deref()
+            .and_then(Lang::from_code)
+            .unwrap_or(Lang::Da)
+    }
+}
+
+/// A diagnostic as the editor shows it: at its field and its line.
+#[derive(Debug, Serialize)]
+pub struct Shown {
+    error: bool,
+    message: String,
+    help: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+    path: Vec<Seg>,
+    rendered: String,
+}
+
+fn shown(d: &Diagnostic, text: &str, lang: Lang) -> Shown {
+    let (line, column, path) = match (&d.file, &d.span) {
+        (Some(f), Some(s)) => {
+            let (l, c) = f.line_col(s.start);
+            (Some(l), Some(c), fields::path_at(text, s.start))
+        }
+        _ => (None, None, Vec::new()),
+    };
+    let _ = lang;
+    Shown {
+        error: d.severity == Severity::Error,
+        message: d.message.clone(),
+        help: d.help.clone(),
+        line,
+        column,
+        path,
+        rendered: d.render(),
+    }
+}
+
+/// A trip's state for the editor.
+#[derive(Debug, Serialize)]
+pub struct TripState {
+    name: String,
+    version: u64,
+    text: String,
+    model: Option<serde_json::Value>,
+    diagnostics: Vec<Shown>,
+    /// The pages of this version, when it builds (else the last good
+    /// preview stays).
+    pages: Option<Vec<String>>,
+    ms: f64,
+}
+
+/// The session of trip `name` (a `*.toml` file directly in the folder),
+/// opened from disk on first use.
+fn session(app: &App, name: &str) -> Result<Arc<Session>, Failure> {
+    let plain = !name.contains(['/', '\\'])
+        && !name.starts_with('.')
+        && name.ends_with(".toml")
+        && name.len() < 200;
+    if !plain {
+        return Err(Failure(
+            StatusCode::BAD_REQUEST,
+            format!("`{name}` is not a trip file's name"),
+        ));
+    }
+    let mut sessions = app.sessions.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(s) = sessions.get(name) {
+        return Ok(s.clone());
+    }
+    let path = app.folder.join(name);
+    let text = std::fs::read_to_string(&path).map_err(|_| not_found(name))?;
+    let s = Arc::new(Session::open(name.to_string(), path, text));
+    sessions.insert(name.to_string(), s.clone());
+    Ok(s)
+}
+
+/// Checks and lays out the session's text; the state to answer with.
+async fn refresh(app: Arc<App>, s: Arc<Session>, lang: Lang, started: Instant) -> TripState {
+    let (text, version) = s.text();
+    let (app2, s2, text2) = (app.clone(), s.clone(), text.clone());
+    let laid = tokio::task::spawn_blocking(move || {
+        preview::lay_out(&s2.path, &text2, &app2.recipe, &app2.pages)
+    })
+    .await
+    .unwrap_or_else(|_| {
+        Err(vec![Diagnostic::plain(
+            "the preview failed inside studietur",
+        )])
+    });
+    let ms = started.elapsed().as_secs_f64() * 1e3;
+    let (diagnostics, pages) = match laid {
+        Ok(laid) => {
+            let diagnostics: Vec<Shown> = laid
+                .warnings
+                .iter()
+                .map(|d| shown(d, &text, lang))
+                .collect();
+            let pages = laid.pages.clone();
+            let (layout_ms, draw_ms, drawn) = (laid.layout_ms, laid.draw_ms, laid.drawn);
+            if s.show(version, laid, ms) {
+                (app.report)(Event::Preview {
+                    trip: s.name.clone(),
+                    ms,
+                    layout_ms,
+                    draw_ms,
+                    pages: pages.len(),
+                    drawn,
+                });
+            }
+            (diagnostics, Some(pages))
+        }
+        Err(diags) => (diags.iter().map(|d| shown(d, &text, lang)).collect(), None),
+    };
+    TripState {
+        name: s.name.clone(),
+        version,
+        model: fields::model(&text),
+        text,
+        diagnostics,
+        pages,
+        ms,
+    }
+}
+
+/// `GET /api/trips`: the trip files of the folder.
+pub async fn trips(State(app): AppState) -> Result<Json<serde_json::Value>, Failure> {
+    let app2 = app.clone();
+    let list = tokio::task::spawn_blocking(move || super::listing::list(&app2))
+        .await
+        .map_err(|_| Failure(StatusCode::INTERNAL_SERVER_ERROR, "listing failed".into()))?;
+    Ok(Json(serde_json::json!({ "trips": list })))
+}
+
+/// `POST /api/trips`: a new trip file from the skeleton `new` writes.
+pub async fn create(
+    State(app): AppState,
+    Json(req): Json<super::listing::NewRequest>,
+) -> Result<Json<serde_json::Value>, Failure> {
+    let name = super::listing::create(&app, &req)
+        .map_err(|m| Failure(StatusCode::UNPROCESSABLE_ENTITY, m))?;
+    Ok(Json(serde_json::json!({ "name": name })))
+}
+
+/// `GET /api/trip/{name}`.
+pub async fn get(
+    State(app): AppState,
+    UrlPath(name): UrlPath<String>,
+    Query(q): Query<LangQuery>,
+) -> Result<Json<TripState>, Failure> {
+    let s = session(&app, &name)?;
+    Ok(Json(refresh(app, s, q.lang(), Instant::now()).await))
+}
+
+/// An edit: form operations or the whole text.
+#[derive(Debug, Deserialize)]
+pub struct EditRequest {
+    /// The form's changes.
+    #[serde(default)]
+    ops: Vec<Op>,
+    /// The whole text (from the TOML tab).
+    text: Option<String>,
+}
+
+/// `POST /api/trip/{name}/edit`.
+pub async fn edit(
+    State(app): AppState,
+    UrlPath(name): UrlPath<String>,
+    Query(q): Query<LangQuery>,
+    Json(req): Json<EditRequest>,
+) -> Result<Response, Failure> {
+    let started = Instant::now();
+    let s = session(&app, &name)?;
+    let (current, _) = s.text();
+    let new = match req.text {
+        Some(t) => t,
+        None => match edit::apply(&current, &req.ops) {
+            Ok(t) => t,
+            Err(e) => {
+                return Ok((
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    Json(serde_json::json!({ "edit": e })),
+                )
+                    .into_response());
+            }
+        },
+    };
+    s.edit(new);
+    Ok(Json(refresh(app, s, q.lang(), started).await).into_response())
+}
+
+/// `POST /api/trip/{name}/undo`.
+pub async fn undo(
+    State(app): AppState,
+    UrlPath(name): UrlPath<String>,
+    Query(q): Query<LangQuery>,
+) -> Result<Json<TripState>, Failure> {
+    let s = session(&app, &name)?;
+    s.undo();
+    Ok(Json(refresh(app, s, q.lang(), Instant::now()).await))
+}
+
+/// `POST /api/trip/{name}/reload`: the file as it is on disk now.
+pub async fn reload(
+    State(app): AppState,
+    UrlPath(name): UrlPath<String>,
+    Query(q): Query<LangQuery>,
+) -> Result<Json<TripState>, Failure> {
+    let s = session(&app, &name)?;
+    let text = std::fs::read_to_string(&s.path).map_err(|_| not_found(&name))?;
+    s.reload(text);
+    Ok(Json(refresh(app, s, q.lang(), Instant::now()).await))
+}
+
+/// `POST /api/trip/{name}/save`: written through a temporary file; refused
+/// when the file changed on disk since it was loaded.
+pub async fn save(
+    State(app): AppState,
+    UrlPath(name): UrlPath<String>,
+) -> Result<Json<serde_json::Value>, Failure> {
+    let s = session(&app, &name)?;
+    let on_disk = std::fs::read(&s.path).unwrap_or_default();
+    if !s.disk_unchanged(&on_disk) {
+        return Err(Failure(
+            StatusCode::CONFLICT,
+            format!(
+                "{name} was changed on disk since it was opened (in another editor, or by git): reload it to see the change, or copy your text first"
+            ),
+        ));
+    }
+    let (text, version) = s.text();
+    crate::files::write_atomic(&s.path, text.as_bytes()).map_err(|e| {
+        Failure(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("cannot save {name}: {e}"),
+        )
+    })?;
+    s.saved(&text);
+    (app.report)(Event::Saved { trip: name });
+    Ok(Json(serde_json::json!({ "saved": version })))
+}
+
+/// The largest photo the editor takes.
+pub const MAX_UPLOAD: usize = 25 * 1024 * 1024;
+
+/// `POST /api/trip/{name}/upload?name=x.jpg`: a photo into the trip's
+/// folder (`images/…`), named by the server.
+pub async fn upload(
+    State(app): AppState,
+    UrlPath(name): UrlPath<String>,
+    Query(q): Query<std::collections::HashMap<String, String>>,
+    body: Bytes,
+) -> Result<Json<serde_json::Value>, Failure> {
+    session(&app, &name)?;
+    let file = super::listing::store_photo(&app, q.get("name").map_or("photo", |s| s), &body)
+        .map_err(|m| Failure(StatusCode::UNPROCESSABLE_ENTITY, m))?;
+    Ok(Json(serde_json::json!({ "file": file })))
+}
+
+/// `GET /api/trip/{name}/events`: an event per new preview.
+pub async fn events(
+    State(app): AppState,
+    UrlPath(name): UrlPath<String>,
+) -> Result<Sse<impl tokio_stream::Stream<Item = Result<SseEvent, Infallible>>>, Failure> {
+    let s = session(&app, &name)?;
+    let stream = WatchStream::new(s.announce.subscribe())
+        .filter(|a| a.version > 0 || !a.pages.is_empty())
+        .map(|a| {
+            Ok(SseEvent::default()
+                .event("preview")
+                .json_data(&a)
+                .unwrap_or_default())
+        });
+    Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
+}
+
+/// `GET /api/page/{hash}.svg`.
+pub async fn page(
+    State(app): AppState,
+    UrlPath(file): UrlPath<String>,
+) -> Result<Response, Failure> {
+    let hash = file.strip_suffix(".svg").unwrap_or(&file);
+    let svg = app.pages.get(hash).ok_or_else(|| not_found("this page"))?;
+    Ok((
+        [(header::CONTENT_TYPE, "image/svg+xml")],
+        svg.as_str().to_string(),
+    )
+        .into_response())
+}
+
+/// `GET /api/trip/{name}/page/{n}` (1-based): a page as PNG.
+pub async fn page_png(
+    State(app): AppState,
+    UrlPath((name, n)): UrlPath<(String, String)>,
+) -> Result<Response, Failure> {
+    let s = session(&app, &name)?;
+    let n: usize = n
+        .trim_end_matches(".png")
+        .parse()
+        .map_err(|_| not_found("this page"))?;
+    let png = tokio::task::spawn_blocking(move || {
+        s.with_document(|d| {
+            d.pages()
+                .get(n.checked_sub(1)?)
+                .and_then(|p| crate::render::page_png(p, 144.0).ok())
+        })
+        .flatten()
+    })
+    .await
+    .ok()
+    .flatten()
+    .ok_or_else(|| not_found("this page"))?;
+    Ok(([(header::CONTENT_TYPE, "image/png")], png).into_response())
+}
+
+/// `GET /api/trip/{name}/pdf`: the report of the text being edited, the
+/// same bytes `build` gives for it.
+pub async fn pdf(
+    State(app): AppState,
+    UrlPath(name): UrlPath<String>,
+) -> Result<Response, Failure> {
+    let s = session(&app, &name)?;
+    let (text, _) = s.text();
+    let app2 = app.clone();
+    let path = s.path.clone();
+    let built = tokio::task::spawn_blocking(move || {
+        pipeline::run_bytes(
+            &Job::new(&path, &app2.recipe, Output::Pdf),
+            text.into_bytes(),
+        )
+    })
+    .await
+    .map_err(|_| {
+        Failure(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the build failed inside".into(),
+        )
+    })?;
+    let built = built.map_err(|d| {
+        Failure(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            d.iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.message.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })?;
+    let Product::Pdf(r) = built.product else {
+        return Err(Failure(StatusCode::INTERNAL_SERVER_ERROR, "no PDF".into()));
+    };
+    let file = crate::files::output_name(&s.path, "pdf");
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file}\""),
+            ),
+        ],
+        r.pdf,
+    )
+        .into_response())
+}

@@ -1,0 +1,199 @@
+//! A real browser for the tests: Debian's `chromium` driven through
+//! `chromedriver` (WebDriver) with `fantoccini`, and axe-core from
+//! `tests/browser/node_modules` (`npm ci` there; `.ci/run` does it).
+//!
+//! Nothing here reaches the internet: the browser runs headless with a fresh
+//! profile and every background service switched off.
+
+use fantoccini::wd::Capabilities;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The first of `names` on the `PATH`, or the program named by `env`.
+fn program(env: &str, names: &[&str]) -> PathBuf {
+    if let Some(p) = std::env::var_os(env) {
+        return PathBuf::from(p);
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    for dir in std::env::split_paths(&path) {
+        for name in names {
+            let p = dir.join(name);
+            if p.is_file() {
+                return p;
+            }
+        }
+    }
+    panic!(
+        "{} is not installed: `apt-get install chromium chromium-driver` (or set {env}); .ci/run installs it",
+        names[0]
+    )
+}
+
+/// A file of the checkers `npm ci` installs into `tests/browser`.
+pub fn node_module(path: &str) -> PathBuf {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/browser/node_modules")
+        .join(path);
+    assert!(
+        p.is_file(),
+        "{} is missing: run `npm ci` in tests/browser (.ci/run does)",
+        p.display()
+    );
+    p
+}
+
+/// A headless Chromium under WebDriver, ended when dropped.
+pub struct Browser {
+    driver: Child,
+    _profile: tempfile::TempDir,
+    /// The WebDriver session.
+    pub client: Client,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Browser {
+    /// Starts chromedriver on a free port and a browser session with a
+    /// window `width` × `height` CSS pixels.
+    pub async fn start(width: u32, height: u32) -> Browser {
+        let chromium = program(
+            "STUDIETUR_CHROMIUM",
+            &["chromium", "chromium-browser", "google-chrome"],
+        );
+        let chromedriver = program("STUDIETUR_CHROMEDRIVER", &["chromedriver"]);
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let driver = Command::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "chromedriver did not start"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let profile = tempfile::tempdir().unwrap();
+        let mut caps = Capabilities::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({
+                "binary": chromium,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-quic",
+                    "--disable-extensions", "--hide-scrollbars", "--force-device-scale-factor=1",
+                    "--lang=da-DK",
+                    format!("--window-size={width},{height}"),
+                    format!("--user-data-dir={}", profile.path().display()),
+                ],
+            }),
+        );
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session with headless Chromium");
+        Browser {
+            driver,
+            _profile: profile,
+            client,
+        }
+    }
+
+    /// Waits (up to 20 s) until `script` (a function body) returns a
+    /// truthy value, and gives that value.
+    pub async fn until(&self, what: &str, script: &str) -> serde_json::Value {
+        let started = Instant::now();
+        loop {
+            let v = self.client.execute(script, vec![]).await.unwrap();
+            let truthy = !matches!(&v, serde_json::Value::Null | serde_json::Value::Bool(false))
+                && v != serde_json::json!("")
+                && v != serde_json::json!(0);
+            if truthy {
+                return v;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(20),
+                "timed out waiting for {what}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Presses `keys` together (as a chord: all down, then all up) on
+    /// whatever has the focus.
+    pub async fn keys(&self, keys: &[char]) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let mut a = KeyActions::new("keyboard".into());
+        for &k in keys {
+            a = a.then(KeyAction::Down { value: k });
+        }
+        for &k in keys.iter().rev() {
+            a = a.then(KeyAction::Up { value: k });
+        }
+        self.client.perform_actions(a).await.unwrap();
+    }
+
+    /// The element `css`.
+    pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css}: {e}"))
+    }
+
+    /// Runs axe-core on the page with the WCAG 2.1 A and AA rules and gives
+    /// its violations, one line each (empty when there are none).
+    pub async fn axe(&self) -> Vec<String> {
+        let source = std::fs::read_to_string(node_module("axe-core/axe.min.js")).unwrap();
+        self.client.execute(&source, vec![]).await.unwrap();
+        let found = self
+            .client
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
+                  .then((r) => done(r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)))
+                  .catch((e) => done([`axe failed: ${e}`]));"#,
+                vec![],
+            )
+            .await
+            .unwrap();
+        serde_json::from_value(found).unwrap()
+    }
+
+    /// A PNG of the window, written to `$STUDIETUR_SCREENSHOTS/<name>` when
+    /// that variable names a folder (how `docs/` gets its pictures).
+    pub async fn screenshot(&self, name: &str) {
+        let png = self.client.screenshot().await.unwrap();
+        assert!(png.starts_with(b"\x89PNG"));
+        if let Some(dir) = std::env::var_os("STUDIETUR_SCREENSHOTS") {
+            std::fs::write(PathBuf::from(dir).join(name), png).unwrap();
+        }
+    }
+}
+
+/// Runs the future `f` to its end on a runtime of its own.
+pub fn run<F: std::future::Future>(f: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(f)
+}

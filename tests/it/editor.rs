@@ -1,0 +1,226 @@
+//! The editor in a real browser: headless Chromium opens `studietur serve`
+//! on a copy of the Amsterdam trip and is used as a person would use it,
+//! then axe-core checks the pages against WCAG 2.1 A and AA.
+
+use crate::browser::{Browser, run};
+use crate::common::{amsterdam_workspace, read};
+use crate::serve::Server;
+use fantoccini::Locator;
+use fantoccini::key::Key;
+
+/// The hash of preview page `n` (from 0) as the page shows it.
+fn page_hash(n: usize) -> String {
+    format!(
+        "const i = document.querySelectorAll('#pages img')[{n}]; return i && i.complete && i.naturalWidth > 0 ? i.dataset.hash : null;"
+    )
+}
+
+#[test]
+fn the_editor_is_used_as_a_person_would() {
+    let (tmp, trips) = amsterdam_workspace();
+    let server = Server::start(tmp.path());
+    run(async {
+        let b = Browser::start(1400, 900).await;
+        let c = &b.client;
+        // The printed address (with the token) opens the start page.
+        c.goto(&server.url).await.unwrap();
+        b.until(
+            "the start page lists the trip",
+            "return document.querySelector(\"a[href='/trip/2023-amsterdam.toml']\")",
+        )
+        .await;
+        let listed = b.find("table.trips tbody").await.text().await.unwrap();
+        assert!(
+            listed.contains("Studietur til Amsterdam") || listed.contains("Amsterdam"),
+            "{listed}"
+        );
+        assert!(
+            listed.contains("i orden") || listed.contains("advarsel"),
+            "{listed}"
+        );
+        assert!(b.axe().await.is_empty(), "start page: {:?}", b.axe().await);
+        // Open the trip: the form and the 14 pages.
+        b.find("a[href='/trip/2023-amsterdam.toml']")
+            .await
+            .click()
+            .await
+            .unwrap();
+        b.until(
+            "14 pages",
+            "return document.querySelectorAll('#pages img').length === 14",
+        )
+        .await;
+        let first = b.until("page 1 shown", &page_hash(0)).await;
+        b.screenshot("editor.png").await;
+        let destination = b.find("#f-trip-destination").await;
+        assert_eq!(
+            destination.prop("value").await.unwrap().as_deref(),
+            Some("Amsterdam")
+        );
+        // Type a new destination: page 1 changes.
+        destination.clear().await.unwrap();
+        destination.send_keys("Rotterdam").await.unwrap();
+        let script = format!(
+            "const h = (() => {{ {} }})(); return h && h !== {first} ? h : null;",
+            page_hash(0)
+        );
+        b.until("page 1 shows the new destination", &script).await;
+        let timing = b.find("#timing").await.text().await.unwrap();
+        assert!(timing.contains("ms"), "{timing}");
+        // A wrong amount: the error at that field, and announced.
+        let amount = b.find("#f-accounts-item-0-amount").await;
+        amount.clear().await.unwrap();
+        amount.send_keys("31,300,00").await.unwrap();
+        let error = b
+            .until(
+                "the amount's error",
+                "const f = document.getElementById('f-accounts-item-0-amount'); return f.getAttribute('aria-invalid') === 'true' && document.getElementById('f-accounts-item-0-amount-err').textContent;",
+            )
+            .await;
+        assert!(error.as_str().unwrap().contains("31,300,00"), "{error}");
+        let live = b.find("#live").await.text().await.unwrap_or_default();
+        let said = c
+            .execute("return document.getElementById('live').textContent", vec![])
+            .await
+            .unwrap();
+        assert!(
+            said.as_str().unwrap().contains("31,300,00"),
+            "{live} / {said}"
+        );
+        assert!(
+            b.axe().await.is_empty(),
+            "editor with an error: {:?}",
+            b.axe().await
+        );
+        b.screenshot("editor-error.png").await;
+        // Mend it the Danish way.
+        amount.clear().await.unwrap();
+        amount.send_keys("31.300").await.unwrap();
+        b.until(
+            "the error gone",
+            "return !document.getElementById('f-accounts-item-0-amount').hasAttribute('aria-invalid')",
+        )
+        .await;
+        // Add a day: a fifth day with the next date.
+        let add = c
+            .find(Locator::XPath("//button[normalize-space()='Tilføj dag']"))
+            .await
+            .unwrap();
+        add.click().await.unwrap();
+        let date = b
+            .until(
+                "a fifth day",
+                "const d = document.getElementById('f-day-4-date'); return d && d.value",
+            )
+            .await;
+        assert_eq!(date, "2023-04-21");
+        // … and the trip's last day moved with it: no error.
+        let end = b.find("#f-trip-end").await.prop("value").await.unwrap();
+        assert_eq!(end.as_deref(), Some("2023-04-21"));
+        b.until(
+            "no errors",
+            "return document.getElementById('summary').textContent === ''",
+        )
+        .await;
+        // Save with the keyboard (Ctrl+S) and find the file changed, its
+        // comments kept.
+        b.find("#f-trip-destination").await.click().await.unwrap();
+        b.keys(&[Key::Control.into(), 's']).await;
+        b.until(
+            "saved",
+            "return document.getElementById('saved').textContent === 'Gemt'",
+        )
+        .await;
+        let saved = String::from_utf8(read(&trips.join("2023-amsterdam.toml"))).unwrap();
+        // The value changed; the alignment the file had is kept.
+        assert!(saved.contains("destination  = \"Rotterdam\""), "{saved}");
+        assert!(saved.starts_with("# Transcription of the published report"));
+        assert_eq!(saved.matches("[[day]]").count(), 5);
+        assert!(saved.contains("date = 2023-04-21"), "{saved}");
+        assert!(saved.contains("end          = 2023-04-21"), "{saved}");
+        assert!(saved.contains("amount = 31300"));
+        // The TOML tab: the same text, errors at their lines.
+        b.find("#tab-toml").await.click().await.unwrap();
+        let text = b
+            .find("#toml-text")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(text, saved);
+        assert!(b.axe().await.is_empty(), "TOML tab: {:?}", b.axe().await);
+        // In English, at the switch.
+        b.find("#lang").await.click().await.unwrap();
+        b.until("English labels", "return document.getElementById('save') && document.getElementById('save').textContent === 'Save'").await;
+        assert!(b.axe().await.is_empty(), "in English: {:?}", b.axe().await);
+        b.find("#lang").await.click().await.unwrap();
+        b.until("Danish again", "return document.getElementById('save') && document.getElementById('save').textContent === 'Gem'").await;
+    });
+}
+
+#[test]
+fn the_editor_works_with_the_keyboard_alone() {
+    let (tmp, _) = amsterdam_workspace();
+    let server = Server::start(tmp.path());
+    run(async {
+        let b = Browser::start(1280, 800).await;
+        let c = &b.client;
+        c.goto(&server.url).await.unwrap();
+        b.until(
+            "the start page",
+            "return document.querySelector(\"a[href='/trip/2023-amsterdam.toml']\")",
+        )
+        .await;
+        // Tab to the trip's link and open it with Enter.
+        let mut reached = false;
+        for _ in 0..10 {
+            b.keys(&[Key::Tab.into()]).await;
+            let href = c
+                .active_element()
+                .await
+                .unwrap()
+                .attr("href")
+                .await
+                .unwrap();
+            if href.as_deref() == Some("/trip/2023-amsterdam.toml") {
+                reached = true;
+                break;
+            }
+        }
+        assert!(reached, "the trip's link is reached with Tab");
+        b.keys(&[Key::Enter.into()]).await;
+        b.until(
+            "the editor",
+            "return document.getElementById('f-trip-destination')",
+        )
+        .await;
+        // Every control can be reached with Tab, in order, and none traps
+        // the focus: walk the whole form.
+        let controls = c
+            .execute(
+                "return [...document.querySelectorAll('#panel-form input:not(.sr-only), #panel-form select, #panel-form textarea, #panel-form button')].filter((e) => !e.disabled).length",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_u64()
+            .unwrap();
+        let mut seen = std::collections::HashSet::new();
+        for _ in 0..controls * 2 + 40 {
+            b.keys(&[Key::Tab.into()]).await;
+            let id = c
+                .execute("const a = document.activeElement; return a.closest('#panel-form') ? (a.id || a.textContent) + '#' + [...document.querySelectorAll('#panel-form *')].indexOf(a) : ''", vec![])
+                .await
+                .unwrap();
+            if let Some(id) = id.as_str().filter(|s| !s.is_empty()) {
+                seen.insert(id.to_string());
+            }
+        }
+        assert!(
+            seen.len() as u64 >= controls,
+            "Tab reached {} of {controls} controls of the form",
+            seen.len()
+        );
+    });
+}

@@ -1,0 +1,497 @@
+//! `studietur serve` over HTTP: every endpoint, and every security rule
+//! (Host, token, Origin, JSON bodies, upload names and sizes).
+
+use crate::common::{amsterdam_workspace, read};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+/// A running editor server, stopped when dropped.
+pub struct Server {
+    child: Child,
+    /// Its port.
+    pub port: u16,
+    /// Its token.
+    pub token: String,
+    /// The URL it printed.
+    pub url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    /// Starts `studietur serve trips` in `dir` on a free port.
+    pub fn start(dir: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_studietur"))
+            .current_dir(dir)
+            .args(["serve", "trips"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .unwrap_or_else(|| panic!("no URL in {line:?}"))
+            .to_string();
+        let port = url
+            .trim_start_matches("http://127.0.0.1:")
+            .split('/')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap_or_else(|_| panic!("not on 127.0.0.1: {url}"));
+        let token = url.split("token=").nth(1).unwrap().to_string();
+        Server {
+            child,
+            port,
+            token,
+            url,
+        }
+    }
+
+    fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    fn origin(&self) -> String {
+        format!("http://{}", self.host())
+    }
+
+    /// A request as the editor's page makes it (host, cookie, origin).
+    pub fn call(&self, method: &str, path: &str, kind: &str, body: &[u8]) -> Answer {
+        let cookie = format!("studietur_token={}", self.token);
+        let mut headers = vec![("Host", self.host()), ("Cookie", cookie)];
+        if method != "GET" {
+            headers.push(("Origin", self.origin()));
+            headers.push(("Content-Type", kind.to_string()));
+        }
+        raw(self.port, method, path, &headers, body)
+    }
+
+    /// A JSON POST.
+    pub fn post(&self, path: &str, json: &str) -> Answer {
+        self.call("POST", path, "application/json", json.as_bytes())
+    }
+
+    /// A GET.
+    pub fn get(&self, path: &str) -> Answer {
+        self.call("GET", path, "", b"")
+    }
+}
+
+/// An HTTP answer.
+#[derive(Debug)]
+pub struct Answer {
+    /// Status code.
+    pub status: u16,
+    /// Header lines, lower-cased names.
+    pub headers: Vec<(String, String)>,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The body as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|_| panic!("not JSON: {}", String::from_utf8_lossy(&self.body)))
+    }
+}
+
+/// One HTTP/1.1 request with exactly these headers.
+pub fn raw(port: u16, method: &str, path: &str, headers: &[(&str, String)], body: &[u8]) -> Answer {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let mut req = format!(
+        "{method} {path} HTTP/1.1\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    req.push_str("\r\n");
+    s.write_all(req.as_bytes()).unwrap();
+    // A refused body may close the connection early.
+    let _ = s.write_all(body);
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    let split = out
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(out.len());
+    let head = String::from_utf8_lossy(&out[..split]).into_owned();
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_lowercase(), v.trim().to_string()))
+        .collect();
+    let mut body = out.get(split + 4..).unwrap_or_default().to_vec();
+    if headers
+        .iter()
+        .any(|(k, v)| k == "transfer-encoding" && v == "chunked")
+    {
+        body = unchunk(&body);
+    }
+    Answer {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn unchunk(mut data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(end) = data.windows(2).position(|w| w == b"\r\n") {
+        let size =
+            usize::from_str_radix(String::from_utf8_lossy(&data[..end]).trim(), 16).unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        out.extend_from_slice(&data[end + 2..end + 2 + size]);
+        data = &data[end + 2 + size + 2..];
+    }
+    out
+}
+
+#[test]
+fn every_security_rule_holds() {
+    let (tmp, _) = amsterdam_workspace();
+    let s = Server::start(tmp.path());
+    assert!(s.url.starts_with("http://127.0.0.1:"), "{}", s.url);
+    let host = ("Host", s.host());
+    let cookie = ("Cookie", format!("studietur_token={}", s.token));
+    // The token in the URL sets an HttpOnly, SameSite=Strict cookie.
+    let a = raw(
+        s.port,
+        "GET",
+        &format!("/?token={}", s.token),
+        std::slice::from_ref(&host),
+        b"",
+    );
+    assert_eq!(a.status, 303);
+    let set = a.header("set-cookie").unwrap();
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Strict"),
+        "{set}"
+    );
+    // No token, or a wrong one: refused.
+    assert_eq!(
+        raw(
+            s.port,
+            "GET",
+            "/api/trips",
+            std::slice::from_ref(&host),
+            b""
+        )
+        .status,
+        403
+    );
+    assert_eq!(
+        raw(
+            s.port,
+            "GET",
+            "/?token=000",
+            std::slice::from_ref(&host),
+            b""
+        )
+        .status,
+        403
+    );
+    // Another Host (DNS rebinding): refused, even with the token.
+    let evil = ("Host", format!("evil.example:{}", s.port));
+    assert_eq!(
+        raw(s.port, "GET", "/api/trips", &[evil, cookie.clone()], b"").status,
+        421
+    );
+    for ok in ["localhost", "[::1]"] {
+        let h = ("Host", format!("{ok}:{}", s.port));
+        assert_eq!(
+            raw(s.port, "GET", "/api/trips", &[h, cookie.clone()], b"").status,
+            200
+        );
+    }
+    // A change from another origin, or without one: refused.
+    let json = ("Content-Type", "application/json".to_string());
+    let edit = "/api/trip/2023-amsterdam.toml/undo";
+    let foreign = ("Origin", "http://evil.example".to_string());
+    assert_eq!(
+        raw(
+            s.port,
+            "POST",
+            edit,
+            &[host.clone(), cookie.clone(), json.clone(), foreign.clone()],
+            b"{}"
+        )
+        .status,
+        403
+    );
+    assert_eq!(
+        raw(
+            s.port,
+            "POST",
+            edit,
+            &[host.clone(), cookie.clone(), json.clone()],
+            b"{}"
+        )
+        .status,
+        403
+    );
+    // The event stream from another origin: refused.
+    let events = "/api/trip/2023-amsterdam.toml/events";
+    assert_eq!(
+        raw(
+            s.port,
+            "GET",
+            events,
+            &[host.clone(), cookie.clone(), foreign],
+            b""
+        )
+        .status,
+        403
+    );
+    // JSON bodies only.
+    let form = s.call("POST", edit, "application/x-www-form-urlencoded", b"a=b");
+    assert_eq!(form.status, 415);
+    // Every answer: a strict CSP, no CORS.
+    let a = s.get("/api/trips");
+    assert!(
+        a.header("content-security-policy")
+            .unwrap()
+            .contains("default-src 'none'")
+    );
+    assert!(a.header("access-control-allow-origin").is_none());
+    // Uploads: images only, size-limited, named by the server, inside the
+    // folder.
+    let png = {
+        let mut c = std::io::Cursor::new(Vec::new());
+        image::RgbImage::new(4, 4)
+            .write_to(&mut c, image::ImageFormat::Png)
+            .unwrap();
+        c.into_inner()
+    };
+    let up = s.call(
+        "POST",
+        "/api/trip/2023-amsterdam.toml/upload?name=..%2F..%2Fevil.png",
+        "image/png",
+        &png,
+    );
+    assert_eq!(up.status, 200, "{}", String::from_utf8_lossy(&up.body));
+    let file = up.json()["file"].as_str().unwrap().to_string();
+    assert!(
+        file.starts_with("images/") && !file.contains(".."),
+        "{file}"
+    );
+    assert!(tmp.path().join("trips").join(&file).is_file());
+    assert!(!tmp.path().join("evil.png").exists());
+    let text = s.call(
+        "POST",
+        "/api/trip/2023-amsterdam.toml/upload",
+        "image/png",
+        b"not an image",
+    );
+    assert_eq!(text.status, 422);
+    let svg = s.call(
+        "POST",
+        "/api/trip/2023-amsterdam.toml/upload",
+        "image/svg+xml",
+        b"<svg/>",
+    );
+    assert_eq!(svg.status, 415);
+    let big = vec![0u8; 26 * 1024 * 1024];
+    assert_eq!(
+        s.call(
+            "POST",
+            "/api/trip/2023-amsterdam.toml/upload",
+            "image/png",
+            &big
+        )
+        .status,
+        413
+    );
+    // A trip name that leads out of the folder: refused.
+    assert_eq!(s.get("/api/trip/..%2Fx.toml").status, 400);
+    assert_eq!(s.get("/api/trip/.hidden.toml").status, 400);
+}
+
+#[test]
+fn every_endpoint_works() {
+    let (tmp, trips) = amsterdam_workspace();
+    let s = Server::start(tmp.path());
+    // The page and its assets.
+    for (path, kind) in [
+        ("/", "text/html"),
+        ("/app.js", "text/javascript"),
+        ("/app.css", "text/css"),
+        ("/trip/2023-amsterdam.toml", "text/html"),
+    ] {
+        let a = s.get(path);
+        assert_eq!(a.status, 200, "{path}");
+        assert!(
+            a.header("content-type").unwrap().starts_with(kind),
+            "{path}"
+        );
+    }
+    // The trips, and a new one.
+    let list = s.get("/api/trips").json();
+    assert_eq!(list["trips"][0]["name"], "2023-amsterdam.toml");
+    assert_eq!(list["trips"][0]["errors"], 0);
+    let made = s.post(
+        "/api/trips",
+        r#"{"name":"2025-oslo","destination":"Oslo","start":"2025-05-12","end":null,"committee":"Udvalget","municipality":"Kommunen"}"#,
+    );
+    assert_eq!(made.status, 200, "{}", String::from_utf8_lossy(&made.body));
+    assert!(trips.join("2025-oslo.toml").is_file());
+    let again = s.post("/api/trips", r#"{"name":"2025-oslo","destination":"Oslo","start":"2025-05-12","committee":"U","municipality":"K"}"#);
+    assert_eq!(again.status, 422, "never over an existing file");
+    // A trip: its text, values, diagnostics and pages.
+    let t = s.get("/api/trip/2023-amsterdam.toml").json();
+    assert_eq!(t["model"]["trip"]["destination"], "Amsterdam");
+    assert_eq!(t["model"]["accounts"]["item"][1]["amount"], "62.888");
+    let pages: Vec<String> = t["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(pages.len(), 14);
+    // Pages by hash, as SVG (immutable), and as PNG.
+    let page = s.get(&format!("/api/page/{}.svg", pages[0]));
+    assert_eq!(page.status, 200);
+    assert!(page.body.starts_with(b"<svg"));
+    assert!(page.header("cache-control").unwrap().contains("immutable"));
+    let png = s.get("/api/trip/2023-amsterdam.toml/page/1.png");
+    assert!(png.body.starts_with(b"\x89PNG"));
+    // An edit: only the pages that changed get new hashes.
+    let e = s
+        .post(
+            "/api/trip/2023-amsterdam.toml/edit",
+            r#"{"ops":[{"op":"set","path":["day",3,"section",0,"title"],"value":"Opsamling"}]}"#,
+        )
+        .json();
+    let after: Vec<&str> = e["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    let changed = pages.iter().zip(&after).filter(|(a, b)| a != b).count();
+    assert!((1..=3).contains(&changed), "{changed} pages changed");
+    // A wrong amount: the error at its field.
+    let bad = s.post(
+        "/api/trip/2023-amsterdam.toml/edit",
+        r#"{"ops":[{"op":"set","path":["accounts","item",0,"amount"],"value":{"amount":"31,300,00"}}]}"#,
+    );
+    assert_eq!(bad.status, 422);
+    assert_eq!(
+        bad.json()["edit"]["path"],
+        serde_json::json!(["accounts", "item", 0, "amount"])
+    );
+    // A check error: at its field, and no new pages.
+    let wrong = s
+        .post(
+            "/api/trip/2023-amsterdam.toml/edit",
+            r#"{"ops":[{"op":"set","path":["accounts","total"],"value":{"amount":"1"}}]}"#,
+        )
+        .json();
+    assert!(wrong["pages"].is_null());
+    let errors: Vec<_> = wrong["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["error"] == true)
+        .collect();
+    assert_eq!(errors.len(), 1, "{wrong:#}");
+    let d = errors[0];
+    assert_eq!(d["path"], serde_json::json!(["accounts", "total"]));
+    assert!(d["line"].as_u64().unwrap() > 280);
+    // Undo brings the total back; the TOML tab's text is taken as it is.
+    let undone = s.post("/api/trip/2023-amsterdam.toml/undo", "{}").json();
+    assert!(undone["pages"].is_array());
+    let text = undone["text"]
+        .as_str()
+        .unwrap()
+        .replace("Opsamling", "Opsamling og tak");
+    let body = serde_json::json!({ "text": text }).to_string();
+    assert!(s.post("/api/trip/2023-amsterdam.toml/edit", &body).json()["pages"].is_array());
+    // The PDF: the same bytes `build` gives for the text.
+    let pdf = s.get("/api/trip/2023-amsterdam.toml/pdf");
+    assert_eq!(pdf.status, 200);
+    assert!(
+        pdf.header("content-disposition")
+            .unwrap()
+            .contains("2023-amsterdam.pdf")
+    );
+    // Save keeps the comments; a file changed on disk is not overwritten.
+    assert_eq!(
+        s.post("/api/trip/2023-amsterdam.toml/save", "{}").status,
+        200
+    );
+    let saved = String::from_utf8(read(&trips.join("2023-amsterdam.toml"))).unwrap();
+    assert!(saved.starts_with("# Transcription of the published report"));
+    assert!(saved.contains("title = \"Opsamling og tak\""));
+    std::fs::write(tmp.path().join("x.toml"), crate::common::MINIMAL).unwrap();
+    let built = crate::common::studietur(
+        tmp.path(),
+        &["build", "trips/2023-amsterdam.toml", "-o", "b"],
+    );
+    assert!(built.status.success());
+    assert!(
+        read(&tmp.path().join("b/2023-amsterdam.pdf")) == pdf.body,
+        "the editor's PDF is build's"
+    );
+    std::fs::write(
+        trips.join("2023-amsterdam.toml"),
+        saved.replace("Opsamling og tak", "Andet"),
+    )
+    .unwrap();
+    let conflict = s.post("/api/trip/2023-amsterdam.toml/save", "{}");
+    assert_eq!(conflict.status, 409);
+    assert!(String::from_utf8_lossy(&conflict.body).contains("changed on disk"));
+    let reloaded = s.post("/api/trip/2023-amsterdam.toml/reload", "{}").json();
+    assert!(reloaded["text"].as_str().unwrap().contains("\"Andet\""));
+    // The event stream announces a version with its pages.
+    let mut stream = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    write!(
+        stream,
+        "GET /api/trip/2023-amsterdam.toml/events HTTP/1.1\r\nHost: {}\r\nCookie: studietur_token={}\r\n\r\n",
+        s.host(),
+        s.token
+    )
+    .unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .unwrap();
+    let mut seen = String::new();
+    let mut buf = [0u8; 4096];
+    while !seen.contains("\"pages\"") {
+        let n = stream.read(&mut buf).unwrap();
+        assert!(n > 0);
+        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    assert!(
+        seen.contains("text/event-stream") && seen.contains("event: preview"),
+        "{seen}"
+    );
+}
