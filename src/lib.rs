@@ -8,7 +8,8 @@
 //! [`provenance`] of what went in; every command calls it. [`batch`],
 //! [`watch`] and [`archive`] decide what to build and what to do with the
 //! result; [`cli`] is the command line. Leaf modules that everything uses:
-//! [`files`], [`digest`], [`diagnostic`], [`locale`], [`parallel`].
+//! [`files`], [`digest`], [`diagnostic`], [`messages`] (every sentence said
+//! to the user, in English and Danish), [`locale`], [`parallel`].
 
 pub mod archive;
 pub mod batch;
@@ -23,6 +24,7 @@ pub mod fonts;
 pub mod inputs;
 pub mod locale;
 pub mod markdown;
+pub mod messages;
 pub mod model;
 pub mod money;
 pub mod overview;
