@@ -11,6 +11,11 @@
 //! [`files`], [`digest`], [`diagnostic`], [`messages`] (every sentence said
 //! to the user, in English and Danish), [`locale`], [`parallel`].
 
+// A diagnostic, the error of most results here, is 128 bytes since it
+// carries its catalogue messages; errors are the cold path, so they are
+// not boxed.
+#![allow(clippy::result_large_err)]
+
 pub mod archive;
 pub mod batch;
 pub mod cache;

@@ -16,6 +16,7 @@ mod features;
 mod format;
 mod fuzz;
 mod hostile;
+mod language;
 mod messages;
 mod photos;
 mod property;
