@@ -110,3 +110,20 @@ fn date_in_quotes_and_broken_syntax() {
     let broken = TRIP.replace("label = \"Hotel\"", "label = \"Hotel");
     insta::assert_snapshot!("broken_syntax_da", messages_in(&broken, Lang::Da));
 }
+
+#[test]
+fn several_problems_in_both_languages() {
+    let trip = TRIP
+        .replace(
+            "end = 2024-09-11",
+            "end = 2024-09-11\nlanguage = \"de\"\ncover = { file = \"nope.jpg\" }",
+        )
+        .replace("participants = 10", "participants = 0\nvat = \"maybe\"")
+        .replace("amount = 600", "amount = 600\n  budget = 4500.999")
+        .replace(
+            "text = \"Et besøg.\"",
+            "text = \"Et besøg.\\n\\n[x]: https://x.dk\"",
+        );
+    insta::assert_snapshot!("several_problems_en", messages_in(&trip, Lang::En));
+    insta::assert_snapshot!("several_problems_da", messages_in(&trip, Lang::Da));
+}
