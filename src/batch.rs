@@ -6,6 +6,7 @@
 use crate::cache::{self, Cache};
 use crate::diagnostic::Diagnostic;
 use crate::files::{output_name, stem_of, write_atomic};
+use crate::messages::making as m;
 use crate::pipeline::{self, Hook, Job, Output, Product};
 use crate::provenance::Recipe;
 use crate::render::Format;
@@ -184,10 +185,9 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache) -> Outcome {
         && let Err(e) =
             crate::render::emit_typst(&built.trip, &options.recipe.template, &emit.join(&stem))
     {
-        outcome.diagnostics.push(Diagnostic::plain(format!(
-            "cannot write the Typst sources into `{}`: {e}",
-            emit.join(&stem).display()
-        )));
+        outcome
+            .diagnostics
+            .push(Diagnostic::plain(m::typst_unwritable(&emit.join(&stem), e)));
         return outcome;
     }
     match built.product {
@@ -201,10 +201,9 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache) -> Outcome {
                     outcome.bytes = pages.iter().map(Vec::len).sum();
                     outcome.output = Some(first);
                 }
-                Err(e) => outcome.diagnostics.push(Diagnostic::plain(format!(
-                    "cannot write the pages of `{stem}` into `{}`: {e}",
-                    out_dir.display()
-                ))),
+                Err(e) => outcome
+                    .diagnostics
+                    .push(Diagnostic::plain(m::pages_unwritable(&stem, out_dir, e))),
             }
         }
         Product::Pdf(rendered) => {
@@ -222,10 +221,9 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache) -> Outcome {
                     outcome.times = Some((rendered.layout_time, rendered.pdf_time));
                     outcome.output = Some(target);
                 }
-                Err(e) => outcome.diagnostics.push(Diagnostic::plain(format!(
-                    "cannot write `{}`: {e}",
-                    target.display()
-                ))),
+                Err(e) => outcome
+                    .diagnostics
+                    .push(Diagnostic::plain(m::cannot_write(&target, e))),
             }
         }
     }

@@ -1,6 +1,9 @@
 //! Errors and warnings about a trip file, located by file, line and column
-//! and rendered the way rustc renders its diagnostics.
+//! and rendered the way rustc renders its diagnostics, in English or Danish
+//! (the wording comes from the [message catalogue](crate::messages)).
 
+use crate::locale::Lang;
+use crate::messages::{Msg, making};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::ops::Range;
 use std::sync::Arc;
@@ -52,56 +55,88 @@ pub struct Diagnostic {
     pub file: Option<SourceFile>,
     /// Byte range in `file`.
     pub span: Option<Range<usize>>,
-    /// One plain sentence of what is wrong.
+    /// One plain sentence of what is wrong, in English.
     pub message: String,
-    /// What to write instead.
+    /// What to write instead, in English.
     pub help: Option<String>,
+    /// The messages of the catalogue that `message` and `help` word, to
+    /// word them in another language (boxed: a diagnostic travels in
+    /// `Result`s).
+    pub wording: Box<Wording>,
+}
+
+/// The messages of the catalogue behind a diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wording {
+    /// What is wrong.
+    pub message: Msg,
+    /// What to write instead.
+    pub help: Option<Msg>,
 }
 
 impl Diagnostic {
     /// An error about `span` in `file`.
-    pub fn error(file: &SourceFile, span: Range<usize>, message: impl Into<String>) -> Self {
+    pub fn error(file: &SourceFile, span: Range<usize>, msg: Msg) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: Some(file.clone()),
             span: Some(span),
-            message: message.into(),
+            message: msg.to_string(),
             help: None,
+            wording: Box::new(Wording {
+                message: msg,
+                help: None,
+            }),
         }
     }
 
     /// A warning about `span` in `file`.
-    pub fn warning(file: &SourceFile, span: Range<usize>, message: impl Into<String>) -> Self {
+    pub fn warning(file: &SourceFile, span: Range<usize>, msg: Msg) -> Self {
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::error(file, span, message)
+            ..Diagnostic::error(file, span, msg)
         }
     }
 
     /// An error that belongs to no place in a file (an unreadable input, an
     /// output that cannot be written).
-    pub fn plain(message: impl Into<String>) -> Self {
+    pub fn plain(msg: Msg) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: None,
             span: None,
-            message: message.into(),
+            message: msg.to_string(),
             help: None,
+            wording: Box::new(Wording {
+                message: msg,
+                help: None,
+            }),
         }
     }
 
     /// A warning that belongs to no place in a file.
-    pub fn plain_warning(message: impl Into<String>) -> Self {
+    pub fn plain_warning(msg: Msg) -> Self {
         Diagnostic {
             severity: Severity::Warning,
-            ..Diagnostic::plain(message)
+            ..Diagnostic::plain(msg)
         }
     }
 
     /// Adds what to write instead.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Msg) -> Self {
+        self.help = Some(help.to_string());
+        self.wording.help = Some(help);
         self
+    }
+
+    /// What is wrong, in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.wording.message.in_lang(lang)
+    }
+
+    /// What to write instead, in `lang`.
+    pub fn help_in(&self, lang: Lang) -> Option<String> {
+        self.wording.help.as_ref().map(|h| h.in_lang(lang))
     }
 
     /// Whether this is an error.
@@ -121,14 +156,21 @@ impl Diagnostic {
         })
     }
 
-    /// Renders the diagnostic with a source excerpt and a caret under the
-    /// offending text, as plain text (no colours).
+    /// Renders the diagnostic in English with a source excerpt and a caret
+    /// under the offending text, as plain text (no colours).
     pub fn render(&self) -> String {
+        self.render_in(Lang::En)
+    }
+
+    /// Like [`Diagnostic::render`], worded in `lang`.
+    pub fn render_in(&self, lang: Lang) -> String {
         let level = match self.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
+            Severity::Error => Level::ERROR.with_name(making::level_error().in_lang(lang)),
+            Severity::Warning => Level::WARNING.with_name(making::level_warning().in_lang(lang)),
         };
-        let mut group = Group::with_title(level.primary_title(self.message.as_str()));
+        let message = self.message_in(lang);
+        let help = self.help_in(lang);
+        let mut group = Group::with_title(level.primary_title(message.as_str()));
         if let Some(file) = &self.file {
             let mut snippet = Snippet::source(&*file.text)
                 .path(file.name.as_str())
@@ -140,8 +182,9 @@ impl Diagnostic {
             }
             group = group.element(snippet);
         }
-        if let Some(help) = &self.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+        if let Some(help) = &help {
+            let name = making::level_help().in_lang(lang);
+            group = group.element(Level::HELP.with_name(name).message(help.as_str()));
         }
         let rendered = Renderer::plain().render(&[group]).to_string();
         match (&self.file, &self.span) {
@@ -156,6 +199,7 @@ impl Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::trip;
 
     #[test]
     fn line_and_column() {
@@ -175,12 +219,17 @@ mod tests {
             name: "trips/x.toml".into(),
             text: "[trip]\ntittle = \"x\"\n".into(),
         };
-        let d =
-            Diagnostic::error(&f, 7..13, "unknown key `tittle`").with_help("did you mean `title`?");
+        let d = Diagnostic::error(&f, 7..13, trip::unknown_key_in("tittle", "[trip]"))
+            .with_help(trip::did_you_mean("title"));
+        assert_eq!(d.message, "unknown key `tittle` in [trip]");
         let out = d.render();
         assert!(out.contains("trips/x.toml:2:1"), "{out}");
         assert!(out.contains("^^^^^^"), "{out}");
         assert!(out.contains("help: did you mean `title`?"), "{out}");
         assert_eq!(d.location().as_deref(), Some("trips/x.toml:2:1"));
+        let da = d.render_in(Lang::Da);
+        assert!(da.contains("fejl: ukendt nøgle `tittle` i [trip]"), "{da}");
+        assert!(da.contains("hjælp: mente du `title`?"), "{da}");
+        assert_eq!(d.help_in(Lang::Da).as_deref(), Some("mente du `title`?"));
     }
 }

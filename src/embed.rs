@@ -5,6 +5,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::files::normalise;
+use crate::messages::{Msg, making as m};
 use crate::trip::Trip;
 use std::path::Path;
 
@@ -40,7 +41,7 @@ pub struct Sources {
 /// The sources of `trip`: the trip file (`trip_path`, whose bytes are
 /// `trip_bytes`) and the files it names, as they were read for this report
 /// (the check keeps them when sources are embedded).
-pub fn collect(trip_path: &Path, trip_bytes: &[u8], trip: &Trip) -> Result<Sources, String> {
+pub fn collect(trip_path: &Path, trip_bytes: &[u8], trip: &Trip) -> Result<Sources, Msg> {
     let trip_name = trip_path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -65,7 +66,7 @@ pub fn collect(trip_path: &Path, trip_bytes: &[u8], trip: &Trip) -> Result<Sourc
             continue;
         }
         let Some(bytes) = &picture.original else {
-            return Err(format!("`{written}` was not kept when it was read"));
+            return Err(m::not_kept(written));
         };
         if bytes.len() > MAX_FILE_BYTES {
             sources.left_out.push(name);
@@ -93,17 +94,12 @@ pub fn for_build(
     if !embed {
         return Ok((None, None));
     }
-    let sources = collect(trip_path, trip_bytes, trip).map_err(|e| {
-        Diagnostic::plain(format!(
-            "cannot embed the files of `{}`: {e}",
-            trip_path.display()
-        ))
-    })?;
+    let sources = collect(trip_path, trip_bytes, trip)
+        .map_err(|e| Diagnostic::plain(m::cannot_embed(trip_path, e)))?;
     let warning = (!sources.left_out.is_empty()).then(|| {
-        Diagnostic::plain_warning(format!(
-            "not embedded, larger than {} MB: {}",
+        Diagnostic::plain_warning(m::not_embedded(
             MAX_FILE_BYTES / (1024 * 1024),
-            sources.left_out.join(", ")
+            sources.left_out.join(", "),
         ))
     });
     Ok((Some(sources), warning))
@@ -123,17 +119,17 @@ fn mime_of(name: &str) -> &'static str {
 }
 
 /// The files attached to a PDF, by name, in the PDF's order.
-pub fn extract(pdf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+pub fn extract(pdf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, Msg> {
     use lopdf::{Document, Object};
-    let doc = Document::load_mem(pdf).map_err(|e| format!("not a readable PDF: {e}"))?;
-    let deref = |o: &Object| -> Result<Object, String> {
+    let doc = Document::load_mem(pdf).map_err(|e| m::pdf_unreadable(e.to_string()))?;
+    let deref = |o: &Object| -> Result<Object, Msg> {
         doc.dereference(o)
             .map(|(_, o)| o.clone())
-            .map_err(|e| format!("a broken reference in the PDF: {e}"))
+            .map_err(|e| m::pdf_broken_reference(e.to_string()))
     };
     let catalog = doc
         .catalog()
-        .map_err(|e| format!("the PDF has no catalog: {e}"))?;
+        .map_err(|e| m::pdf_no_catalog(e.to_string()))?;
     let Ok(names) = catalog.get(b"Names") else {
         return Ok(Vec::new());
     };
@@ -149,11 +145,9 @@ pub fn extract(pdf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
     while let Some(node) = stack.pop() {
         visited += 1;
         if visited > 100_000 {
-            return Err("the PDF's list of attached files is too deep".into());
+            return Err(m::attachments_too_deep());
         }
-        let node = node
-            .as_dict()
-            .map_err(|_| "the PDF's list of attached files is damaged".to_string())?;
+        let node = node.as_dict().map_err(|_| m::attachments_damaged())?;
         if let Ok(kids) = node.get(b"Kids").and_then(Object::as_array) {
             for kid in kids.iter().rev() {
                 stack.push(deref(kid)?);
@@ -163,30 +157,28 @@ pub fn extract(pdf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
             for pair in pairs.chunks(2) {
                 let [_, spec] = pair else { continue };
                 let spec = deref(spec)?;
-                let spec = spec
-                    .as_dict()
-                    .map_err(|_| "an attached file's entry is damaged".to_string())?;
+                let spec = spec.as_dict().map_err(|_| m::attachment_entry_damaged())?;
                 let name = spec
                     .get(b"UF")
                     .or_else(|_| spec.get(b"F"))
-                    .map_err(|_| "an attached file has no name".to_string())
+                    .map_err(|_| m::attachment_no_name())
                     .and_then(|n| {
                         lopdf::decode_text_string(n)
-                            .map_err(|e| format!("an attached file's name is unreadable: {e}"))
+                            .map_err(|e| m::attachment_name_unreadable(e.to_string()))
                     })?;
                 let stream = spec
                     .get(b"EF")
                     .and_then(Object::as_dict)
                     .and_then(|ef| ef.get(b"F"))
-                    .map_err(|_| format!("the attached file `{name}` has no content"))?;
+                    .map_err(|_| m::attachment_no_content(&name))?;
                 let stream = deref(stream)?;
                 let stream = stream
                     .as_stream()
-                    .map_err(|_| format!("the attached file `{name}` is damaged"))?;
+                    .map_err(|_| m::attachment_damaged(&name))?;
                 let bytes = if stream.dict.get(b"Filter").is_ok() {
                     stream
                         .decompressed_content_with_limit(MAX_EXTRACTED_BYTES)
-                        .map_err(|e| format!("cannot unpack the attached file `{name}`: {e}"))?
+                        .map_err(|e| m::attachment_unpackable(&name, e.to_string()))?
                 } else {
                     stream.content.clone()
                 };

@@ -3,6 +3,7 @@
 //! `.taplo.toml` are not trips).
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::making as m;
 use std::path::PathBuf;
 
 /// The trip files of `inputs`, and an error for each input that names
@@ -26,26 +27,19 @@ pub fn expand(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                     found.sort();
                     if found.is_empty() {
                         errors.push(
-                            Diagnostic::plain(format!(
-                                "`{}` holds no .toml trip files",
-                                input.display()
-                            ))
-                            .with_help("name a trip file, or a folder with trip files in it"),
+                            Diagnostic::plain(m::no_trip_files_in(input))
+                                .with_help(m::no_trip_files_in_help()),
                         );
                     }
                     files.extend(found);
                 }
-                Err(e) => errors.push(Diagnostic::plain(format!(
-                    "cannot read the folder `{}`: {e}",
-                    input.display()
-                ))),
+                Err(e) => errors.push(Diagnostic::plain(m::cannot_read_folder(input, e))),
             }
         } else if input.exists() {
             files.push(input.clone());
         } else {
             errors.push(
-                Diagnostic::plain(format!("`{}` does not exist", input.display()))
-                    .with_help("name a trip file (.toml) or a folder of them"),
+                Diagnostic::plain(m::does_not_exist(input)).with_help(m::does_not_exist_help()),
             );
         }
     }
@@ -62,12 +56,8 @@ pub fn clashes(files: &[PathBuf]) -> Vec<Diagnostic> {
         let stem = crate::files::stem_of(f);
         match seen.iter().find(|(s, _)| *s == stem) {
             Some((_, first)) if *first != f => errors.push(
-                Diagnostic::plain(format!(
-                    "`{}` and `{}` would both be built as `{stem}.pdf`",
-                    first.display(),
-                    f.display()
-                ))
-                .with_help("rename one of them, or build them into different folders with -o"),
+                Diagnostic::plain(m::output_clash(*first, f, &stem))
+                    .with_help(m::output_clash_help()),
             ),
             Some(_) => {}
             None => seen.push((stem, f)),

@@ -8,7 +8,13 @@
 //! [`provenance`] of what went in; every command calls it. [`batch`],
 //! [`watch`] and [`archive`] decide what to build and what to do with the
 //! result; [`cli`] is the command line. Leaf modules that everything uses:
-//! [`files`], [`digest`], [`diagnostic`], [`locale`], [`parallel`].
+//! [`files`], [`digest`], [`diagnostic`], [`messages`] (every sentence said
+//! to the user, in English and Danish), [`locale`], [`parallel`].
+
+// A diagnostic, the error of most results here, is 128 bytes since it
+// carries its catalogue messages; errors are the cold path, so they are
+// not boxed.
+#![allow(clippy::result_large_err)]
 
 pub mod archive;
 pub mod batch;
@@ -23,6 +29,7 @@ pub mod fonts;
 pub mod inputs;
 pub mod locale;
 pub mod markdown;
+pub mod messages;
 pub mod model;
 pub mod money;
 pub mod overview;

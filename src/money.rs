@@ -2,6 +2,7 @@
 //! file, summed with overflow checks and written the Danish or English way.
 
 use crate::locale::Lang;
+use crate::messages::{Msg, trip as m};
 
 /// An amount of Danish kroner, held exactly as a whole number of øre.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -31,40 +32,37 @@ pub enum AmountError {
     Overflow,
 }
 
+/// What is wrong, in English.
 impl std::fmt::Display for AmountError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            AmountError::Negative => write!(f, "an amount cannot be negative"),
-            AmountError::TooManyDecimals { written, .. } => {
-                write!(f, "`{written}` has more than two decimals")
-            }
-            AmountError::NotANumber { written } => write!(f, "`{written}` is not an amount"),
-            AmountError::Overflow => write!(f, "the amount is too large"),
-        }
+        self.message().fmt(f)
     }
 }
 
 impl AmountError {
-    /// What the user should write instead.
-    pub fn help(&self) -> String {
+    /// What is wrong.
+    pub fn message(&self) -> Msg {
         match self {
-            AmountError::Negative => "write what was spent, as 0 or more".into(),
+            AmountError::Negative => m::amount_negative_reason(),
+            AmountError::TooManyDecimals { written, .. } => m::amount_too_many_decimals(written),
+            AmountError::NotANumber { written } => m::amount_not_a_number(written),
+            AmountError::Overflow => m::amount_too_large(),
+        }
+    }
+
+    /// What the user should write instead.
+    pub fn help(&self) -> Msg {
+        match self {
+            AmountError::Negative => m::amount_negative_help(),
             AmountError::TooManyDecimals {
                 thousands: Some(t), ..
-            } => format!("write {t} or \"{t}.00\" — a point separates øre, not thousands"),
+            } => m::amount_thousands_help(t),
             AmountError::TooManyDecimals {
                 rounded: Some(r), ..
-            } => format!(
-                "an amount has at most two decimals (øre), and this point cannot separate thousands; for kroner and øre write \"{r}\""
-            ),
-            AmountError::TooManyDecimals { .. } => {
-                "an amount has at most two decimals (øre); check the number".into()
-            }
-            AmountError::NotANumber { .. } => {
-                "write a whole number (31300 or 31_300) or kroner with øre after a point (\"1150.50\")"
-                    .into()
-            }
-            AmountError::Overflow => "write an amount below 90 000 000 000 000 000 kr.".into(),
+            } => m::amount_rounded_help(r),
+            AmountError::TooManyDecimals { .. } => m::amount_decimals_help(),
+            AmountError::NotANumber { .. } => m::amount_not_a_number_help(),
+            AmountError::Overflow => m::amount_too_large_help(),
         }
     }
 }
@@ -199,7 +197,7 @@ impl Amount {
     /// `1.150,50`, `1150,5`, `1 150` (a point or space between thousands, a
     /// comma before øre; a lone point with one or two digits after it is
     /// read as a decimal point). The error says what is wrong.
-    pub fn parse_typed(text: &str) -> Result<Amount, String> {
+    pub fn parse_typed(text: &str) -> Result<Amount, crate::messages::Msg> {
         let t: String = text
             .trim()
             .trim_end_matches("kr.")
@@ -219,16 +217,14 @@ impl Amount {
         };
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
         if !digits(&whole) || frac.as_deref().is_some_and(|f| !digits(f) || f.len() > 2) {
-            return Err(format!(
-                "`{}` is not an amount: write kroner like 31.300 or 1.150,50",
-                text.trim()
-            ));
+            return Err(crate::messages::editor::typed_amount(text.trim()));
         }
         let literal = match &frac {
             Some(f) => format!("{whole}.{f}"),
             None => whole,
         };
-        Amount::parse_literal(&literal).map_err(|e| e.to_string())
+        Amount::parse_literal(&literal)
+            .map_err(|_| crate::messages::editor::typed_amount(text.trim()))
     }
 
     /// The amount as a trip file writes it: `31300`, or `"1150.50"` with
@@ -311,7 +307,7 @@ mod tests {
         let e = p("1.150").unwrap_err();
         assert!(matches!(e, AmountError::TooManyDecimals { .. }));
         assert_eq!(
-            e.help(),
+            e.help().to_string(),
             "write 1150 or \"1150.00\" — a point separates øre, not thousands"
         );
         assert!(matches!(
@@ -323,11 +319,11 @@ mod tests {
             Err(AmountError::TooManyDecimals { .. })
         ));
         // Four digits before the point: not a thousands separator.
-        let e = p("4500.999").unwrap_err();
-        assert!(e.help().contains("\"4501.00\""), "{}", e.help());
-        assert!(!e.help().contains("4500999"), "{}", e.help());
-        let e = p("12.3456").unwrap_err();
-        assert!(e.help().contains("\"12.35\""), "{}", e.help());
+        let help = p("4500.999").unwrap_err().help().to_string();
+        assert!(help.contains("\"4501.00\""), "{help}");
+        assert!(!help.contains("4500999"), "{help}");
+        let help = p("12.3456").unwrap_err().help().to_string();
+        assert!(help.contains("\"12.35\""), "{help}");
     }
 
     #[test]

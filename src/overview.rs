@@ -6,6 +6,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::locale::Lang;
+use crate::messages::making as m;
 use crate::money::Amount;
 use crate::template::{OVERVIEW, Template};
 use crate::trip::Trip;
@@ -221,8 +222,8 @@ pub fn render(trips: &[Trip], lang: Lang) -> Result<crate::render::Rendered, Vec
     let date = date(trips);
     let view = build(trips, lang, date);
     let data = serde_json::to_vec_pretty(&view).map_err(|e| {
-        vec![Diagnostic::plain(format!(
-            "cannot write the overview's data: {e}"
+        vec![Diagnostic::plain(m::overview_data_unwritable(
+            e.to_string(),
         ))]
     })?;
     let world = ReportWorld::new(

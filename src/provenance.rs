@@ -7,6 +7,7 @@
 
 use crate::digest::{sha256_hex, sha256_parts};
 use crate::locale::Lang;
+use crate::messages::Msg;
 use crate::photos::PhotoBox;
 use crate::template::Template;
 use crate::trip::Trip;
@@ -47,11 +48,7 @@ pub struct Recipe {
 impl Recipe {
     /// The recipe of `template` with these options; the template is read
     /// and hashed now. The error says what is wrong with the template.
-    pub fn new(
-        template: Template,
-        lang: Option<Lang>,
-        embed_source: bool,
-    ) -> Result<Recipe, String> {
+    pub fn new(template: Template, lang: Option<Lang>, embed_source: bool) -> Result<Recipe, Msg> {
         let photo_box = template.photo_box()?;
         Ok(Recipe {
             template_name: template.name(),

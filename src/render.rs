@@ -4,6 +4,7 @@
 
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::embed::Sources;
+use crate::messages::making as m;
 use crate::template::Template;
 use crate::trip::Trip;
 use crate::view;
@@ -56,11 +57,8 @@ pub fn generated_files_with(
             description: a.description.clone(),
         });
     }
-    let data = serde_json::to_vec_pretty(&view).map_err(|e| {
-        vec![Diagnostic::plain(format!(
-            "cannot write the report's data: {e}"
-        ))]
-    })?;
+    let data = serde_json::to_vec_pretty(&view)
+        .map_err(|e| vec![Diagnostic::plain(m::data_unwritable(e.to_string()))])?;
     let mut generated = assets;
     generated.push(("/data.json".to_string(), Bytes::new(data)));
     Ok(generated)
@@ -167,12 +165,8 @@ pub fn layout_with(
             .len();
         if found != expected {
             return Err(vec![
-                Diagnostic::plain(format!(
-                    "the template attached {found} of the {expected} source files to the PDF"
-                ))
-                .with_help(
-                    "a custom template must attach `data.attachments` with `pdf.attach` (see templates/README.md)",
-                ),
+                Diagnostic::plain(m::template_attached(found, expected))
+                    .with_help(m::template_attached_help()),
             ]);
         }
     }
@@ -187,7 +181,7 @@ pub fn layout_with(
         timestamp: None,
         page_ranges: None,
         standards: PdfStandards::new(&[archival, PdfStandard::Ua_1])
-            .map_err(|e| vec![Diagnostic::plain(format!("PDF standards: {}", e.message()))])?,
+            .map_err(|e| vec![Diagnostic::plain(m::pdf_standards(e.message().to_string()))])?,
         tagged: true,
         pretty: false,
     };
@@ -230,7 +224,7 @@ pub fn page_png(page: &Page, ppi: f32) -> Result<Vec<u8>, Diagnostic> {
     };
     typst_render::render(page, &options)
         .encode_png()
-        .map_err(|e| Diagnostic::plain(format!("cannot encode a page as PNG: {e}")))
+        .map_err(|e| Diagnostic::plain(m::png_unencodable(e.to_string())))
 }
 
 /// Lays out `trip` and draws each page as PNG (at `ppi` pixels per inch)
@@ -265,19 +259,20 @@ fn engine_diagnostic(world: &ReportWorld, d: &SourceDiagnostic) -> Diagnostic {
                     name: world.template().display_name(id.vpath()),
                     text: source.text().into(),
                 };
-                let mut x = Diagnostic::error(&file, range, format!("in the template: {message}"));
-                if d.severity == typst::diag::Severity::Warning {
-                    x.message = format!("in the template (warning treated as an error): {message}");
-                }
-                x
+                let msg = if d.severity == typst::diag::Severity::Warning {
+                    m::in_template_warning(message)
+                } else {
+                    m::in_template(message)
+                };
+                Diagnostic::error(&file, range, msg)
             }
-            Err(_) => Diagnostic::plain(format!("while laying out the report: {message}")),
+            Err(_) => Diagnostic::plain(m::while_laying_out(message)),
         },
-        None => Diagnostic::plain(format!("while laying out the report: {message}")),
+        None => Diagnostic::plain(m::while_laying_out(message)),
     };
     let hints: Vec<String> = d.hints.iter().map(|h| h.v.to_string()).collect();
     if !hints.is_empty() {
-        diag = diag.with_help(hints.join("; "));
+        diag = diag.with_help(m::engine_hints(hints.join("; ")));
     }
     diag
 }

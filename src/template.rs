@@ -4,6 +4,7 @@
 //! report's data from `/data.json`, and `template.toml`, which declares the
 //! box its photos are printed in.
 
+use crate::messages::{Arg, Msg, making as m};
 use crate::photos::PhotoBox;
 use std::path::{Path, PathBuf};
 use typst::diag::{FileError, FileResult};
@@ -15,10 +16,19 @@ use typst::syntax::VirtualPath;
 pub struct Builtin {
     /// Its name (`report`, `compact`).
     pub name: &'static str,
-    /// What it is for.
-    pub about: &'static str,
     /// Its files, by path inside the template.
     pub files: &'static [(&'static str, &'static str)],
+}
+
+impl Builtin {
+    /// What it is for.
+    pub fn about(&self) -> Msg {
+        match self.name {
+            "report" => m::about_report(),
+            "compact" => m::about_compact(),
+            _ => m::about_overview(),
+        }
+    }
 }
 
 /// The Typst library every built-in template imports: `lib/studietur.typ`.
@@ -34,7 +44,6 @@ pub const SETTINGS: &str = "template.toml";
 pub static BUILTINS: [Builtin; 2] = [
     Builtin {
         name: "report",
-        about: "the full report: title page, contents, a chapter a day (default)",
         files: &[
             ("main.typ", include_str!("../templates/report/main.typ")),
             (SETTINGS, include_str!("../templates/report/template.toml")),
@@ -44,7 +53,6 @@ pub static BUILTINS: [Builtin; 2] = [
     },
     Builtin {
         name: "compact",
-        about: "a short report for a one-day visit: no title page or contents",
         files: &[
             ("main.typ", include_str!("../templates/compact/main.typ")),
             (SETTINGS, include_str!("../templates/compact/template.toml")),
@@ -57,7 +65,6 @@ pub static BUILTINS: [Builtin; 2] = [
 /// The built-in overview template (`studietur overview`).
 pub static OVERVIEW: Builtin = Builtin {
     name: "overview",
-    about: "the overview across years (studietur overview)",
     files: &[
         ("main.typ", include_str!("../templates/overview/main.typ")),
         LIBRARY,
@@ -84,12 +91,12 @@ impl Template {
     pub const MAIN: &'static str = "/main.typ";
 
     /// A built-in template by name, else a template folder.
-    pub fn named_or_dir(name: &str) -> Result<Template, String> {
+    pub fn named_or_dir(name: &str) -> Result<Template, Msg> {
         match BUILTINS.iter().find(|b| b.name == name) {
             Some(b) if !Path::new(name).exists() => Ok(Template::Builtin(b)),
             _ => Template::dir(Path::new(name)).map_err(|e| {
                 let names: Vec<&str> = BUILTINS.iter().map(|b| b.name).collect();
-                format!("{e} (built-in templates: {})", names.join(", "))
+                m::template_not_found(e, names.join(", "))
             }),
         }
     }
@@ -103,15 +110,12 @@ impl Template {
     }
 
     /// A template folder; it must exist and hold `main.typ`.
-    pub fn dir(path: &Path) -> Result<Template, String> {
+    pub fn dir(path: &Path) -> Result<Template, Msg> {
         let dir = path
             .canonicalize()
-            .map_err(|e| format!("cannot open the template folder `{}`: {e}", path.display()))?;
+            .map_err(|e| m::template_folder_unopenable(path, e))?;
         if !dir.join("main.typ").is_file() {
-            return Err(format!(
-                "the template folder `{}` has no main.typ",
-                path.display()
-            ));
+            return Err(m::template_no_main(path));
         }
         Ok(Template::Dir(dir))
     }
@@ -125,17 +129,17 @@ impl Template {
     /// ```
     ///
     /// A template without the file gets the `report` template's box.
-    pub fn photo_box(&self) -> Result<PhotoBox, String> {
-        let shown = || self.display_name(&VirtualPath::new(SETTINGS).expect("a valid path"));
+    pub fn photo_box(&self) -> Result<PhotoBox, Msg> {
+        let shown =
+            || Arg::Text(self.display_name(&VirtualPath::new(SETTINGS).expect("a valid path")));
         let bytes = match self.file(&VirtualPath::new(SETTINGS).expect("a valid path")) {
             Ok(b) => b,
             Err(FileError::NotFound(_)) => return Ok(PhotoBox::REPORT),
-            Err(e) => return Err(format!("cannot read `{}`: {e}", shown())),
+            Err(e) => return Err(m::cannot_read(shown(), e.to_string())),
         };
-        let text =
-            std::str::from_utf8(&bytes).map_err(|_| format!("`{}` is not UTF-8", shown()))?;
-        let table: toml::Table =
-            toml::from_str(text).map_err(|e| format!("`{}`: {}", shown(), e.message()))?;
+        let text = std::str::from_utf8(&bytes).map_err(|_| m::settings_not_utf8(shown()))?;
+        let table: toml::Table = toml::from_str(text)
+            .map_err(|e| m::settings_invalid(shown(), e.message().to_string()))?;
         let number = |key: &str| {
             table
                 .get("photo")
@@ -143,16 +147,10 @@ impl Template {
                 .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
         };
         match (number("width-cm"), number("height-cm")) {
-            (Some(w), Some(h)) => PhotoBox::from_cm(w, h).ok_or_else(|| {
-                format!(
-                    "`{}`: the photo box must be between 0.1 and 100 cm each way",
-                    shown()
-                )
-            }),
-            _ => Err(format!(
-                "`{}` must say `[photo]` with `width-cm` and `height-cm` (numbers, in cm)",
-                shown()
-            )),
+            (Some(w), Some(h)) => {
+                PhotoBox::from_cm(w, h).ok_or_else(|| m::photo_box_range(shown()))
+            }
+            _ => Err(m::photo_box_missing(shown())),
         }
     }
 

@@ -5,6 +5,7 @@
 
 use crate::batch::{self, Options, Outcome};
 use crate::cache::Cache;
+use crate::messages::{Msg, making as m};
 use crate::template::Template;
 use notify::{RecursiveMode, Watcher};
 use std::path::Path;
@@ -13,18 +14,14 @@ use std::time::{Duration, Instant};
 /// Builds `input` now and again on every change, calling `report` with
 /// each outcome and the seconds it took, until the watcher stops. The
 /// error says why the files cannot be watched.
-pub fn watch(
-    input: &Path,
-    options: &Options,
-    report: &dyn Fn(&Outcome, f64),
-) -> Result<(), String> {
+pub fn watch(input: &Path, options: &Options, report: &dyn Fn(&Outcome, f64)) -> Result<(), Msg> {
     let Some(out_dir) = options.out_dir.clone() else {
-        return Err("watch needs an output folder".into());
+        return Err(m::watch_needs_out());
     };
     let folder = crate::files::folder_of(input).to_path_buf();
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher =
-        notify::recommended_watcher(tx).map_err(|e| format!("cannot watch files: {e}"))?;
+        notify::recommended_watcher(tx).map_err(|e| m::cannot_watch_files(e.to_string()))?;
     // The trip's folder holds the trip file and every file it may name.
     let mut watched = vec![folder];
     if let Template::Dir(dir) = &options.recipe.template {
@@ -33,7 +30,7 @@ pub fn watch(
     for w in &watched {
         watcher
             .watch(w, RecursiveMode::Recursive)
-            .map_err(|e| format!("cannot watch `{}`: {e}", w.display()))?;
+            .map_err(|e| m::cannot_watch(w, e.to_string()))?;
     }
     // Made now, so that its canonical path is known and the first build's
     // own output inside a watched folder is not taken for a change.

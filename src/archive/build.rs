@@ -6,6 +6,7 @@ use super::manifest::Version;
 use crate::diagnostic::Diagnostic;
 use crate::digest::sha256_hex;
 use crate::files::relative;
+use crate::messages::{Msg, archive as m};
 use crate::pipeline::{self, Job, Output, Product};
 use crate::provenance::Recipe;
 use crate::template::Template;
@@ -26,7 +27,7 @@ pub struct Built {
 
 /// The recipe of the archive in `archive`: `template`, named as the
 /// manifest names it, with or without the sources attached.
-pub fn recipe(template: Template, archive: &Path, embed_source: bool) -> Result<Recipe, String> {
+pub fn recipe(template: Template, archive: &Path, embed_source: bool) -> Result<Recipe, Msg> {
     let name = match &template {
         Template::Builtin(b) => b.name.to_string(),
         Template::Dir(dir) => relative(dir, archive),
@@ -35,7 +36,7 @@ pub fn recipe(template: Template, archive: &Path, embed_source: bool) -> Result<
 }
 
 /// The template a manifest entry names.
-pub fn template_of(version: &Version, archive: &Path) -> Result<Template, String> {
+pub fn template_of(version: &Version, archive: &Path) -> Result<Template, Msg> {
     let name = &version.made_from.template;
     if let Some(b) = crate::template::BUILTINS.iter().find(|b| b.name == name) {
         return Ok(Template::Builtin(b));
@@ -47,7 +48,7 @@ pub fn template_of(version: &Version, archive: &Path) -> Result<Template, String
 pub fn build(input: &Path, recipe: &Recipe) -> Result<Built, Vec<Diagnostic>> {
     let built = pipeline::run(&Job::new(input, recipe, Output::Pdf))?;
     let Product::Pdf(rendered) = built.product else {
-        return Err(vec![Diagnostic::plain("a PDF was asked for")]);
+        return Err(vec![Diagnostic::plain(m::pdf_asked())]);
     };
     let archival = if recipe.embed_source {
         "PDF/A-3a"

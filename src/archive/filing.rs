@@ -8,6 +8,7 @@ use super::manifest::{MANIFEST, Manifest, Report, Version};
 use crate::diagnostic::Diagnostic;
 use crate::digest::sha256_hex;
 use crate::files::{relative, stem_of, write_atomic};
+use crate::messages::{Arg, Msg, archive as m, making};
 use crate::parallel;
 use crate::provenance::Recipe;
 use crate::template::Template;
@@ -65,12 +66,7 @@ pub struct Outcome {
 pub fn archive(files: &[PathBuf], options: &Options, done: &dyn Fn(&Outcome)) -> Vec<Outcome> {
     let mut outcomes = Vec::new();
     let loaded = std::fs::create_dir_all(&options.archive)
-        .map_err(|e| {
-            Diagnostic::plain(format!(
-                "cannot create the archive folder `{}`: {e}",
-                options.archive.display()
-            ))
-        })
+        .map_err(|e| Diagnostic::plain(m::cannot_create_archive(&options.archive, e)))
         .and_then(|()| lock(&options.archive))
         .and_then(|l| Manifest::load(&options.archive).map(|m| (l, m)));
     let loaded = loaded.and_then(|(lock, mut manifest)| {
@@ -177,36 +173,27 @@ fn follow_renames(manifest: &mut Manifest, options: &Options) -> Result<(), Diag
     let mut next = manifest.clone();
     for (old, new) in &options.renames {
         if !new.is_file() {
-            return Err(Diagnostic::plain(format!(
-                "--rename: `{}` is not a trip file",
-                new.display()
-            ))
-            .with_help("--rename OLD NEW: NEW is where the trip file is now"));
+            return Err(
+                Diagnostic::plain(m::rename_not_a_trip(new)).with_help(m::rename_not_a_trip_help())
+            );
         }
         let (old_rel, new_rel) = (
             relative(old, &options.archive),
             relative(new, &options.archive),
         );
         if next.reports.iter().any(|r| r.trip == new_rel) {
-            return Err(Diagnostic::plain(format!(
-                "--rename: a report is archived from `{new_rel}` already"
-            )));
+            return Err(Diagnostic::plain(m::rename_taken(new_rel)));
         }
         let Some(report) = next.reports.iter_mut().find(|r| r.trip == old_rel) else {
-            return Err(Diagnostic::plain(format!(
-                "--rename: no report is archived from `{old_rel}`"
-            ))
-            .with_help("--rename OLD NEW: OLD is the trip file's place as the manifest records it (see `trip` in manifest.json)"));
+            return Err(
+                Diagnostic::plain(m::rename_unknown(old_rel)).with_help(m::rename_unknown_help())
+            );
         };
         report.renamed_from.push(old_rel);
         report.trip = new_rel;
     }
-    next.save(&options.archive).map_err(|e| {
-        Diagnostic::plain(format!(
-            "cannot write `{}`: {e}",
-            options.archive.join(MANIFEST).display()
-        ))
-    })?;
+    next.save(&options.archive)
+        .map_err(|e| Diagnostic::plain(making::cannot_write(&options.archive.join(MANIFEST), e)))?;
     *manifest = next;
     Ok(())
 }
@@ -219,11 +206,7 @@ fn guarded<T>(
 ) -> Result<T, Vec<Diagnostic>> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)).unwrap_or_else(|_| {
         Err(vec![
-            Diagnostic::plain(format!(
-                "studietur failed inside while building `{}`",
-                input.display()
-            ))
-            .with_help("this is a bug in studietur; please report it with the trip file"),
+            Diagnostic::plain(m::failed_inside(input)).with_help(m::failed_inside_help()),
         ])
     })
 }
@@ -237,54 +220,49 @@ fn lock(archive: &Path) -> Result<std::fs::File, Diagnostic> {
         .truncate(false)
         .write(true)
         .open(&path)
-        .map_err(|e| Diagnostic::plain(format!("cannot open `{}`: {e}", path.display())))?;
+        .map_err(|e| Diagnostic::plain(making::cannot_open(&path, e)))?;
     match file.try_lock() {
         Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => Err(Diagnostic::plain(format!(
-            "another studietur is archiving into `{}`",
-            archive.display()
-        ))
-        .with_help("wait for it to finish, then run again")),
-        Err(std::fs::TryLockError::Error(e)) => Err(Diagnostic::plain(format!(
-            "cannot lock `{}`: {e}",
-            path.display()
-        ))),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            Err(Diagnostic::plain(m::archive_busy(archive)).with_help(m::archive_busy_help()))
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(Diagnostic::plain(m::cannot_lock(&path, e))),
     }
 }
 
 /// What differs between the recorded `old` and the rebuilt `new`, in words.
-fn what_changed(old: &Version, new: &Version, trip: &str) -> Vec<String> {
+fn what_changed(old: &Version, new: &Version, trip: &str) -> Vec<Msg> {
     let (old, new) = (&old.made_from, &new.made_from);
     let mut why = Vec::new();
     if old.trip_sha256 != new.trip_sha256 {
-        why.push(format!("`{trip}` changed"));
+        why.push(m::changed(trip));
     }
     for f in &new.files {
         match old.files.iter().find(|o| o.path == f.path) {
             Some(o) if o.sha256 == f.sha256 => {}
-            Some(_) => why.push(format!("`{}` changed", f.path)),
-            None => why.push(format!("`{}` is new", f.path)),
+            Some(_) => why.push(m::changed(&f.path)),
+            None => why.push(m::is_new(&f.path)),
         }
     }
     for o in &old.files {
         if !new.files.iter().any(|f| f.path == o.path) {
-            why.push(format!("`{}` is no longer used", o.path));
+            why.push(m::no_longer_used(&o.path));
         }
     }
     if old.template_sha256 != new.template_sha256 {
-        why.push(format!("the template `{}` changed", new.template));
+        why.push(m::template_changed(&new.template));
     }
     if old.studietur_version != new.studietur_version {
-        why.push(format!(
-            "studietur {} replaces {}",
-            new.studietur_version, old.studietur_version
+        why.push(m::version_replaces(
+            &new.studietur_version,
+            &old.studietur_version,
         ));
     }
     if old.embed_source != new.embed_source {
-        why.push("--embed-source differs".into());
+        why.push(m::embed_source_differs());
     }
     if why.is_empty() {
-        why.push("the PDF differs".into());
+        why.push(m::pdf_differs());
     }
     why
 }
@@ -306,27 +284,16 @@ fn file_one(
     let mut version = built.version;
     version.pdf = pdf_rel.clone();
     let target = archive.join(&pdf_rel);
-    let io = |what: &str, e: std::io::Error| vec![Diagnostic::plain(format!("{what}: {e}"))];
-    let write_pdf = |path: &Path| {
-        write_atomic(path, &built.pdf)
-            .map_err(|e| io(&format!("cannot write `{}`", path.display()), e))
-    };
-    let save = |m: &mut Manifest| {
-        m.save(archive).map_err(|e| {
-            io(
-                &format!("cannot write `{}`", archive.join(MANIFEST).display()),
-                e,
-            )
-        })
+    let io = |msg: Msg| vec![Diagnostic::plain(msg)];
+    let write_pdf =
+        |path: &Path| write_atomic(path, &built.pdf).map_err(|e| io(making::cannot_write(path, e)));
+    let save = |manifest: &mut Manifest| {
+        manifest
+            .save(archive)
+            .map_err(|e| io(making::cannot_write(&archive.join(MANIFEST), e)))
     };
     let unlisted = |path: &Path| {
-        vec![
-            Diagnostic::plain(format!(
-                "`{}` exists but the archive's manifest does not list it",
-                path.display()
-            ))
-            .with_help("move that file out of the archive; studietur never overwrites a PDF it did not archive"),
-        ]
+        vec![Diagnostic::plain(m::unlisted_exists(path)).with_help(m::unlisted_exists_help())]
     };
     let by_pdf = manifest
         .reports
@@ -335,11 +302,12 @@ fn file_one(
     let by_trip = manifest.reports.iter().position(|r| r.trip == trip_rel);
     if let Some(other) = by_pdf.filter(|&j| Some(j) != by_trip) {
         return Err(vec![
-            Diagnostic::plain(format!(
-                "`{pdf_rel}` is archived from `{}`, not from `{trip_rel}`",
-                manifest.reports[other].trip
+            Diagnostic::plain(m::archived_from_other(
+                &pdf_rel,
+                &manifest.reports[other].trip,
+                &trip_rel,
             ))
-            .with_help("if two trip files of the same year share a name, rename one; if the trip file was moved, archive from its old place or into a new archive"),
+            .with_help(m::archived_from_other_help()),
         ]);
     }
     let mut next = manifest.clone();
@@ -368,7 +336,7 @@ fn file_one(
     let on_disk = match std::fs::read(&old_target) {
         Ok(data) => Some(sha256_hex(&data)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(io(&format!("cannot read `{}`", old_target.display()), e)),
+        Err(e) => return Err(io(making::cannot_read(&old_target, e))),
     };
     // A replace interrupted after the manifest was saved leaves the
     // previous PDF in place; it is also kept under its superseded name.
@@ -383,10 +351,8 @@ fn file_one(
         Some(h) if interrupted(h) => false,
         Some(_) => {
             return Err(vec![
-                Diagnostic::plain(format!(
-                    "the archived `{old_rel}` is not the PDF the manifest records (its SHA-256 differs)"
-                ))
-                .with_help("run `studietur verify` on the archive and restore the PDF from a backup"),
+                Diagnostic::plain(m::archived_differs(&old_rel))
+                    .with_help(m::archived_differs_help()),
             ]);
         }
         None => false,
@@ -394,8 +360,7 @@ fn file_one(
     let same = version.pdf_sha256 == report.current.pdf_sha256 && old_rel == pdf_rel;
     if !present && !same {
         return Err(vec![
-            Diagnostic::plain(format!("the archived `{old_rel}` is missing"))
-                .with_help("restore it from a backup; its source no longer gives the same PDF"),
+            Diagnostic::plain(m::archived_missing(&old_rel)).with_help(m::archived_missing_help()),
         ]);
     }
     if same {
@@ -415,15 +380,12 @@ fn file_one(
     }
     let mut why = what_changed(&report.current, &version, &report.trip);
     if old_rel != pdf_rel {
-        why.insert(0, format!("it now files as `{pdf_rel}`"));
+        why.insert(0, m::files_as(&pdf_rel));
     }
     if !options.replace {
         return Err(vec![
-            Diagnostic::plain(format!(
-                "`{old_rel}` is archived and its source now gives a different PDF: {}",
-                why.join(", ")
-            ))
-            .with_help("the archived PDF was left as it is; archive again with --replace to file the new version and keep the old one as superseded"),
+            Diagnostic::plain(m::would_change(&old_rel, Arg::list(why, ", ")))
+                .with_help(m::would_change_help()),
         ]);
     }
     if old_rel != pdf_rel && target.exists() {
@@ -433,7 +395,7 @@ fn file_one(
     let kept = archive.join(&kept_rel);
     // A second name for the published PDF first: it is never without one.
     std::fs::hard_link(&old_target, &kept)
-        .map_err(|e| io(&format!("cannot keep `{old_rel}` as `{kept_rel}`"), e))?;
+        .map_err(|e| io(m::cannot_keep(&old_rel, &kept_rel, e)))?;
     let entry = &mut next.reports[index];
     let mut old = std::mem::replace(&mut entry.current, version);
     old.pdf = kept_rel.clone();
@@ -446,8 +408,7 @@ fn file_one(
             if old_rel == pdf_rel {
                 return Ok(());
             }
-            std::fs::remove_file(&old_target)
-                .map_err(|e| io(&format!("cannot remove `{}`", old_target.display()), e))
+            std::fs::remove_file(&old_target).map_err(|e| io(m::cannot_remove(&old_target, e)))
         });
     if let Err(e) = done {
         let _ = manifest.save(archive);

@@ -5,6 +5,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::digest::sha256_hex;
 use crate::files::write_atomic;
+use crate::messages::{archive as m, making};
 use crate::provenance::Provenance;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -93,26 +94,20 @@ impl Manifest {
                 });
             }
             Err(e) => {
-                return Err(Diagnostic::plain(format!(
-                    "cannot read `{}`: {e}",
-                    path.display()
-                )));
+                return Err(Diagnostic::plain(making::cannot_read(&path, e)));
             }
         };
         let manifest: Manifest = serde_json::from_str(&text).map_err(|e| {
-            Diagnostic::plain(format!(
-                "`{}` is not a studietur archive manifest: {e}",
-                path.display()
-            ))
-            .with_help("restore the manifest from a backup; studietur never edits it by hand")
+            Diagnostic::plain(m::manifest_invalid(&path, e.to_string()))
+                .with_help(m::manifest_invalid_help())
         })?;
         if manifest.manifest_format != MANIFEST_FORMAT {
-            return Err(Diagnostic::plain(format!(
-                "`{}` has manifest_format {}; this studietur reads format {MANIFEST_FORMAT}",
-                path.display(),
-                manifest.manifest_format
+            return Err(Diagnostic::plain(m::manifest_format(
+                &path,
+                manifest.manifest_format.to_string(),
+                MANIFEST_FORMAT.to_string(),
             ))
-            .with_help("use the studietur version that wrote this archive"));
+            .with_help(m::manifest_format_help()));
         }
         Ok(manifest)
     }

@@ -9,6 +9,7 @@ use super::build::{build, template_of};
 use super::manifest::{MANIFEST, Manifest, Report};
 use crate::diagnostic::Diagnostic;
 use crate::digest::sha256_hex;
+use crate::messages::{Arg, Msg, archive as m, making};
 use crate::provenance::{Recipe, VERSION};
 use crate::{embed, files, parallel};
 use std::path::{Path, PathBuf};
@@ -52,9 +53,9 @@ pub struct Verdict {
     /// How it stands.
     pub standing: Standing,
     /// What does not match.
-    pub problems: Vec<String>,
+    pub problems: Vec<Msg>,
     /// What is worth knowing besides (which sources were used).
-    pub notes: Vec<String>,
+    pub notes: Vec<Msg>,
     /// Pages of the archived PDF.
     pub pages: usize,
 }
@@ -79,8 +80,7 @@ pub fn verify(
 ) -> Result<Vec<Verdict>, Diagnostic> {
     if !archive.join(MANIFEST).is_file() {
         return Err(
-            Diagnostic::plain(format!("`{}` has no {MANIFEST}", archive.display()))
-                .with_help("name a folder written by `studietur archive`"),
+            Diagnostic::plain(m::no_manifest(archive, MANIFEST)).with_help(m::no_manifest_help())
         );
     }
     let manifest = Manifest::load(archive)?;
@@ -90,10 +90,7 @@ pub fn verify(
     {
         let mut v = Verdict::new(MANIFEST, 0);
         v.standing = Standing::ManifestEdited;
-        v.problems.push(
-            "its entries do not hash as it records: an entry was edited, added or deleted by hand"
-                .into(),
-        );
+        v.problems.push(m::entries_edited());
         done(&v);
         verdicts.push(v);
     }
@@ -108,8 +105,7 @@ pub fn verify(
         if !listed.contains(&pdf.as_str()) {
             let mut v = Verdict::new(&pdf, 0);
             v.standing = Standing::Unlisted;
-            v.problems
-                .push("it is in the archive, but its manifest does not list it".into());
+            v.problems.push(m::not_listed());
             done(&v);
             verdicts.push(v);
         }
@@ -136,13 +132,11 @@ fn pdfs_in(archive: &Path) -> Vec<String> {
 }
 
 /// Compares a file's SHA-256 with the recorded one; the problem, if any.
-fn check_hash(path: &Path, shown: &str, recorded: &str) -> Option<String> {
+fn check_hash(path: &Path, shown: &str, recorded: &str) -> Option<Msg> {
     match std::fs::read(path) {
         Ok(data) if sha256_hex(&data) == recorded => None,
-        Ok(_) => Some(format!(
-            "`{shown}` changed: its SHA-256 is not the one the manifest records"
-        )),
-        Err(e) => Some(format!("cannot read `{shown}`: {e}")),
+        Ok(_) => Some(m::hash_differs(shown)),
+        Err(e) => Some(making::cannot_read(shown, e)),
     }
 }
 
@@ -186,10 +180,7 @@ fn source_of(
         v.problems
             .extend(check_hash(&scratch.join(&f.path), &f.path, &f.sha256));
     }
-    v.notes.push(format!(
-        "`{}` is not at its recorded place: rebuilt from the sources embedded in the PDF",
-        report.trip
-    ));
+    v.notes.push(m::rebuilt_from_embedded(&report.trip));
     Some(trip)
 }
 
@@ -219,29 +210,24 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
         .and_then(|t| Ok(Recipe::new(t, None, made.embed_source)?.named(made.template.clone())));
     match &recipe {
         Ok(r) if r.template_sha256 != made.template_sha256 => {
-            v.problems
-                .push(format!("the template `{}` changed", made.template));
+            v.problems.push(m::template_changed(&made.template));
         }
         Ok(_) => {}
         Err(e) => v.problems.push(e.clone()),
     }
     let Ok(scratch) = tempfile::tempdir() else {
-        v.problems.push("cannot make a temporary folder".into());
+        v.problems.push(m::no_temp_folder());
         v.standing = Standing::Mismatch;
         return v;
     };
     let Some(trip) = source_of(archive, report, archived.as_deref(), scratch.path(), &mut v) else {
         v.problems.extend(pdf_problem);
         v.standing = Standing::MissingSource;
-        v.problems.push(format!(
-            "`{}` is not at its recorded place and the PDF carries no sources{}",
-            report.trip,
-            if intact {
-                " (the PDF itself is intact)"
-            } else {
-                ""
-            }
-        ));
+        v.problems.push(if intact {
+            m::source_missing_pdf_intact(&report.trip)
+        } else {
+            m::source_missing(&report.trip)
+        });
         return v;
     };
     let sources_as_recorded = v.problems.is_empty();
@@ -253,16 +239,13 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
     let rebuilt = match build(&trip, &recipe) {
         Ok(b) => b.pdf,
         Err(diags) => {
-            v.problems.push(format!(
-                "`{}` no longer builds: {}",
-                report.trip,
-                diags
-                    .iter()
-                    .filter(|d| d.is_error())
-                    .map(|d| d.message.clone())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ));
+            let errors = diags
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.wording.message.clone())
+                .collect();
+            v.problems
+                .push(m::no_longer_builds(&report.trip, Arg::list(errors, "; ")));
             v.problems.extend(pdf_problem);
             v.standing = Standing::Mismatch;
             return v;
@@ -281,16 +264,13 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
             v.standing = Standing::OtherVersion(made.studietur_version.clone());
             return v;
         }
-        v.problems.push(format!(
-            "it was made by studietur {}; repairing it needs that version (this is {VERSION})",
-            made.studietur_version
-        ));
+        v.problems
+            .push(m::needs_version(&made.studietur_version, VERSION));
     } else if !same {
-        v.problems.push(format!(
-            "rebuilding `{}` gives a PDF that differs from `{}` (first at byte {})",
-            report.trip,
-            cur.pdf,
-            first_difference.unwrap_or(0)
+        v.problems.push(m::rebuild_differs(
+            &report.trip,
+            &cur.pdf,
+            first_difference.unwrap_or(0),
         ));
     } else if !intact && sources_as_recorded {
         // The rebuild gives exactly the recorded bytes: the PDF can be
@@ -302,15 +282,13 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
                     v.notes.extend(pdf_problem);
                     return v;
                 }
-                Err(e) => v.problems.push(format!("cannot write `{}`: {e}", cur.pdf)),
+                Err(e) => v.problems.push(making::cannot_write(&cur.pdf, e)),
             }
         } else {
-            let at = first_difference.map_or(String::new(), |at| {
-                format!(", from which the archived file differs first at byte {at}")
+            v.notes.push(match first_difference {
+                Some(at) => m::repairable_at(at),
+                None => m::repairable(),
             });
-            v.notes.push(format!(
-                "its sources still give the recorded PDF{at}: `verify --repair` writes it anew"
-            ));
         }
     }
     v.problems.extend(pdf_problem);

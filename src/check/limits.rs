@@ -3,6 +3,7 @@
 //! 20,000 characters (images: see [`crate::photos`]).
 
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::messages::{Arg, trip as m};
 
 /// The largest trip file.
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
@@ -16,16 +17,13 @@ pub fn file_too_large(name: &str, len: usize) -> Diagnostic {
         name: name.to_string(),
         text: "".into(),
     };
+    let size = Arg::decimal(len as f64 / (1024.0 * 1024.0), 1);
     Diagnostic::error(
         &file,
         0..0,
-        format!(
-            "the trip file is {:.1} MB; a trip file may be at most {} MB",
-            len as f64 / (1024.0 * 1024.0),
-            MAX_FILE_BYTES / (1024 * 1024)
-        ),
+        m::file_too_large(size, MAX_FILE_BYTES / (1024 * 1024)),
     )
-    .with_help("a report's text is far smaller: check that this is the trip file, and move long attachments into their own files")
+    .with_help(m::file_too_large_help())
 }
 
 /// The byte range (inside `value`) of the first paragraph longer than

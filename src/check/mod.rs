@@ -24,6 +24,7 @@ mod values;
 pub use checked::{Checked, Settings};
 
 use crate::diagnostic::Diagnostic;
+use crate::messages::{making, trip as m};
 use crate::model;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -44,8 +45,7 @@ pub fn check_file(path: &Path, settings: Settings) -> Checked {
 
 /// The error for a trip file that cannot be read.
 pub fn unreadable(path: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::plain(format!("cannot read `{}`: {e}", path.display()))
-        .with_help("give the path of a trip file (.toml) or of a folder of them")
+    Diagnostic::plain(making::cannot_read(path, e)).with_help(m::give_trip_path())
 }
 
 /// Checks a trip file's bytes; `name` is how messages show it, `dir` the
@@ -80,9 +80,7 @@ pub fn check_bytes(name: &str, bytes: &[u8], dir: &Path, settings: Settings) -> 
     let dir = match dir.canonicalize() {
         Ok(d) => d,
         Err(e) => {
-            return Checked::failed(vec![Diagnostic::plain(format!(
-                "cannot open the folder of `{name}`: {e}"
-            ))]);
+            return Checked::failed(vec![Diagnostic::plain(m::cannot_open_folder_of(name, e))]);
         }
     };
     let mut checker = values::Checker {

@@ -4,6 +4,7 @@
 
 use super::reading::Problem;
 use super::values::Checker;
+use crate::messages::{Msg, photo as m};
 use crate::model::{self, Text};
 use crate::trip;
 use std::ops::Range;
@@ -49,20 +50,12 @@ impl Checker {
                 Some(self.clean("alt", a, true).trim().to_string())
             }
             Some(a) if !decorative => {
-                self.error(
-                    a.span(),
-                    "`alt` is empty",
-                    "describe what the image shows, for readers who cannot see it",
-                );
+                self.error(a.span(), m::alt_empty(), m::alt_empty_help());
                 None
             }
             _ if decorative => None,
             _ => {
-                self.error(
-                    span.clone(),
-                    format!("the {key} has no `alt` text"),
-                    "add `alt = \"…\"` describing what the image shows (what a screen reader speaks), or `decorative = true` if it carries no information",
-                );
+                self.error(span.clone(), m::no_alt(key), m::no_alt_help());
                 None
             }
         };
@@ -91,42 +84,24 @@ impl Checker {
 }
 
 /// The message and help for a file that gives no picture.
-fn explain(written: &str, problem: &Problem) -> (String, &'static str) {
+fn explain(written: &str, problem: &Problem) -> (Msg, Msg) {
     match problem {
-        Problem::Empty => (
-            "`file` is empty".into(),
-            "write the image's path relative to the trip file, like \"images/photo.jpg\"",
-        ),
-        Problem::LeadsOut => (
-            format!("`{written}` leads outside the trip file's folder"),
-            "copy the image into the trip file's folder (e.g. images/) and write the path relative to it",
-        ),
-        Problem::LinkLeadsOut => (
-            format!("`{written}` is a link that leads outside the trip file's folder"),
-            "copy the image itself into the trip file's folder instead of linking to it",
-        ),
+        Problem::Empty => (m::file_empty(), m::file_empty_help()),
+        Problem::LeadsOut => (m::leads_out(written), m::leads_out_help()),
+        Problem::LinkLeadsOut => (m::link_leads_out(written), m::link_leads_out_help()),
         Problem::Missing(why) => (
-            format!("cannot open `{written}`: {why}"),
-            "check the path; it is relative to the folder that holds the trip file",
+            m::cannot_open_picture(written, why.clone()),
+            m::check_path_help(),
         ),
-        Problem::NotAFile => (
-            format!("`{written}` is not a regular file"),
-            "give the path of an image file (PNG, JPEG, GIF, WebP or SVG)",
-        ),
+        Problem::NotAFile => (m::not_a_file(written), m::not_a_file_help()),
         Problem::NoAccess(why) => (
-            format!("cannot open `{written}`: {why}"),
-            "check the file's permissions",
+            m::cannot_open_picture(written, why.clone()),
+            m::check_permissions_help(),
         ),
         Problem::Unreadable(why) => (
-            format!("cannot read `{written}`: {why}"),
-            "check the file's permissions",
+            m::cannot_read_picture(written, why.clone()),
+            m::check_permissions_help(),
         ),
-        Problem::NotAnImage(r) => (
-            format!(
-                "`{written}` is not an image the report can show: {}",
-                r.reason
-            ),
-            r.help,
-        ),
+        Problem::NotAnImage(r) => (m::not_an_image(written, r.reason.clone()), r.help.clone()),
     }
 }

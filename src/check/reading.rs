@@ -4,6 +4,7 @@
 
 use crate::digest;
 use crate::files::{self, Outside};
+use crate::messages::{Arg, photo as m};
 use crate::photos::{self, PhotoBox, Prepared};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -30,13 +31,13 @@ pub enum Problem {
     /// A link out of the folder.
     LinkLeadsOut,
     /// It cannot be found.
-    Missing(String),
+    Missing(Arg),
     /// A folder or device.
     NotAFile,
     /// Its kind cannot be read.
-    NoAccess(String),
+    NoAccess(Arg),
     /// Its bytes cannot be read.
-    Unreadable(String),
+    Unreadable(Arg),
     /// Its bytes are not an image the report can show.
     NotAnImage(crate::photos::Refusal),
 }
@@ -98,10 +99,10 @@ fn problem(e: Outside) -> Problem {
     }
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+fn io_reason(e: &std::io::Error) -> Arg {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
+        std::io::ErrorKind::NotFound => m::no_such_file().into(),
+        std::io::ErrorKind::PermissionDenied => m::permission_denied().into(),
+        _ => e.into(),
     }
 }

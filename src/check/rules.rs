@@ -4,6 +4,7 @@
 
 use super::values::Checker;
 use crate::locale::{Lang, message_date};
+use crate::messages::trip as m;
 use crate::model;
 use crate::money::Amount;
 use crate::trip::{self, Trip, Vat};
@@ -22,8 +23,8 @@ impl Checker {
                 let literal = self.file.text[format.span()].to_string();
                 self.error(
                     format.span(),
-                    format!("unknown `format` {literal}: this version of studietur reads format 1"),
-                    "write `format = 1`, or leave the key out",
+                    m::unknown_format(literal),
+                    m::unknown_format_help(),
                 );
             }
         }
@@ -33,8 +34,8 @@ impl Checker {
             Some(l) => Lang::from_code(l.get_ref()).unwrap_or_else(|| {
                 self.error(
                     l.span(),
-                    format!("unknown `language` \"{}\"", l.get_ref()),
-                    "write \"da\" (Danish, the default) or \"en\" (English)",
+                    m::unknown_language(l.get_ref()),
+                    m::unknown_language_help(),
                 );
                 Lang::Da
             }),
@@ -57,12 +58,8 @@ impl Checker {
         {
             self.error(
                 end_key.span(),
-                format!(
-                    "`end` ({}) is before `start` ({})",
-                    message_date(e),
-                    message_date(s)
-                ),
-                "`end` is the trip's last day; it cannot be before its first day",
+                m::end_before_start(message_date(e), message_date(s)),
+                m::end_before_start_help(),
             );
         }
         let logo = t.logo.as_ref().and_then(|l| {
@@ -142,8 +139,8 @@ impl Checker {
         if let (false, Some(title)) = (heading, &i.title) {
             self.warning(
                 title.span(),
-                "the introduction's `title` is not shown: it has `heading = false`",
-                "remove `title`, or `heading = false` to show it as the heading",
+                m::intro_title_hidden(),
+                m::intro_title_hidden_help(),
             );
         }
         trip::Introduction {
@@ -193,44 +190,34 @@ impl Checker {
             // One error a day: outside the trip, else listed twice, else out
             // of order. (With `end` before `start`, that error says it all.)
             let outside = match (start, end) {
-                (Some(s), Some(e)) if s <= e && date < s => {
-                    Some(("before the trip's first day", s, s, e))
-                }
+                (Some(s), Some(e)) if s <= e && date < s => Some((
+                    m::day_before_trip(message_date(date), message_date(s)),
+                    s,
+                    e,
+                )),
                 (Some(s), Some(e)) if s <= e && date > e => {
-                    Some(("after the trip's last day", e, s, e))
+                    Some((m::day_after_trip(message_date(date), message_date(e)), s, e))
                 }
                 _ => None,
             };
             let first_time = seen.insert(date);
-            if let Some((when, limit, s, e)) = outside {
+            if let Some((message, s, e)) = outside {
                 self.error(
                     span.clone(),
-                    format!(
-                        "the day {} is {when} ({})",
-                        message_date(date),
-                        message_date(limit)
-                    ),
-                    format!(
-                        "a day's date must be between `start` and `end` ({} to {})",
-                        message_date(s),
-                        message_date(e)
-                    ),
+                    message,
+                    m::day_outside_help(message_date(s), message_date(e)),
                 );
             } else if !first_time {
                 self.error(
                     span.clone(),
-                    format!("the day {} is listed twice", message_date(date)),
-                    "put all of a day's sections under one [[day]]",
+                    m::day_twice(message_date(date)),
+                    m::day_twice_help(),
                 );
             } else if let Some(p) = previous.filter(|&p| date < p) {
                 self.error(
                     span.clone(),
-                    format!(
-                        "the day {} comes after {} in the file",
-                        message_date(date),
-                        message_date(p)
-                    ),
-                    "list the [[day]] tables in date order",
+                    m::day_out_of_order(message_date(date), message_date(p)),
+                    m::day_out_of_order_help(),
                 );
             }
             previous = Some(previous.map_or(date, |p| p.max(date)));
@@ -245,8 +232,8 @@ impl Checker {
                     if !agenda.iter().any(|a| a.text == s.title) {
                         self.warning(
                             raw_agenda.span(),
-                            format!("the agenda does not list the section \"{}\"", s.title),
-                            "add the section's title to `agenda`, or leave `agenda` out to list the sections' titles",
+                            m::agenda_misses_section(&s.title),
+                            m::agenda_misses_section_help(),
                         );
                     }
                 }
@@ -254,11 +241,8 @@ impl Checker {
             if sections.is_empty() && agenda.as_ref().is_none_or(|a| a.is_empty()) {
                 self.warning(
                     d.span(),
-                    format!(
-                        "the day {} has neither an agenda nor sections",
-                        message_date(date)
-                    ),
-                    "add `agenda = [\"…\"]` or a [[day.section]], or remove the day",
+                    m::day_empty(message_date(date)),
+                    m::day_empty_help(),
                 );
             }
             days.push(trip::Day {
@@ -301,11 +285,7 @@ impl Checker {
             Some(("included", _)) => Vat::Included,
             Some(("unstated", _)) => Vat::Unstated,
             Some((other, s)) => {
-                self.error(
-                    s,
-                    format!("unknown `vat` \"{other}\""),
-                    "write \"excluded\" (amounts without VAT, the default), \"included\", or \"unstated\" when the report does not say",
-                );
+                self.error(s, m::unknown_vat(other), m::unknown_vat_help());
                 Vat::Excluded
             }
         };
@@ -319,21 +299,15 @@ impl Checker {
                 if n <= 0 {
                     self.error(
                         p.span(),
-                        format!("`participants` must be more than 0, but it is {n}"),
-                        "write how many took part in the trip",
+                        m::participants_not_positive(n.to_string()),
+                        m::participants_not_positive_help(),
                     );
                     None
                 } else if !listed.is_empty() && n as usize != listed.len() {
                     self.error(
                         p.span(),
-                        format!(
-                            "`participants` is {n}, but {} [[participant]] are listed",
-                            listed.len()
-                        ),
-                        format!(
-                            "write `participants = {}`, or leave it out to count the list",
-                            listed.len()
-                        ),
+                        m::participants_mismatch(n.to_string(), listed.len()),
+                        m::participants_mismatch_help(listed.len()),
                     );
                     None
                 } else {
@@ -348,8 +322,8 @@ impl Checker {
         if a.item.is_empty() {
             self.error(
                 span.start..span.start + "[accounts]".len().min(span.len()),
-                "[accounts] has no items",
-                "add at least one [[accounts.item]] with `label` and `amount`",
+                m::accounts_no_items(),
+                m::accounts_no_items_help(),
             );
         }
         let mut items = Vec::new();
@@ -406,13 +380,8 @@ impl Checker {
             let names: Vec<String> = missing.iter().map(|i| format!("\"{}\"", i.label)).collect();
             self.warning(
                 at,
-                format!(
-                    "{} of {} items have no `budget`: {}; the budget column's sum reads \"–\"",
-                    missing.len(),
-                    accounts.items.len(),
-                    names.join(", ")
-                ),
-                "add `budget = …` to every item, or leave `budget` out of all of them",
+                m::items_without_budget(missing.len(), accounts.items.len(), names.join(", ")),
+                m::items_without_budget_help(),
             );
         }
         Some(accounts)
@@ -426,36 +395,26 @@ impl Checker {
         total_span: Option<Range<usize>>,
     ) {
         match e {
-            trip::AccountsError::SumOverflow => self.error(
-                span,
-                "the sum of the items is too large to compute",
-                "check the amounts for typing mistakes",
-            ),
+            trip::AccountsError::SumOverflow => {
+                self.error(span, m::sum_overflow(), m::sum_overflow_help())
+            }
             trip::AccountsError::BudgetSumOverflow => self.error(
                 span,
-                "the sum of the budgets is too large to compute",
-                "check the budgets for typing mistakes",
+                m::budget_sum_overflow(),
+                m::budget_sum_overflow_help(),
             ),
             trip::AccountsError::TotalDiffers { total, sum } => {
                 let tspan = total_span.unwrap_or(span);
                 // Messages are read in a terminal: ordinary spaces, not no-break.
                 let kr = |a: Amount| a.format(Lang::Da, false).replace('\u{a0}', " ");
                 let diff = sum.checked_sub(*total).unwrap_or_default();
-                let (abs, word) = if diff.ore() < 0 {
-                    (Amount::from_ore(-diff.ore()), "less")
+                let help = if diff.ore() < 0 {
+                    m::total_less_help(kr(*sum), kr(Amount::from_ore(-diff.ore())))
                 } else {
-                    (diff, "more")
+                    m::total_more_help(kr(*sum), kr(diff))
                 };
                 let written = self.file.text[tspan.clone()].to_string();
-                self.error(
-                    tspan,
-                    format!("`total` is {written}, but the items add up to {}", kr(*sum)),
-                    format!(
-                        "the items add up to {}, {} {word} than `total`; correct the item that is wrong, or `total`",
-                        kr(*sum),
-                        kr(abs)
-                    ),
-                );
+                self.error(tspan, m::total_differs(written, kr(*sum)), help);
             }
         }
     }

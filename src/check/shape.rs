@@ -6,6 +6,7 @@
 pub use super::tables::{AGENDA_ITEM, FILE, Key, Kind, Spec, all_specs, key_names};
 use super::tables::{ALL, IMAGE};
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::messages::{Msg, trip as m};
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -71,14 +72,17 @@ fn check_table(
     for k in spec.keys.iter().filter(|k| k.required) {
         if !table.keys().any(|key| key.get_ref() == k.name) {
             out.fatal = true;
-            let (where_, at) = if spec.name == FILE.name {
-                ("the file".to_string(), 0..0)
+            let in_file = spec.name == FILE.name;
+            let at = if in_file {
+                0..0
             } else {
-                (spec.name.to_string(), header_span(file, &span))
+                header_span(file, &span)
             };
-            let message = match k.kind {
-                Kind::Table(t) => format!("{where_} has no {} table", t.name),
-                _ => format!("{where_} is missing `{}`", k.name),
+            let message = match (&k.kind, in_file) {
+                (Kind::Table(t), true) => m::missing_table_in_file(t.name),
+                (Kind::Table(t), false) => m::missing_table_in(spec.name, t.name),
+                (_, true) => m::missing_key_in_file(k.name),
+                (_, false) => m::missing_key_in(spec.name, k.name),
             };
             out.diagnostics
                 .push(Diagnostic::error(file, at, message).with_help(missing_help(k)));
@@ -93,16 +97,14 @@ fn header_span(file: &SourceFile, span: &Range<usize>) -> Range<usize> {
     span.start..span.start + len
 }
 
-fn missing_help(k: &Key) -> String {
+fn missing_help(k: &Key) -> Msg {
     match k.kind {
-        Kind::Table(t) if t.name == "[trip]" => {
-            "add a [trip] table with committee, municipality, destination, start and end".into()
-        }
-        Kind::Table(t) => format!("add a {} table", t.name),
-        Kind::Date => format!("add `{} = 2023-04-17` (a date, without quotes)", k.name),
-        Kind::Amount => format!("add `{} = 1000` (kroner)", k.name),
-        Kind::Integer => format!("add `{} = 10`", k.name),
-        _ => format!("add `{} = \"…\"`", k.name),
+        Kind::Table(t) if t.name == "[trip]" => m::add_trip_table(),
+        Kind::Table(t) => m::add_table(t.name),
+        Kind::Date => m::add_date_key(k.name),
+        Kind::Amount => m::add_amount_key(k.name),
+        Kind::Integer => m::add_integer_key(k.name),
+        _ => m::add_text_key(k.name),
     }
 }
 
@@ -113,44 +115,35 @@ fn unknown_key(
     spec: &'static Spec,
 ) -> Diagnostic {
     let message = if spec.name == FILE.name {
-        format!("unknown table or key `{name}`")
+        m::unknown_table_or_key(name)
     } else {
-        format!("unknown key `{name}` in {}", spec.name)
+        m::unknown_key_in(name, spec.name)
     };
     let image_key = IMAGE.keys.iter().any(|k| k.name == name);
     let help = if let Some(h) = image_key.then(|| image_help(spec)).flatten() {
         h
     } else if let Some(s) = did_you_mean(name, spec.keys.iter().map(|k| k.name)) {
-        format!("did you mean `{s}`?")
+        m::did_you_mean(s)
     } else if let Some(other) = ALL
         .iter()
         .find(|s| s.name != spec.name && s.keys.iter().any(|k| k.name == name))
     {
-        format!("`{name}` belongs in {}, not in {}", other.name, spec.name)
+        m::key_belongs_in(name, other.name, spec.name)
     } else {
         let keys: Vec<String> = spec.keys.iter().map(|k| format!("`{}`", k.name)).collect();
-        format!(
-            "{} takes {}; remove `{name}` or check its spelling",
-            spec.name,
-            keys.join(", ")
-        )
+        m::table_takes_keys(spec.name, keys.join(", "), name)
     };
     Diagnostic::error(file, span, message).with_help(help)
 }
 
 /// Where an image key (`file`, `alt`, `caption`, `decorative`) written
 /// without its table's header belongs, seen from `spec`.
-fn image_help(spec: &Spec) -> Option<String> {
-    let images = |table: &str| {
-        format!(
-            "`file`, `alt` and `caption` belong to an image: add a line `[[{table}.image]]` above them (one per image)"
-        )
-    };
+fn image_help(spec: &Spec) -> Option<Msg> {
     match spec.name {
-        "[[day.section]]" => Some(images("day.section")),
-        "[[section]]" => Some(images("section")),
-        "[[day]]" => Some("an image belongs to a visit: add `[[day.section]]` (with `title` and `text`), then `[[day.section.image]]` above the image's keys".into()),
-        "[trip]" => Some("a cover photo is `cover = { file = \"…\", alt = \"…\" }` and a logo `logo = { file = \"…\", alt = \"…\" }`; photos of a visit go in `[[day.section.image]]`".into()),
+        "[[day.section]]" => Some(m::image_keys_help("day.section")),
+        "[[section]]" => Some(m::image_keys_help("section")),
+        "[[day]]" => Some(m::image_in_day_help()),
+        "[trip]" => Some(m::image_in_trip_help()),
         _ => None,
     }
 }
@@ -177,14 +170,13 @@ fn check_value(
                         Diagnostic::error(
                             file,
                             item.span(),
-                            format!(
-                                "each entry of `{}` must be text, but `{}` is {}",
+                            m::list_entry_not_text(
                                 key.name,
                                 written(file, &item.span()),
-                                describe(item.get_ref())
+                                describe(item.get_ref()),
                             ),
                         )
-                        .with_help("write each entry in quotes: [\"…\", \"…\"]"),
+                        .with_help(m::list_entry_help()),
                     );
                 }
             }
@@ -202,13 +194,9 @@ fn check_value(
                             Diagnostic::error(
                                 file,
                                 item_span.clone(),
-                                format!(
-                                    "each entry of `agenda` must be text or a table, but `{}` is {}",
-                                    written(file, &item_span),
-                                    describe(other)
-                                ),
+                                m::agenda_entry_wrong(written(file, &item_span), describe(other)),
                             )
-                            .with_help("write each entry in quotes (\"…\"), or as a table: { time = \"10.30\", text = \"…\", points = [\"…\"] }"),
+                            .with_help(m::agenda_entry_help()),
                         );
                     }
                 }
@@ -249,15 +237,15 @@ fn written(file: &SourceFile, span: &Range<usize>) -> String {
     }
 }
 
-fn describe(v: &DeValue<'_>) -> &'static str {
+fn describe(v: &DeValue<'_>) -> Msg {
     match v {
-        DeValue::String(_) => "text",
-        DeValue::Integer(_) => "a whole number",
-        DeValue::Float(_) => "a decimal number",
-        DeValue::Boolean(_) => "true/false",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => m::kind_text(),
+        DeValue::Integer(_) => m::kind_whole_number(),
+        DeValue::Float(_) => m::kind_decimal(),
+        DeValue::Boolean(_) => m::kind_bool(),
+        DeValue::Datetime(_) => m::kind_date(),
+        DeValue::Array(_) => m::kind_list(),
+        DeValue::Table(_) => m::kind_table(),
     }
 }
 
@@ -269,86 +257,46 @@ fn wrong_type(
     parent: &'static Spec,
 ) -> Diagnostic {
     let was = written(file, &span);
+    let name = key.name;
     let (expected, help) = match key.kind {
         Kind::Text => (
-            "text",
-            format!(
-                "write it in quotes: {} = \"{}\"",
-                key.name,
-                was.trim_matches('"')
-            ),
+            m::kind_text(),
+            m::quote_text_help(name, was.trim_matches('"')),
         ),
         Kind::Date => {
             let help = match v {
                 DeValue::String(s) if s.len() == 10 && s.chars().nth(4) == Some('-') => {
-                    format!("write the date without quotes: {} = {s}", key.name)
+                    m::unquote_date_help(name, s.to_string())
                 }
-                _ => format!(
-                    "write a date without quotes, like {} = 2023-04-17",
-                    key.name
-                ),
+                _ => m::date_like_help(name),
             };
-            ("a date", help)
+            (m::kind_date(), help)
         }
-        Kind::Amount => (
-            "an amount",
-            "write a whole number (31300) or kroner with øre after a point (\"1150.50\")".into(),
-        ),
+        Kind::Amount => (m::kind_amount(), m::whole_or_ore_help()),
         Kind::Integer => {
             let help = match v {
                 DeValue::String(s) if s.parse::<i64>().is_ok() => {
-                    format!("write the number without quotes: {} = {s}", key.name)
+                    m::unquote_number_help(name, s.to_string())
                 }
-                _ => format!("write a whole number, like {} = 10", key.name),
+                _ => m::whole_number_help(name),
             };
-            ("a whole number", help)
+            (m::kind_whole_number(), help)
         }
-        Kind::Bool => (
-            "true or false",
-            format!("write {} = true or {} = false", key.name, key.name),
-        ),
-        Kind::TextList => (
-            "a list of texts",
-            format!("write {} = [\"…\", \"…\"]", key.name),
-        ),
-        Kind::Agenda => (
-            "a list",
-            format!(
-                "write {} = [\"…\", {{ time = \"10.30\", text = \"…\" }}]",
-                key.name
-            ),
-        ),
+        Kind::Bool => (m::kind_true_or_false(), m::bool_help(name)),
+        Kind::TextList => (m::kind_text_list(), m::text_list_help(name)),
+        Kind::Agenda => (m::kind_list(), m::agenda_list_help(name)),
         Kind::Table(t) => (
-            "a table",
-            format!(
-                "write it as a table: {} = {{ … }}, or [{}] on a line of its own with its keys below",
-                key.name,
-                t.name.trim_matches(['[', ']'])
-            ),
+            m::kind_table(),
+            m::table_help(name, t.name.trim_matches(['[', ']'])),
         ),
-        Kind::TableList(t) => (
-            "a list of tables",
-            format!(
-                "write each one as {} on a line of its own, with its keys below",
-                t.name
-            ),
-        ),
+        Kind::TableList(t) => (m::kind_table_list(), m::table_list_help(t.name)),
     };
-    let where_ = if parent.name == FILE.name {
-        String::new()
+    let message = if parent.name == FILE.name {
+        m::wrong_type(name, expected, was.as_str(), describe(v))
     } else {
-        format!(" in {}", parent.name)
+        m::wrong_type_in(name, parent.name, expected, was.as_str(), describe(v))
     };
-    Diagnostic::error(
-        file,
-        span,
-        format!(
-            "`{}`{where_} must be {expected}, but `{was}` is {}",
-            key.name,
-            describe(v)
-        ),
-    )
-    .with_help(help)
+    Diagnostic::error(file, span, message).with_help(help)
 }
 
 #[cfg(test)]

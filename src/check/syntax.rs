@@ -4,6 +4,7 @@
 
 use super::shape::{did_you_mean, key_names};
 use crate::diagnostic::{Diagnostic, SourceFile};
+use crate::messages::{Msg, trip as m};
 use toml::Spanned;
 use toml::de::DeTable;
 
@@ -23,15 +24,11 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<SourceFile, Diagnostic> {
                 text: String::from_utf8_lossy(&bytes[..good]).into(),
             };
             let (line, col) = file.line_col(good);
-            Err(Diagnostic::error(
-                &file,
-                good..good,
-                format!(
-                    "the file is not UTF-8: byte 0x{:02X} at line {line}, column {col} is not valid UTF-8",
-                    bytes[good]
-                ),
+            let byte = format!("{:02X}", bytes[good]);
+            Err(
+                Diagnostic::error(&file, good..good, m::not_utf8(byte, line, col))
+                    .with_help(m::not_utf8_help()),
             )
-            .with_help("save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)"))
         }
     }
 }
@@ -61,14 +58,7 @@ fn old_mac_lines(file: &SourceFile) -> Option<Diagnostic> {
         .match_indices('\r')
         .filter(|(i, _)| !text[i + 1..].starts_with('\n'));
     (bare.count() > 0 && !text.contains('\n')).then(|| {
-        Diagnostic::error(
-            file,
-            0..0,
-            "the file's lines end in a carriage return alone (old Mac line endings)",
-        )
-        .with_help(
-            "save it with ordinary line endings (in most editors: Line endings → LF or CRLF)",
-        )
+        Diagnostic::error(file, 0..0, m::old_mac_lines()).with_help(m::old_mac_lines_help())
     })
 }
 
@@ -132,14 +122,8 @@ fn unclosed_text(file: &SourceFile) -> Option<Diagnostic> {
     }
     let (at, delim) = open?;
     Some(
-        Diagnostic::error(
-            file,
-            at..at + 3,
-            format!("the text that starts here has no closing {delim}"),
-        )
-        .with_help(format!(
-            "end the text with {delim} (on a line of its own, or right after its last word)"
-        )),
+        Diagnostic::error(file, at..at + 3, m::unclosed_text(delim))
+            .with_help(m::unclosed_text_help(delim)),
     )
 }
 
@@ -152,15 +136,15 @@ fn syntax_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
     }
     let lower = message.to_lowercase();
     let help = if lower.contains("duplicate key") {
-        "a key may appear once in a table; a table that repeats (a day, a section, an item) is written [[…]]"
+        m::syntax_help_duplicate()
     } else if lower.contains("string") || lower.contains("quote") {
-        "text goes in double quotes, \"like this\"; a text over several lines goes in triple quotes \"\"\"…\"\"\""
+        m::syntax_help_string()
     } else if lower.contains("date") || lower.contains("time") {
-        "write dates as 2023-04-17 (year-month-day, no quotes)"
+        m::syntax_help_date()
     } else if lower.contains("table") {
-        "a table header is [name] or [[name]] on a line of its own"
+        m::syntax_help_table()
     } else {
-        "each line is `key = value`: text in \"quotes\", numbers and dates (2023-04-17) without"
+        m::syntax_help_line()
     };
     let rest: Vec<&str> = message
         .lines()
@@ -169,23 +153,18 @@ fn syntax_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
         .filter(|l| !l.is_empty())
         .collect();
     let help = if rest.is_empty() {
-        help.to_string()
+        help
     } else {
-        format!("{}; {help}", rest.join("; "))
+        m::syntax_help_detail(rest.join("; "), help)
     };
-    Diagnostic::error(
-        file,
-        span,
-        format!("the TOML syntax is broken here: {first}"),
-    )
-    .with_help(help)
+    Diagnostic::error(file, span, m::syntax_broken(first)).with_help(help)
 }
 
 /// The diagnostic of an error serde met while reading the values.
 pub fn value_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().to_string();
     let span = e.span().unwrap_or(0..0);
-    let mut d = Diagnostic::error(file, span, first_sentence(&message));
+    let mut d = Diagnostic::error(file, span, m::value_unreadable(first_sentence(&message)));
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let word = rest.split('`').next().unwrap_or("");
         let expected: Vec<&str> = message
@@ -198,30 +177,27 @@ pub fn value_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
         } else {
             expected.clone()
         };
-        let help = match did_you_mean(word, candidates) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None if !expected.is_empty() => format!(
-                "this table takes {}",
+        let help: Msg = match did_you_mean(word, candidates) {
+            Some(s) => m::did_you_mean(s),
+            None if !expected.is_empty() => m::table_takes(
                 expected
                     .iter()
                     .map(|k| format!("`{k}`"))
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
             ),
-            None => "remove the key, or check its spelling in trip-format.md".into(),
+            None => m::remove_or_check_spelling(),
         };
         d = d.with_help(help);
     } else if let Some(rest) = message.strip_prefix("missing field `") {
         let key = rest.split('`').next().unwrap_or("");
-        d = d.with_help(format!("add `{key} = …` to this table"));
+        d = d.with_help(m::add_missing_field(key));
     } else if message.contains("expected a TOML datetime") || message.contains("expected a date") {
-        d = d.with_help("write the date without quotes, like 2023-04-17");
+        d = d.with_help(m::date_without_quotes_help());
     } else if message.contains("number") || message.contains("integer") {
-        d = d.with_help(
-            "write an amount like 31300, or kroner with øre after a point (\"1150.50\")",
-        );
+        d = d.with_help(m::amount_like_help());
     } else {
-        d = d.with_help("see trip-format.md for what this key takes");
+        d = d.with_help(m::see_trip_format());
     }
     d
 }
@@ -243,15 +219,9 @@ fn date_as_written(file: &SourceFile, span: &std::ops::Range<usize>) -> Option<D
     let key = key.trim();
     let at = line_start + line.find(value)?;
     Some(
-        Diagnostic::error(
-            file,
-            at..at + value.len(),
-            format!("`{value}` is not a date as the trip file writes dates"),
-        )
-        .with_help(format!(
-            "write `{key} = {}` (year-month-day, without quotes)",
-            crate::locale::message_date(date)
-        )),
+        Diagnostic::error(file, at..at + value.len(), m::date_as_written(value)).with_help(
+            m::date_as_written_help(key, crate::locale::message_date(date)),
+        ),
     )
 }
 

@@ -5,6 +5,7 @@
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::fonts;
 use crate::markdown;
+use crate::messages::{Msg, trip as m};
 use crate::model::Text;
 use crate::money::{Amount, AmountError};
 use crate::photos::PhotoBox;
@@ -32,23 +33,13 @@ pub struct Checker {
 
 impl Checker {
     /// Records an error at `span`.
-    pub fn error(
-        &mut self,
-        span: Range<usize>,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) {
+    pub fn error(&mut self, span: Range<usize>, message: Msg, help: Msg) {
         let d = Diagnostic::error(&self.file, span, message).with_help(help);
         self.diags.push(d);
     }
 
     /// Records a warning at `span`.
-    pub fn warning(
-        &mut self,
-        span: Range<usize>,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) {
+    pub fn warning(&mut self, span: Range<usize>, message: Msg, help: Msg) {
         let d = Diagnostic::warning(&self.file, span, message).with_help(help);
         self.diags.push(d);
     }
@@ -58,11 +49,7 @@ impl Checker {
     pub fn text(&mut self, key: &str, t: &Text) -> String {
         let value = self.clean(key, t, true);
         if value.trim().is_empty() {
-            self.error(
-                t.span(),
-                format!("`{key}` is empty"),
-                format!("write the {key}, or leave the key out if it is optional"),
-            );
+            self.error(t.span(), m::empty_value(key), m::empty_value_help(key));
         }
         self.printable(key, t);
         value.trim().to_string()
@@ -77,11 +64,8 @@ impl Checker {
             let span = self.offset_in_string(t.span(), value, range.start);
             self.error(
                 span,
-                format!(
-                    "a paragraph of `{key}` is {chars} characters long; a paragraph may be at most {}",
-                    super::limits::MAX_PARAGRAPH_CHARS
-                ),
-                "split it into paragraphs with a blank line between them",
+                m::long_paragraph(key, chars, super::limits::MAX_PARAGRAPH_CHARS),
+                m::long_paragraph_help(),
             );
         }
         let mut out = String::with_capacity(value.len());
@@ -97,11 +81,8 @@ impl Checker {
                     let span = self.escape_span(t.span(), c, nth);
                     self.error(
                         span,
-                        format!(
-                            "`{key}` holds the control character U+{:04X}, which cannot be printed",
-                            c as u32
-                        ),
-                        "remove it; it often comes with text pasted from another program",
+                        m::control_char(key, format!("{:04X}", c as u32)),
+                        m::control_char_help(),
                     );
                     // Spaces of its length, so positions in the text hold.
                     out.extend(std::iter::repeat_n(' ', c.len_utf8()));
@@ -164,8 +145,8 @@ impl Checker {
                 .collect();
             self.error(
                 t.span(),
-                format!("`{key}` has characters the report's font cannot print: {}", list.join(", ")),
-                format!("replace them, or describe them in words; the font ({}) covers Latin, Greek and Cyrillic", fonts::FAMILY),
+                m::unprintable(key, list.join(", ")),
+                m::unprintable_help(fonts::FAMILY),
             );
         }
     }
@@ -175,11 +156,7 @@ impl Checker {
         let cleaned = self.clean(key, t, false);
         let value = cleaned.as_str();
         if value.trim().is_empty() {
-            self.error(
-                t.span(),
-                format!("`{key}` is empty"),
-                "write the text; paragraphs are separated by a blank line",
-            );
+            self.error(t.span(), m::empty_value(key), m::empty_text_help());
             return Vec::new();
         }
         self.printable(key, t);
@@ -230,8 +207,8 @@ impl Checker {
         if date.is_none() {
             self.error(
                 d.span(),
-                format!("`{key}` must be a date without a time, but it is `{v}`"),
-                "write a date like 2023-04-17",
+                m::date_with_time(key, v.to_string()),
+                m::date_help(),
             );
         }
         date
@@ -245,11 +222,8 @@ impl Checker {
             other => {
                 self.error(
                     v.span(),
-                    format!(
-                        "`{key}` must be an amount, but it is a {}",
-                        other.type_str()
-                    ),
-                    "write a whole number (31300) or kroner with øre after a point (\"1150.50\")",
+                    m::amount_wrong_type(key, other.type_str()),
+                    m::whole_or_ore_help(),
                 );
                 return None;
             }
@@ -258,8 +232,8 @@ impl Checker {
             Ok(a) => Some(a),
             Err(e) => {
                 let message = match &e {
-                    AmountError::Negative => format!("`{key}` is negative: {literal}"),
-                    _ => format!("`{key}`: {e}"),
+                    AmountError::Negative => m::amount_negative(key, literal),
+                    _ => m::amount_problem(key, e.message()),
                 };
                 self.error(v.span(), message, e.help());
                 None

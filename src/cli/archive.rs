@@ -1,13 +1,14 @@
 //! The command line of the archive: `studietur archive`, `verify`,
 //! `extract` and `overview`.
 
-use super::args::{EmbedSource, Inputs, TemplateArg, parse_lang};
-use super::failure::{Failure, Outcome, counted, print_diagnostics};
+use super::args::{EmbedSource, Inputs, LangArg, TemplateArg, parse_lang};
+use super::failure::{Failure, Outcome, print_diagnostics};
 use crate::archive::{self, Filed};
 use crate::check::{self, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::files::write_atomic;
 use crate::locale::Lang;
+use crate::messages::{Arg, Msg, cli as m, making};
 use crate::provenance::VERSION;
 use crate::{embed, overview};
 use clap::Args;
@@ -35,6 +36,8 @@ pub struct ArchiveArgs {
     /// given more than once.
     #[arg(long, num_args = 2, value_names = ["OLD", "NEW"], action = clap::ArgAction::Append)]
     rename: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(super) lang: LangArg,
 }
 
 /// `studietur verify`.
@@ -50,6 +53,8 @@ pub struct VerifyArgs {
     /// differently.
     #[arg(long)]
     strict: bool,
+    #[command(flatten)]
+    pub(super) lang: LangArg,
 }
 
 /// `studietur extract`.
@@ -60,6 +65,8 @@ pub struct ExtractArgs {
     /// Folder to write into.
     #[arg(short = 'o', long = "out", value_name = "DIR")]
     out: PathBuf,
+    #[command(flatten)]
+    pub(super) lang: LangArg,
 }
 
 /// `studietur overview`.
@@ -70,13 +77,14 @@ pub struct OverviewArgs {
     /// The PDF to write.
     #[arg(short = 'o', long = "out", default_value = "out/overview.pdf")]
     out: PathBuf,
-    /// The overview's language (da or en).
-    #[arg(long, value_parser = parse_lang, default_value = "da")]
-    lang: Lang,
+    /// The overview's language (da or en; default da), and the language
+    /// of the messages (default: from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, value_parser = parse_lang)]
+    pub(super) lang: Option<Lang>,
 }
 
-/// `studietur archive INPUT... -o ARCHIVE`.
-pub fn archive(a: ArchiveArgs) -> Outcome {
+/// `studietur archive INPUT... -o ARCHIVE`, speaking `lang`.
+pub fn archive(a: ArchiveArgs, lang: Lang) -> Outcome {
     let options = archive::Options {
         archive: a.out,
         template: a.template.get(),
@@ -90,34 +98,31 @@ pub fn archive(a: ArchiveArgs) -> Outcome {
     };
     let started = Instant::now();
     let (files, errors) = crate::inputs::expand(&a.inputs.inputs);
-    print_diagnostics(&errors);
+    print_diagnostics(lang, &errors);
     let outcomes = archive::archive(&files, &options, &|o| {
-        print_diagnostics(&o.diagnostics);
-        let input = o.input.display();
+        print_diagnostics(lang, &o.diagnostics);
+        let input = o.input.as_path();
         let pdf = o.pdf.as_deref().unwrap_or_default();
-        match &o.filed {
-            Filed::Archived => eprintln!("archived {input} → {pdf}"),
-            Filed::Unchanged => eprintln!("unchanged {input} → {pdf}"),
-            Filed::KeptFromVersion(v) => eprintln!(
-                "kept {input} → {pdf}: made by studietur {v} from the same sources (--replace builds it with studietur {})",
-                crate::provenance::VERSION
-            ),
-            Filed::Replaced(old) => {
-                eprintln!("replaced {input} → {pdf} (the old version is kept as {old})")
-            }
-            Filed::Failed => eprintln!("failed {input}"),
-        }
+        let line = match &o.filed {
+            Filed::Archived => m::line_archived(input, pdf),
+            Filed::Unchanged => m::line_unchanged(input, pdf),
+            Filed::KeptFromVersion(v) => m::line_kept(input, pdf, v, VERSION),
+            Filed::Replaced(old) => m::line_replaced(input, pdf, old),
+            Filed::Failed => m::line_failed_input(input),
+        };
+        eprintln!("{}", line.in_lang(lang));
     });
     let count = |f: fn(&Filed) -> bool| outcomes.iter().filter(|o| f(&o.filed)).count();
     let failed = count(|f| *f == Filed::Failed) + errors.len();
-    eprintln!(
-        "{} archived, {} replaced, {} unchanged, {failed} failed in {:.2} s; manifest: {}",
+    let summary = m::archive_summary(
         count(|f| *f == Filed::Archived),
         count(|f| matches!(f, Filed::Replaced(_))),
         count(|f| matches!(f, Filed::Unchanged | Filed::KeptFromVersion(_))),
-        started.elapsed().as_secs_f64(),
-        options.archive.join(archive::MANIFEST).display()
+        failed,
+        Arg::decimal(started.elapsed().as_secs_f64(), 2),
+        &options.archive.join(archive::MANIFEST),
     );
+    eprintln!("{}", summary.in_lang(lang));
     if failed > 0 {
         Err(Failure::Reported)
     } else {
@@ -127,38 +132,32 @@ pub fn archive(a: ArchiveArgs) -> Outcome {
 
 /// `studietur verify ARCHIVE`: a line per report, exit 1 on any mismatch,
 /// missing source, unlisted PDF or edited manifest (and, with `--strict`,
-/// on a report another studietur made).
-pub fn verify(a: VerifyArgs) -> Outcome {
+/// on a report another studietur made), speaking `lang`.
+pub fn verify(a: VerifyArgs, lang: Lang) -> Outcome {
     use archive::Standing;
     let options = archive::VerifyOptions { repair: a.repair };
     let strict = a.strict;
     let result = archive::verify(&a.archive, options, &|v| {
-        let notes = if v.notes.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", v.notes.join("; "))
+        let problems = || Arg::list(v.problems.clone(), "; ");
+        let pdf = v.pdf.as_str();
+        let (line, noted): (Msg, bool) = match &v.standing {
+            Standing::Verified => (m::verify_ok(pdf, m::count_pages(v.pages)), true),
+            Standing::Repaired => (m::verify_repaired(pdf), true),
+            Standing::OtherVersion(made) if strict => {
+                (m::verify_other_version_strict(pdf, made, VERSION), false)
+            }
+            Standing::OtherVersion(made) => (m::verify_other_version(pdf, made, VERSION), false),
+            Standing::MissingSource => (m::verify_missing_source(pdf, problems()), true),
+            Standing::Unlisted => (m::verify_unlisted(pdf, problems()), false),
+            Standing::ManifestEdited => (m::verify_edited(pdf, problems()), false),
+            Standing::Mismatch => (m::verify_mismatch(pdf, problems()), true),
         };
-        let problems = v.problems.join("; ");
-        match &v.standing {
-            Standing::Verified => println!(
-                "ok {}: hashes match, rebuilt byte-identical ({}){notes}",
-                v.pdf,
-                counted(v.pages, "page", "pages")
-            ),
-            Standing::Repaired => println!(
-                "repaired {}: its sources gave the recorded PDF again, byte for byte, and it was written anew{notes}",
-                v.pdf
-            ),
-            Standing::OtherVersion(made) => println!(
-                "{} {}: the PDF is intact and its sources are unchanged; made by studietur {made}, which this studietur {VERSION} builds differently (archive --replace to file a new version)",
-                if strict { "OTHER VERSION" } else { "info" },
-                v.pdf
-            ),
-            Standing::MissingSource => println!("MISSING SOURCE {}: {problems}{notes}", v.pdf),
-            Standing::Unlisted => println!("UNLISTED {}: {problems}", v.pdf),
-            Standing::ManifestEdited => println!("EDITED {}: {problems}", v.pdf),
-            Standing::Mismatch => println!("MISMATCH {}: {problems}{notes}", v.pdf),
-        }
+        let line = if noted && !v.notes.is_empty() {
+            m::with_notes(line, Arg::list(v.notes.clone(), "; "))
+        } else {
+            line
+        };
+        println!("{}", line.in_lang(lang));
     });
     let verdicts = result.map_err(|d| Failure::Failed(vec![d]))?;
     let bad = |v: &&archive::Verdict| match v.standing {
@@ -175,7 +174,7 @@ pub fn verify(a: VerifyArgs) -> Outcome {
         .iter()
         .filter(|v| matches!(v.standing, Standing::Verified | Standing::Repaired))
         .count();
-    eprintln!("{good} of {reports} reports verified");
+    eprintln!("{}", m::verify_summary(good, reports).in_lang(lang));
     if failed > 0 {
         Err(Failure::Reported)
     } else {
@@ -184,47 +183,33 @@ pub fn verify(a: VerifyArgs) -> Outcome {
 }
 
 /// `studietur extract X.pdf -o DIR`: writes the attached sources; never
-/// overwrites a different file.
-pub fn extract(a: ExtractArgs) -> Outcome {
+/// overwrites a different file; speaks `lang`.
+pub fn extract(a: ExtractArgs, lang: Lang) -> Outcome {
     let (pdf, out) = (a.pdf.as_path(), a.out.as_path());
     let fail = |d: Diagnostic| Err(Failure::Failed(vec![d]));
     let bytes = match std::fs::read(pdf) {
         Ok(b) => b,
-        Err(e) => {
-            return fail(Diagnostic::plain(format!(
-                "cannot read `{}`: {e}",
-                pdf.display()
-            )));
-        }
+        Err(e) => return fail(Diagnostic::plain(making::cannot_read(pdf, e))),
     };
     let files = match embed::extract(&bytes) {
         Ok(f) => f,
-        Err(e) => return fail(Diagnostic::plain(format!("`{}`: {e}", pdf.display()))),
+        Err(e) => return fail(Diagnostic::plain(m::extract_unreadable(pdf, e))),
     };
     if files.is_empty() {
-        return fail(
-            Diagnostic::plain(format!("`{}` has no attached files", pdf.display()))
-                .with_help("only a PDF built with --embed-source carries its sources"),
-        );
+        return fail(Diagnostic::plain(m::no_attachments(pdf)).with_help(m::no_attachments_help()));
     }
     let mut targets = Vec::new();
     for (name, data) in &files {
         let Some(target) = crate::files::target_in(out, name) else {
             return fail(
-                Diagnostic::plain(format!(
-                    "the attached file `{name}` would land outside `{}`",
-                    out.display()
-                ))
-                .with_help("nothing was written; this PDF was not made by studietur"),
+                Diagnostic::plain(m::attachment_outside(name, out))
+                    .with_help(m::not_by_studietur_help()),
             );
         };
         if std::fs::read(&target).is_ok_and(|old| &old != data) {
             return fail(
-                Diagnostic::plain(format!(
-                    "`{}` exists and differs from the attached `{name}`",
-                    target.display()
-                ))
-                .with_help("extract into an empty folder; nothing was written"),
+                Diagnostic::plain(m::attachment_differs(&target, name))
+                    .with_help(m::attachment_differs_help()),
             );
         }
         targets.push(target);
@@ -237,23 +222,16 @@ pub fn extract(a: ExtractArgs) -> Outcome {
             .find(|o| o.starts_with(t) || t.starts_with(o))
         {
             return fail(
-                Diagnostic::plain(format!(
-                    "two attached files would be written to `{}` and `{}`",
-                    other.display(),
-                    t.display()
-                ))
-                .with_help("nothing was written; this PDF was not made by studietur"),
+                Diagnostic::plain(m::attachments_collide(other, t))
+                    .with_help(m::not_by_studietur_help()),
             );
         }
     }
     for (target, (_, data)) in targets.iter().zip(&files) {
         if let Err(e) = write_atomic(target, data) {
-            return fail(Diagnostic::plain(format!(
-                "cannot write `{}`: {e}",
-                target.display()
-            )));
+            return fail(Diagnostic::plain(making::cannot_write(target, e)));
         }
-        eprintln!("extracted {}", target.display());
+        eprintln!("{}", m::extracted(target).in_lang(lang));
     }
     // Say whether the extracted trip builds as it is.
     for target in targets
@@ -261,60 +239,52 @@ pub fn extract(a: ExtractArgs) -> Outcome {
         .filter(|t| t.extension().is_some_and(|e| e == "toml"))
     {
         let checked = check::check_file(target, Settings::default());
-        if checked.trip.is_some() {
-            eprintln!(
-                "build it again with `studietur build {} --embed-source` (and the same --template, if the report was made with another)",
-                quoted(&target.display().to_string())
-            );
+        let line = if checked.trip.is_some() {
+            m::build_again(quoted(&target.display().to_string()))
         } else {
-            print_diagnostics(&checked.diagnostics);
-            eprintln!(
-                "{} does not build as extracted: the PDF does not carry every file it names (files over {} MB are left out); copy them in",
-                target.display(),
-                embed::MAX_FILE_BYTES / (1024 * 1024)
-            );
-        }
+            print_diagnostics(lang, &checked.diagnostics);
+            m::extracted_incomplete(target, embed::MAX_FILE_BYTES / (1024 * 1024))
+        };
+        eprintln!("{}", line.in_lang(lang));
     }
     Ok(())
 }
 
 /// `studietur overview INPUT... -o overview.pdf`: every trip must check;
-/// nothing is written otherwise.
-pub fn overview(a: OverviewArgs) -> Outcome {
-    let (out, lang) = (a.out.as_path(), a.lang);
+/// nothing is written otherwise. The overview is in `--lang` (Danish by
+/// default); the messages in `lang`.
+pub fn overview(a: OverviewArgs, lang: Lang) -> Outcome {
+    let (out, words) = (a.out.as_path(), a.lang.unwrap_or(Lang::Da));
     let started = Instant::now();
     let (files, errors) = crate::inputs::expand(&a.inputs.inputs);
-    print_diagnostics(&errors);
+    print_diagnostics(lang, &errors);
     let mut failed = errors.len();
     let mut trips = Vec::new();
     for f in &files {
         let checked = check::check_file(f, Settings::default());
-        print_diagnostics(&checked.diagnostics);
+        print_diagnostics(lang, &checked.diagnostics);
         match checked.trip {
             Some(t) => trips.push(t),
             None => {
-                eprintln!("failed {}", f.display());
+                eprintln!("{}", m::line_failed_input(f).in_lang(lang));
                 failed += 1;
             }
         }
     }
     if failed > 0 || trips.is_empty() {
-        eprintln!(
-            "no overview written: {failed} trip file{} failed",
-            if failed == 1 { "" } else { "s" }
-        );
+        eprintln!("{}", m::no_overview(failed).in_lang(lang));
         return Err(Failure::Reported);
     }
-    let rendered = overview::render(&trips, lang).map_err(Failure::Failed)?;
+    let rendered = overview::render(&trips, words).map_err(Failure::Failed)?;
     write_atomic(out, &rendered.pdf)
-        .map_err(|e| Failure::plain(format!("cannot write `{}`: {e}", out.display()), None))?;
-    eprintln!(
-        "wrote {} ({}, {}) in {:.2} s",
-        out.display(),
-        counted(trips.len(), "trip", "trips"),
-        counted(rendered.pages, "page", "pages"),
-        started.elapsed().as_secs_f64()
+        .map_err(|e| Failure::plain(making::cannot_write(out, e), None))?;
+    let line = m::wrote_overview(
+        out,
+        m::count_trips(trips.len()),
+        m::count_pages(rendered.pages),
+        Arg::decimal(started.elapsed().as_secs_f64(), 2),
     );
+    eprintln!("{}", line.in_lang(lang));
     Ok(())
 }
 

@@ -1,8 +1,11 @@
 //! Arguments that several commands share, defined once and flattened into
 //! each (`#[command(flatten)]`); `--template` is parsed into a
-//! [`Template`] here, once.
+//! [`Template`] here, once. What a value parser says of a wrong value is
+//! worded in the environment's language (`--lang` is not read yet then).
 
+use super::language;
 use crate::locale::Lang;
+use crate::messages::cli as m;
 use crate::template::Template;
 use clap::Args;
 use std::path::PathBuf;
@@ -39,6 +42,16 @@ pub struct DenyWarnings {
     pub deny_warnings: bool,
 }
 
+/// `--lang da|en`: the language of the command's messages (default: the
+/// environment's, see [`language`]).
+#[derive(Debug, Args)]
+pub struct LangArg {
+    /// The language of the messages: da or en (default: from LC_ALL,
+    /// LC_MESSAGES or LANG; Danish for da_*).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
 /// `--embed-source`.
 #[derive(Debug, Args)]
 pub struct EmbedSource {
@@ -50,18 +63,18 @@ pub struct EmbedSource {
 }
 
 fn parse_template(s: &str) -> Result<Template, String> {
-    Template::named_or_dir(s)
+    Template::named_or_dir(s).map_err(|e| e.in_lang(language::from_env()))
 }
 
 /// Reads `--lang`: da or en.
 pub fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::from_code(s).ok_or_else(|| "write da (Danish) or en (English)".into())
+    Lang::from_code(s).ok_or_else(|| m::lang_values().in_lang(language::from_env()))
 }
 
 /// Reads `--ppi`: 10 to 1200.
 pub fn parse_ppi(s: &str) -> Result<f32, String> {
     match s.parse::<f32>() {
         Ok(v) if (10.0..=1200.0).contains(&v) => Ok(v),
-        _ => Err("write a number of pixels per inch from 10 to 1200, like 144".into()),
+        _ => Err(m::ppi_values().in_lang(language::from_env())),
     }
 }

@@ -1,8 +1,12 @@
 //! Writing trip files and templates: `studietur new`, `schema` and
 //! `template export|list`.
 
+use super::args::LangArg;
 use super::failure::{Failure, Outcome};
+use super::language;
 use crate::files::write_atomic;
+use crate::locale::Lang;
+use crate::messages::{cli as m, making};
 use crate::scaffold::NewTrip;
 use clap::{Args, Subcommand};
 use std::path::{Path, PathBuf};
@@ -28,6 +32,8 @@ pub struct NewArgs {
     /// folder.
     #[arg(long)]
     municipality: Option<String>,
+    #[command(flatten)]
+    pub(super) lang: LangArg,
 }
 
 /// Reads a date as the trip file writes it, and says how when it is
@@ -36,13 +42,11 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     if let Ok(d) = s.parse::<chrono::NaiveDate>() {
         return Ok(d);
     }
-    match crate::locale::read_written_date(s) {
-        Some(d) => Err(format!(
-            "write {} (year-month-day)",
-            crate::locale::message_date(d)
-        )),
-        None => Err("write a date as year-month-day, like 2025-05-12".into()),
-    }
+    let message = match crate::locale::read_written_date(s) {
+        Some(d) => m::date_as(crate::locale::message_date(d)),
+        None => m::date_format(),
+    };
+    Err(message.in_lang(language::from_env()))
 }
 
 /// The committee and municipality of the newest other trip file in
@@ -83,30 +87,22 @@ pub fn schema() -> Outcome {
     Ok(())
 }
 
-/// `studietur new FILE …`.
-pub fn new(a: NewArgs) -> Outcome {
+/// `studietur new FILE …`, speaking `lang`.
+pub fn new(a: NewArgs, lang: Lang) -> Outcome {
     let file = a.file.as_path();
     let (committee, municipality) = match (a.committee, a.municipality) {
-        (Some(c), Some(m)) => (c, m),
-        (c, m) => {
+        (Some(c), Some(mu)) => (c, mu),
+        (c, mu) => {
             let folder = crate::files::folder_of(file);
             let Some((oc, om, from)) = from_other_trips(folder) else {
                 return Err(Failure::usage(
-                    format!(
-                        "say which committee and municipality: there is no other trip file in `{}` to take them from",
-                        folder.display()
-                    ),
-                    Some(
-                        "add --committee \"Social- og Beskæftigelsesudvalget\" --municipality \"Aarhus Kommune\"",
-                    ),
+                    m::which_committee(folder),
+                    Some(m::which_committee_help()),
                 ));
             };
-            let (c, m) = (c.unwrap_or(oc), m.unwrap_or(om));
-            eprintln!(
-                "took the committee \"{c}\" and the municipality \"{m}\" from {} (give --committee and --municipality for others)",
-                from.display()
-            );
-            (c, m)
+            let (c, mu) = (c.unwrap_or(oc), mu.unwrap_or(om));
+            eprintln!("{}", m::took_committee(&c, &mu, &from).in_lang(lang));
+            (c, mu)
         }
     };
     let mut trip = NewTrip {
@@ -119,14 +115,14 @@ pub fn new(a: NewArgs) -> Outcome {
     };
     if trip.end < trip.start {
         return Err(Failure::usage(
-            format!("--end {} is before --start {}", trip.end, trip.start),
-            Some("--end is the trip's last day"),
+            m::end_before_start_flag(trip.end.to_string(), trip.start.to_string()),
+            Some(m::end_before_start_flag_help()),
         ));
     }
     if file.exists() {
         return Err(Failure::plain(
-            format!("`{}` exists already", file.display()),
-            Some("studietur new never overwrites a file; choose another name"),
+            m::file_exists(file),
+            Some(m::file_exists_help()),
         ));
     }
     // Point editors at the schema, relative to the new file, when the
@@ -149,50 +145,38 @@ pub fn new(a: NewArgs) -> Outcome {
                 .open(file)
         })
         .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()));
-    written.map_err(|e| Failure::plain(format!("cannot write `{}`: {e}", file.display()), None))?;
-    eprintln!(
-        "wrote {}; check it with `studietur check {}`",
-        file.display(),
-        file.display()
-    );
+    written.map_err(|e| Failure::plain(making::cannot_write(file, e), None))?;
+    eprintln!("{}", m::wrote_trip(file).in_lang(lang));
     Ok(())
 }
 
-/// `studietur template list|export`.
-pub fn template(action: TemplateAction) -> Outcome {
+/// `studietur template list|export`, speaking `lang`.
+pub fn template(action: TemplateAction, lang: Lang) -> Outcome {
     match action {
         TemplateAction::List => {
             for b in &crate::template::BUILTINS {
-                println!("{:8} {}", b.name, b.about);
+                println!("{:8} {}", b.name, b.about().in_lang(lang));
             }
             Ok(())
         }
         TemplateAction::Export { dir, name } => {
             let Some(b) = crate::template::BUILTINS.iter().find(|b| b.name == name) else {
                 return Err(Failure::usage(
-                    format!("there is no built-in template `{name}`"),
-                    Some("see `studietur template list`"),
+                    m::no_builtin_template(&name),
+                    Some(m::no_builtin_template_help()),
                 ));
             };
             if dir.join("main.typ").exists() {
                 return Err(Failure::plain(
-                    format!("`{}` already holds a main.typ", dir.display()),
-                    Some("choose a new folder; studietur does not overwrite a template"),
+                    m::holds_main(&dir),
+                    Some(m::holds_main_help()),
                 ));
             }
             for (rel, text) in b.files {
-                write_atomic(&dir.join(rel), text.as_bytes()).map_err(|e| {
-                    Failure::plain(
-                        format!("cannot write `{}`: {e}", dir.join(rel).display()),
-                        None,
-                    )
-                })?;
+                write_atomic(&dir.join(rel), text.as_bytes())
+                    .map_err(|e| Failure::plain(making::cannot_write(&dir.join(rel), e), None))?;
             }
-            eprintln!(
-                "wrote the `{name}` template into {}; build with --template {}",
-                dir.display(),
-                dir.display()
-            );
+            eprintln!("{}", m::wrote_template(&name, &dir).in_lang(lang));
             Ok(())
         }
     }

@@ -2,10 +2,11 @@
 //! a line per file as it finishes (a progress bar on a terminal) and a
 //! summary.
 
-use super::args::{DenyWarnings, EmbedSource, Inputs, TemplateArg, parse_lang, parse_ppi};
-use super::failure::{Failure, Outcome, counted, print_diagnostics};
+use super::args::{DenyWarnings, EmbedSource, Inputs, LangArg, TemplateArg, parse_lang, parse_ppi};
+use super::failure::{Failure, Outcome, print_diagnostics};
 use crate::batch::{self, Options, Status};
 use crate::locale::Lang;
+use crate::messages::{Arg, cli as m};
 use crate::provenance::Recipe;
 use crate::render::Format;
 use clap::{Args, ValueEnum};
@@ -43,9 +44,11 @@ pub struct BuildArgs {
     /// What to write: the PDF report, or an image per page (x-01.png …).
     #[arg(long, value_enum, default_value = "pdf")]
     format: FormatArg,
-    /// The labels' language (da or en), overriding the trip files'.
+    /// The labels' language (da or en), overriding the trip files'; also
+    /// the language of the messages (default: from LC_ALL, LC_MESSAGES or
+    /// LANG).
     #[arg(long, value_parser = parse_lang)]
-    lang: Option<Lang>,
+    pub(super) lang: Option<Lang>,
     /// Pixels per inch of PNG pages.
     #[arg(long, default_value_t = 144.0, value_parser = parse_ppi)]
     ppi: f32,
@@ -64,6 +67,8 @@ pub struct CheckArgs {
     inputs: Inputs,
     #[command(flatten)]
     deny: DenyWarnings,
+    #[command(flatten)]
+    pub(super) lang: LangArg,
 }
 
 /// `studietur watch`.
@@ -76,6 +81,8 @@ pub struct WatchArgs {
     out: PathBuf,
     #[command(flatten)]
     template: TemplateArg,
+    #[command(flatten)]
+    pub(super) lang: LangArg,
 }
 
 fn recipe(
@@ -90,15 +97,15 @@ fn recipe(
 fn out_folder(out: &std::path::Path) -> Result<(), Failure> {
     if out.exists() && !out.is_dir() {
         return Err(Failure::usage(
-            format!("`{}` is a file, not a folder", out.display()),
-            Some("-o names the folder the reports are written to"),
+            m::out_is_file(out),
+            Some(m::out_is_file_help()),
         ));
     }
     Ok(())
 }
 
-/// `studietur build`.
-pub fn build(a: BuildArgs) -> Outcome {
+/// `studietur build`, speaking `lang`.
+pub fn build(a: BuildArgs, lang: Lang) -> Outcome {
     out_folder(&a.out)?;
     let recipe = recipe(a.template.get(), a.lang, a.embed.embed_source)?;
     let options = Options {
@@ -112,37 +119,32 @@ pub fn build(a: BuildArgs) -> Outcome {
         },
         ..Options::new(Some(a.out), recipe)
     };
-    run(&a.inputs.inputs, &options)
+    run(&a.inputs.inputs, &options, lang)
 }
 
-/// `studietur check`.
-pub fn check(a: CheckArgs) -> Outcome {
+/// `studietur check`, speaking `lang`.
+pub fn check(a: CheckArgs, lang: Lang) -> Outcome {
     let options = Options {
         deny_warnings: a.deny.deny_warnings,
         ..Options::new(None, recipe(Default::default(), None, false)?)
     };
-    run(&a.inputs.inputs, &options)
+    run(&a.inputs.inputs, &options, lang)
 }
 
-/// `studietur watch`: until stopped.
-pub fn watch(a: WatchArgs) -> Outcome {
+/// `studietur watch`, speaking `lang`: until stopped.
+pub fn watch(a: WatchArgs, lang: Lang) -> Outcome {
     out_folder(&a.out)?;
     if a.file.is_dir() {
         return Err(Failure::usage(
-            format!(
-                "`{}` is a folder; watch follows one trip file",
-                a.file.display()
-            ),
-            Some("name the trip file: studietur watch trips/2024-berlin.toml"),
+            m::watch_folder(&a.file),
+            Some(m::watch_folder_help()),
         ));
     }
     let options = Options::new(Some(a.out), recipe(a.template.get(), None, false)?);
-    eprintln!(
-        "watching {} and the files it names (Ctrl-C to stop)",
-        a.file.display()
-    );
+    eprintln!("{}", m::watching(&a.file).in_lang(lang));
     crate::watch::watch(&a.file, &options, &|o, secs| {
-        eprintln!("{} ({secs:.2} s)", report(o, &options));
+        let line = m::watch_line(report(o, &options, lang), Arg::decimal(secs, 2));
+        eprintln!("{}", line.in_lang(lang));
     })
     .map_err(|e| Failure::plain(e, None))
 }
@@ -150,14 +152,14 @@ pub fn watch(a: WatchArgs) -> Outcome {
 /// Builds or checks `inputs` on all cores, printing diagnostics as each
 /// file finishes (with a progress bar on a terminal, plain lines otherwise)
 /// and a summary.
-fn run(inputs: &[PathBuf], options: &Options) -> Outcome {
+fn run(inputs: &[PathBuf], options: &Options, lang: Lang) -> Outcome {
     let started = Instant::now();
     let (files, errors) = crate::inputs::expand(inputs);
-    print_diagnostics(&errors);
+    print_diagnostics(lang, &errors);
     if options.out_dir.is_some() {
         let clashes = crate::inputs::clashes(&files);
         if !clashes.is_empty() {
-            eprintln!("nothing was built");
+            eprintln!("{}", m::nothing_built().in_lang(lang));
             return Err(Failure::Failed(clashes));
         }
     }
@@ -179,15 +181,17 @@ fn run(inputs: &[PathBuf], options: &Options) -> Outcome {
     let outcomes = batch::run(&files, options, &|o: &batch::Outcome| {
         if timing && let Some((layout, pdf)) = o.times {
             // For the benchmark's "where the time goes": STUDIETUR_TIMING=1.
+            // A line for programs, so never translated.
             print(format!(
-                "timing {}: layout {:.1} ms, pdf {:.1} ms, {}",
+                "timing {}: layout {:.1} ms, pdf {:.1} ms, {} page{}",
                 crate::files::stem_of(&o.input),
                 layout.as_secs_f64() * 1e3,
                 pdf.as_secs_f64() * 1e3,
-                counted(o.pages, "page", "pages")
+                o.pages,
+                if o.pages == 1 { "" } else { "s" }
             ));
         }
-        print(report(o, options));
+        print(report(o, options, lang));
         if let Some(b) = &bar {
             b.set_message(o.input.display().to_string());
             b.inc(1);
@@ -198,19 +202,18 @@ fn run(inputs: &[PathBuf], options: &Options) -> Outcome {
     }
     let count = |s: Status| outcomes.iter().filter(|o| o.status == s).count();
     let failed = count(Status::Failed) + errors.len();
-    let elapsed = started.elapsed().as_secs_f64();
-    if options.out_dir.is_some() {
-        eprintln!(
-            "{} built, {} unchanged, {failed} failed in {elapsed:.2} s",
+    let elapsed = Arg::decimal(started.elapsed().as_secs_f64(), 2);
+    let summary = if options.out_dir.is_some() {
+        m::summary_built(
             count(Status::Built),
-            count(Status::Unchanged)
-        );
+            count(Status::Unchanged),
+            failed,
+            elapsed,
+        )
     } else {
-        eprintln!(
-            "{} checked, {failed} failed in {elapsed:.2} s",
-            outcomes.len()
-        );
-    }
+        m::summary_checked(outcomes.len(), failed, elapsed)
+    };
+    eprintln!("{}", summary.in_lang(lang));
     if failed > 0 {
         Err(Failure::Reported)
     } else {
@@ -218,52 +221,46 @@ fn run(inputs: &[PathBuf], options: &Options) -> Outcome {
     }
 }
 
-/// The lines printed for one finished file: its diagnostics and a status
-/// line.
-fn report(outcome: &batch::Outcome, options: &Options) -> String {
+/// The lines printed for one finished file, in `lang`: its diagnostics and
+/// a status line.
+fn report(outcome: &batch::Outcome, options: &Options, lang: Lang) -> String {
     let mut out = String::new();
     for d in &outcome.diagnostics {
-        out.push_str(&d.render());
+        out.push_str(&d.render_in(lang));
         out.push_str("\n\n");
     }
     let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = outcome.diagnostics.len() - errors;
-    let input = outcome.input.display();
+    let input = outcome.input.as_path();
     let output = outcome
         .output
         .as_ref()
         .map(|p| p.display().to_string())
         .unwrap_or_default();
     let line = match outcome.status {
-        Status::Built => format!(
-            "built {input} → {output} ({}, {:.1} MB)",
-            counted(outcome.pages, "page", "pages"),
-            outcome.bytes as f64 / 1e6
+        Status::Built => m::line_built(
+            input,
+            output,
+            m::count_pages(outcome.pages),
+            Arg::decimal(outcome.bytes as f64 / 1e6, 1),
         ),
-        Status::Unchanged => format!("unchanged {input} → {output}"),
-        Status::Checked => format!("ok {input}"),
+        Status::Unchanged => m::line_unchanged(input, output),
+        Status::Checked => m::line_ok(input),
         Status::Failed => {
             let mut parts = Vec::new();
             if errors > 0 {
-                parts.push(format!(
-                    "{errors} error{}",
-                    if errors == 1 { "" } else { "s" }
-                ));
+                parts.push(m::count_errors(errors));
             }
             if warnings > 0 {
-                let why = if options.deny_warnings && errors == 0 {
-                    " (denied)"
+                parts.push(if options.deny_warnings && errors == 0 {
+                    m::count_warnings_denied(warnings)
                 } else {
-                    ""
-                };
-                parts.push(format!(
-                    "{warnings} warning{}{why}",
-                    if warnings == 1 { "" } else { "s" }
-                ));
+                    m::count_warnings(warnings)
+                });
             }
-            format!("failed {input}: {}", parts.join(", "))
+            m::line_failed(input, Arg::list(parts, ", "))
         }
     };
-    out.push_str(&line);
+    out.push_str(&line.in_lang(lang));
     out
 }

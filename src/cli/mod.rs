@@ -2,15 +2,18 @@
 //! defined once in [`args`]), calls the library and returns an
 //! [`Outcome`](failure::Outcome), which [`main`] prints once and maps to
 //! the exit code: 0 when every input succeeded, 1 when any failed, 2 for
-//! wrong usage.
+//! wrong usage. Everything it says is in the language [`language`] chooses
+//! (`--lang`, else the environment's).
 
 mod archive;
 mod args;
 mod authoring;
 mod build;
 mod failure;
+mod language;
 mod serve;
 
+use crate::locale::Lang;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -48,6 +51,8 @@ enum Command {
     Schema,
     /// Work with templates.
     Template {
+        #[command(flatten)]
+        lang: args::LangArg,
         /// What to do.
         #[command(subcommand)]
         action: authoring::TemplateAction,
@@ -61,18 +66,39 @@ enum Command {
 
 /// Runs the command line and gives the exit code.
 pub fn main() -> ExitCode {
-    let outcome = match Cli::parse().command {
-        Command::Build(a) => build::build(a),
-        Command::Check(a) => build::check(a),
-        Command::Watch(a) => build::watch(a),
-        Command::New(a) => authoring::new(a),
+    let command = Cli::parse().command;
+    let lang = language::choose(command.lang());
+    let outcome = match command {
+        Command::Build(a) => build::build(a, lang),
+        Command::Check(a) => build::check(a, lang),
+        Command::Watch(a) => build::watch(a, lang),
+        Command::New(a) => authoring::new(a, lang),
         Command::Schema => authoring::schema(),
-        Command::Template { action } => authoring::template(action),
-        Command::Archive(a) => archive::archive(a),
-        Command::Verify(a) => archive::verify(a),
-        Command::Extract(a) => archive::extract(a),
-        Command::Overview(a) => archive::overview(a),
-        Command::Serve(a) => serve::serve(a),
+        Command::Template { action, .. } => authoring::template(action, lang),
+        Command::Archive(a) => archive::archive(a, lang),
+        Command::Verify(a) => archive::verify(a, lang),
+        Command::Extract(a) => archive::extract(a, lang),
+        Command::Overview(a) => archive::overview(a, lang),
+        Command::Serve(a) => serve::serve(a, lang),
     };
-    failure::finish(outcome)
+    failure::finish(outcome, lang)
+}
+
+impl Command {
+    /// The language the command was given with `--lang`, if any.
+    fn lang(&self) -> Option<Lang> {
+        match self {
+            Command::Build(a) => a.lang,
+            Command::Check(a) => a.lang.lang,
+            Command::Watch(a) => a.lang.lang,
+            Command::New(a) => a.lang.lang,
+            Command::Template { lang, .. } => lang.lang,
+            Command::Archive(a) => a.lang.lang,
+            Command::Verify(a) => a.lang.lang,
+            Command::Extract(a) => a.lang.lang,
+            Command::Overview(a) => a.lang,
+            Command::Serve(a) => a.lang.lang,
+            _ => None,
+        }
+    }
 }

@@ -1,7 +1,9 @@
 //! `studietur serve`: the local web editor.
 
-use super::args::TemplateArg;
+use super::args::{LangArg, TemplateArg};
 use super::failure::{Failure, Outcome};
+use crate::locale::Lang;
+use crate::messages::{Arg, editor as m};
 use crate::provenance::Recipe;
 use crate::serve::{self, Event};
 use clap::Args;
@@ -26,17 +28,19 @@ pub struct ServeArgs {
     open: bool,
     #[command(flatten)]
     template: TemplateArg,
+    #[command(flatten)]
+    pub(super) lang: LangArg,
 }
 
 /// Opens `url` in the desktop's browser.
-fn open_browser(url: &str) {
+fn open_browser(url: &str, lang: Lang) {
     if let Err(e) = webbrowser::open(url) {
-        eprintln!("could not open a browser ({e}); open the address above yourself");
+        eprintln!("{}", m::serve_no_browser(e).in_lang(lang));
     }
 }
 
 /// `studietur serve [FOLDER]`: until stopped.
-pub fn serve(a: ServeArgs) -> Outcome {
+pub fn serve(a: ServeArgs, lang: Lang) -> Outcome {
     let recipe = Recipe::new(a.template.get(), None, false).map_err(|e| Failure::usage(e, None))?;
     let open = a.open;
     let local = a.listen.is_none_or(|l| l.is_loopback());
@@ -48,14 +52,15 @@ pub fn serve(a: ServeArgs) -> Outcome {
     };
     serve::run(options, move |event| match event {
         Event::Listening { url } => {
-            println!("the editor is at {url}");
-            if local {
-                eprintln!("(only this computer can reach it; Ctrl-C stops it)");
+            println!("{}", m::serve_at(url.as_str()).in_lang(lang));
+            let reach = if local {
+                m::serve_local()
             } else {
-                eprintln!("(anyone who can reach this address and has the token can edit; Ctrl-C stops it)");
-            }
+                m::serve_open()
+            };
+            eprintln!("{}", reach.in_lang(lang));
             if open {
-                open_browser(&url);
+                open_browser(&url, lang);
             }
         }
         Event::Preview {
@@ -66,9 +71,18 @@ pub fn serve(a: ServeArgs) -> Outcome {
             pages,
             drawn,
         } => eprintln!(
-            "preview {trip}: {ms:.0} ms ({layout_ms:.0} ms check and layout, {draw_ms:.0} ms to draw {drawn} of {pages} pages)"
+            "{}",
+            m::serve_preview(
+                trip,
+                Arg::decimal(ms, 0),
+                Arg::decimal(layout_ms, 0),
+                Arg::decimal(draw_ms, 0),
+                drawn,
+                pages
+            )
+            .in_lang(lang)
         ),
-        Event::Saved { trip } => eprintln!("saved {trip}"),
+        Event::Saved { trip } => eprintln!("{}", m::serve_saved(trip).in_lang(lang)),
     })
     .map_err(|e| Failure::plain(e, None))
 }

@@ -92,9 +92,9 @@ pub struct MarkdownError {
     /// Byte offset in the text where the problem starts.
     pub offset: usize,
     /// What is wrong.
-    pub message: String,
+    pub message: crate::messages::Msg,
     /// What to write instead.
-    pub help: String,
+    pub help: crate::messages::Msg,
 }
 
 /// The plain text of blocks, as a reader would see it (for searching tests

@@ -2,6 +2,7 @@
 //! everything else literal; sub-headings at their depth below the section.
 
 use super::blocks::{Align, Block, Inline, MarkdownError};
+use crate::messages::trip as m;
 use pulldown_cmark::{Alignment, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::iter::Peekable;
 use std::ops::Range;
@@ -17,8 +18,8 @@ pub fn parse(src: &str) -> Result<Vec<Block>, Vec<MarkdownError>> {
         .iter()
         .map(|(label, def)| MarkdownError {
             offset: def.span.start,
-            message: format!("`[{label}]: …` defines a link reference, which would not be printed"),
-            help: "write the link where it is used, as [label](https://…)".into(),
+            message: m::md_link_reference(label.to_string()),
+            help: m::md_link_reference_help(),
         })
         .collect();
     let mut cx = Converter {
@@ -199,8 +200,8 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Converter<'a, I> {
                     {
                         self.errors.push(MarkdownError {
                             offset: range.start,
-                            message: format!("the link target `{url}` is not a web or mail address"),
-                            help: "links go to https://…, http://… or mailto:…; to print brackets as text, leave out the (…) after them".into(),
+                            message: m::md_bad_link(&url),
+                            help: m::md_bad_link_help(),
                         });
                     }
                     let content = self.inlines();
@@ -236,10 +237,8 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Converter<'a, I> {
         if content.is_empty() {
             self.errors.push(MarkdownError {
                 offset: range.start,
-                message: "a sub-heading has no words".into(),
-                help:
-                    "write the heading after the #s (`## Det politiske system`), or remove the line"
-                        .into(),
+                message: m::md_empty_heading(),
+                help: m::md_empty_heading_help(),
             });
             return None;
         }
@@ -254,13 +253,9 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Converter<'a, I> {
         if depth > MAX_DEPTH {
             self.errors.push(MarkdownError {
                 offset: range.start,
-                message: format!(
-                    "`{}` is a third level of sub-headings; a text has at most two below its section",
-                    "#".repeat(hashes)
-                ),
-                help: format!(
-                    "write it with as many #s as the heading above it ({}), or as a paragraph",
-                    "#".repeat(self.headings.last().map_or(1, |&(h, _)| h))
+                message: m::md_third_level("#".repeat(hashes)),
+                help: m::md_third_level_help(
+                    "#".repeat(self.headings.last().map_or(1, |&(h, _)| h)),
                 ),
             });
             return None;

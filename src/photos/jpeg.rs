@@ -3,6 +3,7 @@
 //! reduced scale (1/2 to 1/8) for what would not fit in memory whole (phones
 //! shoot up to 200 MP) or is CMYK.
 
+use crate::messages::{Msg, photo as m};
 use image::metadata::Orientation;
 use image::{DynamicImage, GrayImage, RgbImage};
 
@@ -22,8 +23,8 @@ pub struct Segments<'a> {
 
 impl<'a> Segments<'a> {
     /// Reads the segments; an error when the file is damaged or cut short.
-    pub fn read(data: &'a [u8]) -> Result<Segments<'a>, String> {
-        let damaged = || "the JPEG is damaged (its markers cannot be read)".to_string();
+    pub fn read(data: &'a [u8]) -> Result<Segments<'a>, Msg> {
+        let damaged = m::jpeg_markers_damaged;
         if !data.starts_with(&[0xFF, 0xD8]) {
             return Err(damaged());
         }
@@ -62,7 +63,7 @@ impl<'a> Segments<'a> {
             .windows(2)
             .rposition(|w| w == [0xFF, 0xD9])
             .map(|p| scan + p + 2)
-            .ok_or("the JPEG is cut short (truncated): its end is missing")?;
+            .ok_or_else(m::jpeg_truncated)?;
         Ok(Segments {
             data,
             list,
@@ -127,22 +128,18 @@ impl<'a> Segments<'a> {
 /// The JPEG decoded to at least `at_least` pixels each way where it is
 /// larger (at 1/2, 1/4 or 1/8 of its size), CMYK turned into RGB; and
 /// whether it was CMYK.
-pub fn decode(
-    data: &[u8],
-    adobe: bool,
-    at_least: (u32, u32),
-) -> Result<(DynamicImage, bool), String> {
+pub fn decode(data: &[u8], adobe: bool, at_least: (u32, u32)) -> Result<(DynamicImage, bool), Msg> {
     // The decoder has been known to panic on some damaged files.
     std::panic::catch_unwind(|| decode_unguarded(data, adobe, at_least))
-        .unwrap_or_else(|_| Err("the JPEG is damaged and cannot be decoded".into()))
+        .unwrap_or_else(|_| Err(m::jpeg_damaged()))
 }
 
 fn decode_unguarded(
     data: &[u8],
     adobe: bool,
     at_least: (u32, u32),
-) -> Result<(DynamicImage, bool), String> {
-    let cannot = |e: jpeg_decoder::Error| format!("the JPEG cannot be decoded ({e})");
+) -> Result<(DynamicImage, bool), Msg> {
+    let cannot = |e: jpeg_decoder::Error| m::jpeg_undecodable(e.to_string());
     let mut decoder = jpeg_decoder::Decoder::new(data);
     decoder.set_max_decoding_buffer_size(MAX_DECODING_BYTES);
     let clamp = |v: u32| u16::try_from(v.max(1)).unwrap_or(u16::MAX);
@@ -150,9 +147,9 @@ fn decode_unguarded(
         .scale(clamp(at_least.0), clamp(at_least.1))
         .map_err(cannot)?;
     let pixels = decoder.decode().map_err(cannot)?;
-    let info = decoder.info().ok_or("the JPEG has no frame")?;
+    let info = decoder.info().ok_or_else(m::jpeg_no_frame)?;
     let (w, h) = (u32::from(info.width), u32::from(info.height));
-    let wrong = || "the JPEG's pixels do not match its size".to_string();
+    let wrong = m::jpeg_pixels_mismatch;
     use jpeg_decoder::PixelFormat;
     let cmyk = info.pixel_format == PixelFormat::CMYK32;
     let img = match info.pixel_format {

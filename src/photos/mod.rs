@@ -11,6 +11,7 @@ mod jpeg;
 mod png;
 mod svg;
 
+use crate::messages::{Msg, photo as m};
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageFormat};
 use std::collections::HashMap;
@@ -70,29 +71,25 @@ pub struct Prepared {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
     /// What is wrong with the file.
-    pub reason: String,
+    pub reason: Msg,
     /// What to do instead.
-    pub help: &'static str,
+    pub help: Msg,
 }
 
-impl From<String> for Refusal {
-    fn from(reason: String) -> Self {
+/// A file that is damaged or of another kind: save it again as an image.
+impl From<Msg> for Refusal {
+    fn from(reason: Msg) -> Self {
         Refusal {
             reason,
-            help: "use a PNG, JPEG, GIF, WebP or SVG file; a damaged one must be saved again from its source",
+            help: m::damaged_help(),
         }
     }
 }
 
-impl From<&str> for Refusal {
-    fn from(reason: &str) -> Self {
-        reason.to_string().into()
-    }
-}
-
+/// What is wrong, in English.
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.reason)
+        self.reason.fmt(f)
     }
 }
 
@@ -137,17 +134,13 @@ const MAX_WHOLE_JPEG_BYTES: u64 = 360 * 1024 * 1024;
 /// decoded.
 fn check_size(w: u32, h: u32) -> Result<(), Refusal> {
     if w == 0 || h == 0 {
-        return Err("it has no pixels".into());
+        return Err(m::no_pixels().into());
     }
     let pixels = u64::from(w) * u64::from(h);
     if pixels > MAX_PIXELS {
         return Err(Refusal {
-            reason: format!(
-                "it is {w} × {h} pixels ({} megapixels); the report takes images of up to {} megapixels",
-                pixels / 1_000_000,
-                MAX_PIXELS / 1_000_000
-            ),
-            help: "scale it down first: a printed photo needs about 2000 × 1500 pixels",
+            reason: m::too_many_pixels(w, h, pixels / 1_000_000, MAX_PIXELS / 1_000_000),
+            help: m::scale_down_help(),
         });
     }
     Ok(())
@@ -156,24 +149,25 @@ fn check_size(w: u32, h: u32) -> Result<(), Refusal> {
 fn svg(data: &[u8]) -> Result<Prepared, Refusal> {
     let head = String::from_utf8_lossy(&data[..data.len().min(1024)]);
     if !head.contains("<svg") {
-        return Err("its content is not PNG, JPEG, GIF, WebP or SVG".into());
+        return Err(m::unknown_content().into());
     }
     if let Some(why) = svg::refusal(data) {
         return Err(Refusal {
             reason: why,
-            help: "an SVG in a report may only draw: save it without links to other files, scripts or HTML, or as a PNG",
+            help: m::svg_only_draws_help(),
         });
     }
     let image = typst::visualize::SvgImage::new(Bytes::new(data.to_vec()))
-        .map_err(|e| format!("the SVG cannot be read ({e:?})"))?;
+        .map_err(|e| m::svg_unreadable(format!("{e:?}")))?;
     let (w, h) = (image.width(), image.height());
     if !(w > 0.0 && h > 0.0) {
-        return Err("the SVG has no size".into());
+        return Err(m::svg_no_size().into());
     }
     if w > svg::MAX_SIDE || h > svg::MAX_SIDE {
-        return Err(format!(
-            "the SVG says it is {w:.0} × {h:.0} pixels; at most {:.0} each way",
-            svg::MAX_SIDE
+        return Err(m::svg_too_large(
+            format!("{w:.0}"),
+            format!("{h:.0}"),
+            format!("{:.0}", svg::MAX_SIDE),
         )
         .into());
     }
@@ -191,7 +185,7 @@ fn jpeg_photo(data: &[u8], fit: PhotoBox) -> Result<Prepared, Refusal> {
     let segments = jpeg::Segments::read(data)?;
     let (w, h) = image::ImageReader::with_format(Cursor::new(data), ImageFormat::Jpeg)
         .into_dimensions()
-        .map_err(|e| format!("the JPEG cannot be read ({e})"))?;
+        .map_err(|e| m::jpeg_unreadable(e.to_string()))?;
     check_size(w, h)?;
     let orientation = segments.orientation();
     let (uw, uh) = upright(w, h, orientation);
@@ -207,7 +201,7 @@ fn jpeg_photo(data: &[u8], fit: PhotoBox) -> Result<Prepared, Refusal> {
         reader.limits(limits);
         reader
             .decode()
-            .map_err(|e| format!("the JPEG cannot be decoded ({e})"))?
+            .map_err(|e| m::jpeg_undecodable(e.to_string()))?
     } else {
         let want = if orientation_swaps(orientation) {
             (fit.height, fit.width)
@@ -234,25 +228,24 @@ fn raster(data: &[u8], format: ImageFormat, fit: PhotoBox) -> Result<Prepared, R
         format,
         ImageFormat::Png | ImageFormat::Gif | ImageFormat::WebP
     ) {
-        return Err(format!("{format:?} images are not supported").into());
+        return Err(m::format_unsupported(format!("{format:?}")).into());
     }
     let reader = image::ImageReader::with_format(Cursor::new(data), format);
     let (w, h) = reader
         .into_dimensions()
-        .map_err(|e| format!("it cannot be read ({e})"))?;
+        .map_err(|e| m::image_unreadable(e.to_string()))?;
     check_size(w, h)?;
     let mut reader = image::ImageReader::with_format(Cursor::new(data), format);
     let mut limits = image::Limits::default();
     limits.max_alloc = Some(MAX_DECODE_BYTES);
     reader.limits(limits);
-    let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
+    let mut decoder = reader
+        .into_decoder()
+        .map_err(|e| m::image_error(e.to_string()))?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let img = DynamicImage::from_decoder(decoder).map_err(|e| match e {
-        image::ImageError::Limits(_) => format!(
-            "it is too large to decode within {} MB; save it as a JPEG, or smaller",
-            MAX_DECODE_BYTES / (1024 * 1024)
-        ),
-        e => format!("it cannot be decoded ({e})"),
+        image::ImageError::Limits(_) => m::too_large_to_decode(MAX_DECODE_BYTES / (1024 * 1024)),
+        e => m::image_undecodable(e.to_string()),
     })?;
     let (uw, uh) = upright(w, h, orientation);
     let large = uw > fit.width || uh > fit.height;
@@ -287,13 +280,13 @@ fn finish(
     let mut out = Cursor::new(Vec::new());
     let extension = if img.color().has_alpha() {
         img.write_to(&mut out, ImageFormat::Png)
-            .map_err(|e| format!("it cannot be re-encoded ({e})"))?;
+            .map_err(|e| m::cannot_reencode(e.to_string()))?;
         "png"
     } else {
         let rgb = img.to_rgb8();
         image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY)
             .encode_image(&rgb)
-            .map_err(|e| format!("it cannot be re-encoded ({e})"))?;
+            .map_err(|e| m::cannot_reencode(e.to_string()))?;
         "jpg"
     };
     Ok(Prepared {

@@ -8,11 +8,13 @@ pub const MAX_ELEMENTS: usize = 50_000;
 /// The largest an SVG may say it is, each way, in pixels.
 pub const MAX_SIDE: f64 = 50_000.0;
 
+use crate::messages::{Msg, photo as m};
+
 /// Why an SVG cannot be shown; `None` when it can.
-pub fn refusal(data: &[u8]) -> Option<String> {
+pub fn refusal(data: &[u8]) -> Option<Msg> {
     let text = match std::str::from_utf8(data) {
         Ok(t) => t,
-        Err(_) => return Some("the SVG is not UTF-8 text".into()),
+        Err(_) => return Some(m::svg_not_utf8()),
     };
     let options = roxmltree::ParsingOptions {
         allow_dtd: false,
@@ -22,38 +24,34 @@ pub fn refusal(data: &[u8]) -> Option<String> {
     let doc = match roxmltree::Document::parse_with_options(text, options) {
         Ok(d) => d,
         Err(roxmltree::Error::NodesLimitReached) => {
-            return Some(format!(
-                "the SVG has more than {MAX_ELEMENTS} elements, too many to draw"
-            ));
+            return Some(m::svg_too_many_elements(MAX_ELEMENTS));
         }
-        Err(e) => return Some(format!("the SVG cannot be read ({e})")),
+        Err(e) => return Some(m::svg_unreadable(e.to_string())),
     };
     let elements = doc.descendants().filter(|n| n.is_element()).count();
     if elements > MAX_ELEMENTS {
-        return Some(format!(
-            "the SVG has {elements} elements; at most {MAX_ELEMENTS} can be drawn"
-        ));
+        return Some(m::svg_elements(elements, MAX_ELEMENTS));
     }
     let mut chars = String::new();
     for node in doc.descendants() {
         if node.is_element() {
             let name = node.tag_name().name();
             if name.eq_ignore_ascii_case("script") {
-                return Some("the SVG holds a script".into());
+                return Some(m::svg_script());
             }
             if name == "foreignObject" {
-                return Some("the SVG holds a `foreignObject` (HTML inside the image)".into());
+                return Some(m::svg_foreign_object());
             }
             for a in node.attributes() {
                 let v = a.value().trim();
                 if a.name() == "href" && !(v.starts_with('#') || v.starts_with("data:")) {
-                    return Some(format!("the SVG refers to another file or URL (`{v}`)"));
+                    return Some(m::svg_refers_to_file(v));
                 }
                 if external_url(v) {
-                    return Some(format!("the SVG refers to a URL (`{v}`)"));
+                    return Some(m::svg_refers_to_url(v));
                 }
                 if a.name().starts_with("on") {
-                    return Some(format!("the SVG holds a script (`{}`)", a.name()));
+                    return Some(m::svg_script_attribute(a.name()));
                 }
             }
         }
@@ -65,7 +63,7 @@ pub fn refusal(data: &[u8]) -> Option<String> {
                 && (node.text().unwrap_or("").contains("@import")
                     || external_url(node.text().unwrap_or("")))
             {
-                return Some("the SVG's style refers to another file or URL".into());
+                return Some(m::svg_style_refers());
             }
             if !in_style
                 && node
@@ -82,10 +80,7 @@ pub fn refusal(data: &[u8]) -> Option<String> {
             .iter()
             .map(|c| format!("`{c}` (U+{:04X})", *c as u32))
             .collect();
-        return Some(format!(
-            "the SVG's text has characters the fonts cannot print: {}",
-            list.join(", ")
-        ));
+        return Some(m::svg_unprintable(list.join(", ")));
     }
     None
 }
@@ -127,10 +122,17 @@ mod tests {
             (r#"<rect style="fill:url(https://x.dk/p)"/>"#, "URL"),
             ("<text>漢字</text>", "cannot print"),
         ] {
-            let r = refusal(&svg(body)).unwrap_or_default();
+            let r = refusal(&svg(body))
+                .map(|m| m.to_string())
+                .unwrap_or_default();
             assert!(r.contains(why), "{body}: {r}");
         }
         let many = "<g/>".repeat(super::MAX_ELEMENTS + 1);
-        assert!(refusal(&svg(&many)).unwrap().contains("elements"));
+        assert!(
+            refusal(&svg(&many))
+                .unwrap()
+                .to_string()
+                .contains("elements")
+        );
     }
 }

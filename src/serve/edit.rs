@@ -2,6 +2,7 @@
 //! `toml_edit`, so that everything the user did not change — comments,
 //! order, formatting — stays exactly as it was.
 
+use crate::messages::{Msg, editor as m};
 use crate::money::Amount;
 use serde::Deserialize;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
@@ -71,12 +72,12 @@ pub enum Op {
 }
 
 /// Why an edit cannot be made; `path` is where to show it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EditError {
     /// The field.
     pub path: Vec<Seg>,
     /// What is wrong, for the user.
-    pub message: String,
+    pub message: Msg,
 }
 
 /// Applies `ops` to `text`; the new text, or the first edit that cannot be
@@ -84,10 +85,7 @@ pub struct EditError {
 pub fn apply(text: &str, ops: &[Op]) -> Result<String, EditError> {
     let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| EditError {
         path: Vec::new(),
-        message: format!(
-            "the trip file has a syntax error; mend it in the TOML tab first ({})",
-            e.message()
-        ),
+        message: m::edit_syntax(e.message()),
     })?;
     for op in ops {
         apply_one(&mut doc, op)?;
@@ -95,10 +93,10 @@ pub fn apply(text: &str, ops: &[Op]) -> Result<String, EditError> {
     Ok(doc.to_string())
 }
 
-fn fail(path: &[Seg], message: impl Into<String>) -> EditError {
+fn fail(path: &[Seg], message: Msg) -> EditError {
     EditError {
         path: path.to_vec(),
-        message: message.into(),
+        message,
     }
 }
 
@@ -123,7 +121,7 @@ fn apply_one(doc: &mut DocumentMut, op: &Op) -> Result<(), EditError> {
                         }
                         Ok(())
                     }
-                    _ => Err(fail(path, "there is no such entry")),
+                    _ => Err(fail(path, m::edit_no_entry())),
                 },
                 (None, _) => remove(root, path),
             }
@@ -152,7 +150,7 @@ fn apply_one(doc: &mut DocumentMut, op: &Op) -> Result<(), EditError> {
                 a.insert_formatted(*to, v);
                 Ok(())
             }
-            _ => Err(fail(path, "this is not a list")),
+            _ => Err(fail(path, m::edit_not_a_list())),
         },
     }
 }
@@ -161,13 +159,13 @@ fn move_in(len: usize, from: usize, to: usize, path: &[Seg]) -> Result<(), EditE
     if from < len && to < len {
         Ok(())
     } else {
-        Err(fail(path, "there is no such entry to move"))
+        Err(fail(path, m::edit_no_entry_to_move()))
     }
 }
 
 fn split(path: &[Seg]) -> Result<(&Seg, &[Seg]), EditError> {
     path.split_last()
-        .ok_or_else(|| fail(path, "an edit needs a path"))
+        .ok_or_else(|| fail(path, m::edit_needs_path()))
 }
 
 /// The TOML value of a form value for `key`; `None` for an empty one.
@@ -179,11 +177,11 @@ fn to_value(path: &[Seg], key: &str, v: &FormValue) -> Result<Option<Value>, Edi
                 .parse::<toml_edit::Datetime>()
                 .ok()
                 .filter(|d| d.date.is_some() && d.time.is_none())
-                .ok_or_else(|| fail(path, format!("`{date}` is not a date like 2023-04-17")))?,
+                .ok_or_else(|| fail(path, m::edit_not_date(date.as_str())))?,
         )),
         FormValue::Amount { amount } if amount.trim().is_empty() => None,
         FormValue::Amount { amount } => {
-            let a = Amount::parse_typed(amount).map_err(|m| fail(path, m))?;
+            let a = Amount::parse_typed(amount).map_err(|e| fail(path, e))?;
             let literal = a.literal();
             // Whole kroner as a number, øre as a string (never a float).
             Some(match literal.parse::<i64>() {
@@ -197,7 +195,7 @@ fn to_value(path: &[Seg], key: &str, v: &FormValue) -> Result<Option<Value>, Edi
         FormValue::Plain(serde_json::Value::Bool(b)) => Some(Value::from(*b)),
         FormValue::Plain(serde_json::Value::Number(n)) => match n.as_i64() {
             Some(i) => Some(Value::from(i)),
-            None => return Err(fail(path, format!("`{key}` takes a whole number"))),
+            None => return Err(fail(path, m::edit_whole_number_for(key))),
         },
         FormValue::Plain(serde_json::Value::Array(items)) => {
             let mut a = toml_edit::Array::new();
@@ -205,7 +203,7 @@ fn to_value(path: &[Seg], key: &str, v: &FormValue) -> Result<Option<Value>, Edi
                 match i {
                     serde_json::Value::String(s) if !s.trim().is_empty() => a.push(s.as_str()),
                     serde_json::Value::String(_) => {}
-                    _ => return Err(fail(path, format!("`{key}` takes a list of texts"))),
+                    _ => return Err(fail(path, m::edit_texts_for(key))),
                 }
             }
             Some(Value::Array(a))
@@ -245,7 +243,7 @@ fn walk<'a>(root: Node<'a>, path: &[Seg], create: bool) -> Result<Node<'a>, Edit
     let mut node = root;
     for (i, seg) in path.iter().enumerate() {
         let here = &path[..=i];
-        let missing = || fail(here, "there is no such field");
+        let missing = || fail(here, m::edit_no_field());
         node = match (node, seg) {
             (Node::Table(t), Seg::Key(k)) => {
                 if create && t.get(k).is_none() {
@@ -296,7 +294,7 @@ fn set(node: Node<'_>, key: &str, v: Value, path: &[Seg]) -> Result<(), EditErro
             }
             Ok(())
         }
-        _ => Err(fail(path, "this field cannot be set here")),
+        _ => Err(fail(path, m::edit_cannot_set())),
     }
 }
 
@@ -327,10 +325,10 @@ fn remove(root: Node<'_>, path: &[Seg]) -> Result<(), EditError> {
 fn add(root: Node<'_>, path: &[Seg], value: Option<&serde_json::Value>) -> Result<(), EditError> {
     let (last, parent) = split(path)?;
     let Seg::Key(key) = last else {
-        return Err(fail(path, "a list is added to by its key"));
+        return Err(fail(path, m::edit_list_by_key()));
     };
     let Node::Table(t) = walk(root, parent, true)? else {
-        return Err(fail(path, "a list cannot be added here"));
+        return Err(fail(path, m::edit_cannot_add_list()));
     };
     match (t.get_mut(key), value) {
         // A value to an array (an agenda's entries, points).
@@ -358,7 +356,7 @@ fn add(root: Node<'_>, path: &[Seg], value: Option<&serde_json::Value>) -> Resul
                     a.push(table);
                     t.insert(key, Item::ArrayOfTables(a));
                 }
-                Some(_) => return Err(fail(path, "this is not a list of tables")),
+                Some(_) => return Err(fail(path, m::edit_not_table_list())),
             }
             Ok(())
         }
@@ -372,12 +370,12 @@ fn json_value(v: &serde_json::Value, path: &[Seg]) -> Result<Value, EditError> {
         serde_json::Value::Number(n) => n
             .as_i64()
             .map(Value::from)
-            .ok_or_else(|| fail(path, "a whole number is needed")),
+            .ok_or_else(|| fail(path, m::edit_whole_number())),
         serde_json::Value::Object(o) if o.contains_key("date") => {
             let d = o["date"].as_str().unwrap_or_default();
             d.parse::<toml_edit::Datetime>()
                 .map(Value::from)
-                .map_err(|_| fail(path, format!("`{d}` is not a date like 2023-04-17")))
+                .map_err(|_| fail(path, m::edit_not_date(d)))
         }
         serde_json::Value::Array(items) => {
             let mut a = toml_edit::Array::new();
@@ -393,7 +391,7 @@ fn json_value(v: &serde_json::Value, path: &[Seg]) -> Result<Value, EditError> {
             }
             Ok(Value::InlineTable(t))
         }
-        _ => Err(fail(path, "this value cannot be written")),
+        _ => Err(fail(path, m::edit_cannot_write())),
     }
 }
 

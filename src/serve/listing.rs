@@ -3,6 +3,7 @@
 
 use super::app::App;
 use crate::files;
+use crate::messages::{Msg, editor as m};
 use crate::pipeline::{self, Job, Output};
 use serde::{Deserialize, Serialize};
 
@@ -74,7 +75,7 @@ pub struct NewRequest {
 }
 
 /// Writes a new trip file from the skeleton; its file name.
-pub fn create(app: &App, req: &NewRequest) -> Result<String, String> {
+pub fn create(app: &App, req: &NewRequest) -> Result<String, Msg> {
     let stem: String = req
         .name
         .trim()
@@ -83,11 +84,11 @@ pub fn create(app: &App, req: &NewRequest) -> Result<String, String> {
         .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
         .collect();
     if stem.is_empty() {
-        return Err("write a file name, like 2025-berlin".into());
+        return Err(m::new_file_name());
     }
     let date = |s: &str| {
         s.parse::<chrono::NaiveDate>()
-            .map_err(|_| format!("`{s}` is not a date like 2025-05-12"))
+            .map_err(|_| m::new_not_date(s))
     };
     let start = date(&req.start)?;
     let end = match req.end.as_deref().filter(|e| !e.is_empty()) {
@@ -95,15 +96,15 @@ pub fn create(app: &App, req: &NewRequest) -> Result<String, String> {
         None => start,
     };
     if end < start {
-        return Err("the last day is before the first".into());
+        return Err(m::new_end_before_start());
     }
-    for (what, v) in [
-        ("destination", &req.destination),
-        ("committee", &req.committee),
-        ("municipality", &req.municipality),
+    for (v, missing) in [
+        (&req.destination, m::new_write_destination as fn() -> Msg),
+        (&req.committee, m::new_write_committee),
+        (&req.municipality, m::new_write_municipality),
     ] {
         if v.trim().is_empty() {
-            return Err(format!("write the {what}"));
+            return Err(missing());
         }
     }
     let text = crate::scaffold::skeleton(&crate::scaffold::NewTrip {
@@ -122,8 +123,8 @@ pub fn create(app: &App, req: &NewRequest) -> Result<String, String> {
         .open(&path)
         .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => format!("{name} exists already"),
-            _ => format!("cannot write {name}: {e}"),
+            std::io::ErrorKind::AlreadyExists => m::new_exists(&name),
+            _ => m::new_unwritable(&name, e),
         })?;
     Ok(name)
 }
@@ -131,13 +132,13 @@ pub fn create(app: &App, req: &NewRequest) -> Result<String, String> {
 /// Stores an uploaded photo as `images/<name>-<hash>.<ext>` in the served
 /// folder; the path to write in the trip file. Only PNG, JPEG, WebP and
 /// GIF are taken, named by the server.
-pub fn store_photo(app: &App, original: &str, data: &[u8]) -> Result<String, String> {
+pub fn store_photo(app: &App, original: &str, data: &[u8]) -> Result<String, Msg> {
     let ext = match image::guess_format(data) {
         Ok(image::ImageFormat::Png) => "png",
         Ok(image::ImageFormat::Jpeg) => "jpg",
         Ok(image::ImageFormat::WebP) => "webp",
         Ok(image::ImageFormat::Gif) => "gif",
-        _ => return Err("a photo must be PNG, JPEG, WebP or GIF".into()),
+        _ => return Err(m::photo_kinds()),
     };
     let stem: String = std::path::Path::new(original)
         .file_stem()
@@ -151,7 +152,6 @@ pub fn store_photo(app: &App, original: &str, data: &[u8]) -> Result<String, Str
     let stem = if stem.is_empty() { "foto" } else { stem };
     let hash = crate::digest::sha256_hex(data);
     let rel = format!("images/{stem}-{}.{ext}", &hash[..10]);
-    files::write_atomic(&app.folder.join(&rel), data)
-        .map_err(|e| format!("cannot store the photo: {e}"))?;
+    files::write_atomic(&app.folder.join(&rel), data).map_err(m::photo_unstorable)?;
     Ok(rel)
 }

@@ -17,6 +17,7 @@ mod session;
 pub use app::Event;
 pub use edit::{EditError, Op, Seg, apply as apply_edits};
 
+use crate::messages::{Msg, editor as m};
 use app::App;
 
 use crate::provenance::Recipe;
@@ -44,9 +45,9 @@ const INDEX: &str = include_str!("assets/index.html");
 const SCRIPT: &str = include_str!("assets/app.js");
 const STYLE: &str = include_str!("assets/app.css");
 
-fn token() -> Result<String, String> {
+fn token() -> Result<String, Msg> {
     let mut bytes = [0u8; 24];
-    getrandom::fill(&mut bytes).map_err(|e| format!("no random token: {e}"))?;
+    getrandom::fill(&mut bytes).map_err(|e| m::serve_no_token(e.to_string()))?;
     Ok(crate::digest::hex(&bytes))
 }
 
@@ -86,24 +87,26 @@ fn router(app: Arc<App>, guard: security::Guard) -> Router {
 
 /// Serves until the process is stopped (Ctrl-C). `report` hears what
 /// happens; the error says why the server cannot run.
-pub fn run(options: Options, report: impl Fn(Event) + Send + Sync + 'static) -> Result<(), String> {
+pub fn run(options: Options, report: impl Fn(Event) + Send + Sync + 'static) -> Result<(), Msg> {
     let folder = options
         .folder
         .canonicalize()
-        .map_err(|e| format!("cannot open the folder `{}`: {e}", options.folder.display()))?;
+        .map_err(|e| m::serve_folder(&options.folder, e))?;
     if !folder.is_dir() {
-        return Err(format!("`{}` is not a folder", options.folder.display()));
+        return Err(m::serve_not_folder(&options.folder));
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| format!("cannot start the server: {e}"))?;
+        .map_err(m::serve_start)?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(SocketAddr::new(options.listen, options.port))
             .await
-            .map_err(|e| format!("cannot listen on {}:{}: {e}", options.listen, options.port))?;
-        let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+            .map_err(|e| {
+                m::serve_listen(SocketAddr::new(options.listen, options.port).to_string(), e)
+            })?;
+        let port = listener.local_addr().map_err(m::serve_start)?.port();
         let token = token()?;
         let explicit = (!options.listen.is_loopback()).then(|| match options.listen {
             IpAddr::V6(a) => format!("[{a}]"),
@@ -129,6 +132,6 @@ pub fn run(options: Options, report: impl Fn(Event) + Send + Sync + 'static) -> 
                 let _ = tokio::signal::ctrl_c().await;
             })
             .await
-            .map_err(|e| format!("the server stopped: {e}"))
+            .map_err(m::serve_stopped)
     })
 }

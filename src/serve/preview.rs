@@ -111,7 +111,9 @@ pub fn lay_out(
     let job = Job::new(path, recipe, Output::Document);
     let built = pipeline::run_bytes(&job, text.as_bytes().to_vec())?;
     let Product::Document(document) = built.product else {
-        return Err(vec![Diagnostic::plain("the preview asked for pages")]);
+        return Err(vec![Diagnostic::plain(
+            crate::messages::editor::editor_failed_inside(),
+        )]);
     };
     let laid_out = started.elapsed();
     let mut pages = Vec::new();

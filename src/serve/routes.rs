@@ -9,6 +9,7 @@ use super::session::Session;
 use super::{fields, preview};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::locale::Lang;
+use crate::messages::{Msg, editor as m};
 use crate::pipeline::{self, Job, Output, Product};
 use axum::Json;
 use axum::body::Bytes;
@@ -25,8 +26,26 @@ use tokio_stream::wrappers::WatchStream;
 
 type AppState = State<Arc<App>>;
 
-/// An error answer: a status and a message for the user.
+/// An error answer: a status and a message for the user, worded.
 pub struct Failure(StatusCode, String);
+
+impl Failure {
+    fn new(status: StatusCode, msg: Msg, lang: Lang) -> Failure {
+        Failure(status, msg.in_lang(lang))
+    }
+
+    fn inside(lang: Lang) -> Failure {
+        Failure::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            m::editor_failed_inside(),
+            lang,
+        )
+    }
+
+    fn no_page(lang: Lang) -> Failure {
+        Failure::new(StatusCode::NOT_FOUND, m::page_not_there(), lang)
+    }
+}
 
 impl IntoResponse for Failure {
     fn into_response(self) -> Response {
@@ -34,14 +53,12 @@ impl IntoResponse for Failure {
     }
 }
 
-fn not_found(what: &str) -> Failure {
-    Failure(StatusCode::NOT_FOUND, format!("{what} is not there"))
-}
-
-/// `?lang=da|en`: the language of the messages.
+/// `?lang=da|en`: the language of the messages (Danish unless asked), and
+/// for an upload the photo's own file name.
 #[derive(Debug, Deserialize, Default)]
 pub struct LangQuery {
     lang: Option<String>,
+    name: Option<String>,
 }
 
 impl LangQuery {
@@ -73,15 +90,14 @@ fn shown(d: &Diagnostic, text: &str, lang: Lang) -> Shown {
         }
         _ => (None, None, Vec::new()),
     };
-    let _ = lang;
     Shown {
         error: d.severity == Severity::Error,
-        message: d.message.clone(),
-        help: d.help.clone(),
+        message: d.message_in(lang),
+        help: d.help_in(lang),
         line,
         column,
         path,
-        rendered: d.render(),
+        rendered: d.render_in(lang),
     }
 }
 
@@ -101,15 +117,16 @@ pub struct TripState {
 
 /// The session of trip `name` (a `*.toml` file directly in the folder),
 /// opened from disk on first use.
-fn session(app: &App, name: &str) -> Result<Arc<Session>, Failure> {
+fn session(app: &App, name: &str, lang: Lang) -> Result<Arc<Session>, Failure> {
     let plain = !name.contains(['/', '\\'])
         && !name.starts_with('.')
         && name.ends_with(".toml")
         && name.len() < 200;
     if !plain {
-        return Err(Failure(
+        return Err(Failure::new(
             StatusCode::BAD_REQUEST,
-            format!("`{name}` is not a trip file's name"),
+            m::not_a_trip_name(name),
+            lang,
         ));
     }
     let mut sessions = app.sessions.lock().unwrap_or_else(|e| e.into_inner());
@@ -117,7 +134,8 @@ fn session(app: &App, name: &str) -> Result<Arc<Session>, Failure> {
         return Ok(s.clone());
     }
     let path = app.folder.join(name);
-    let text = std::fs::read_to_string(&path).map_err(|_| not_found(name))?;
+    let text = std::fs::read_to_string(&path)
+        .map_err(|_| Failure::new(StatusCode::NOT_FOUND, m::trip_not_there(name), lang))?;
     let s = Arc::new(Session::open(name.to_string(), path, text));
     sessions.insert(name.to_string(), s.clone());
     Ok(s)
@@ -131,11 +149,7 @@ async fn refresh(app: Arc<App>, s: Arc<Session>, lang: Lang, started: Instant) -
         preview::lay_out(&s2.path, &text2, &app2.recipe, &app2.pages)
     })
     .await
-    .unwrap_or_else(|_| {
-        Err(vec![Diagnostic::plain(
-            "the preview failed inside studietur",
-        )])
-    });
+    .unwrap_or_else(|_| Err(vec![Diagnostic::plain(m::editor_failed_inside())]));
     let ms = started.elapsed().as_secs_f64() * 1e3;
     let (diagnostics, pages) = match laid {
         Ok(laid) => {
@@ -172,21 +186,25 @@ async fn refresh(app: Arc<App>, s: Arc<Session>, lang: Lang, started: Instant) -
 }
 
 /// `GET /api/trips`: the trip files of the folder.
-pub async fn trips(State(app): AppState) -> Result<Json<serde_json::Value>, Failure> {
+pub async fn trips(
+    State(app): AppState,
+    Query(q): Query<LangQuery>,
+) -> Result<Json<serde_json::Value>, Failure> {
     let app2 = app.clone();
     let list = tokio::task::spawn_blocking(move || super::listing::list(&app2))
         .await
-        .map_err(|_| Failure(StatusCode::INTERNAL_SERVER_ERROR, "listing failed".into()))?;
+        .map_err(|_| Failure::inside(q.lang()))?;
     Ok(Json(serde_json::json!({ "trips": list })))
 }
 
 /// `POST /api/trips`: a new trip file from the skeleton `new` writes.
 pub async fn create(
     State(app): AppState,
+    Query(q): Query<LangQuery>,
     Json(req): Json<super::listing::NewRequest>,
 ) -> Result<Json<serde_json::Value>, Failure> {
     let name = super::listing::create(&app, &req)
-        .map_err(|m| Failure(StatusCode::UNPROCESSABLE_ENTITY, m))?;
+        .map_err(|e| Failure::new(StatusCode::UNPROCESSABLE_ENTITY, e, q.lang()))?;
     Ok(Json(serde_json::json!({ "name": name })))
 }
 
@@ -196,7 +214,7 @@ pub async fn get(
     UrlPath(name): UrlPath<String>,
     Query(q): Query<LangQuery>,
 ) -> Result<Json<TripState>, Failure> {
-    let s = session(&app, &name)?;
+    let s = session(&app, &name, q.lang())?;
     Ok(Json(refresh(app, s, q.lang(), Instant::now()).await))
 }
 
@@ -218,16 +236,18 @@ pub async fn edit(
     Json(req): Json<EditRequest>,
 ) -> Result<Response, Failure> {
     let started = Instant::now();
-    let s = session(&app, &name)?;
+    let s = session(&app, &name, q.lang())?;
     let (current, _) = s.text();
     let new = match req.text {
         Some(t) => t,
         None => match edit::apply(&current, &req.ops) {
             Ok(t) => t,
             Err(e) => {
+                let edit =
+                    serde_json::json!({ "path": e.path, "message": e.message.in_lang(q.lang()) });
                 return Ok((
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    Json(serde_json::json!({ "edit": e })),
+                    Json(serde_json::json!({ "edit": edit })),
                 )
                     .into_response());
             }
@@ -243,7 +263,7 @@ pub async fn undo(
     UrlPath(name): UrlPath<String>,
     Query(q): Query<LangQuery>,
 ) -> Result<Json<TripState>, Failure> {
-    let s = session(&app, &name)?;
+    let s = session(&app, &name, q.lang())?;
     s.undo();
     Ok(Json(refresh(app, s, q.lang(), Instant::now()).await))
 }
@@ -254,8 +274,9 @@ pub async fn reload(
     UrlPath(name): UrlPath<String>,
     Query(q): Query<LangQuery>,
 ) -> Result<Json<TripState>, Failure> {
-    let s = session(&app, &name)?;
-    let text = std::fs::read_to_string(&s.path).map_err(|_| not_found(&name))?;
+    let s = session(&app, &name, q.lang())?;
+    let text = std::fs::read_to_string(&s.path)
+        .map_err(|_| Failure::new(StatusCode::NOT_FOUND, m::trip_not_there(&name), q.lang()))?;
     s.reload(text);
     Ok(Json(refresh(app, s, q.lang(), Instant::now()).await))
 }
@@ -265,22 +286,23 @@ pub async fn reload(
 pub async fn save(
     State(app): AppState,
     UrlPath(name): UrlPath<String>,
+    Query(q): Query<LangQuery>,
 ) -> Result<Json<serde_json::Value>, Failure> {
-    let s = session(&app, &name)?;
+    let s = session(&app, &name, q.lang())?;
     let on_disk = std::fs::read(&s.path).unwrap_or_default();
     if !s.disk_unchanged(&on_disk) {
-        return Err(Failure(
+        return Err(Failure::new(
             StatusCode::CONFLICT,
-            format!(
-                "{name} was changed on disk since it was opened (in another editor, or by git): reload it to see the change, or copy your text first"
-            ),
+            m::save_conflict(&name),
+            q.lang(),
         ));
     }
     let (text, version) = s.text();
     crate::files::write_atomic(&s.path, text.as_bytes()).map_err(|e| {
-        Failure(
+        Failure::new(
             StatusCode::INTERNAL_SERVER_ERROR,
-            format!("cannot save {name}: {e}"),
+            m::save_failed(&name, e),
+            q.lang(),
         )
     })?;
     s.saved(&text);
@@ -296,12 +318,12 @@ pub const MAX_UPLOAD: usize = 25 * 1024 * 1024;
 pub async fn upload(
     State(app): AppState,
     UrlPath(name): UrlPath<String>,
-    Query(q): Query<std::collections::HashMap<String, String>>,
+    Query(q): Query<LangQuery>,
     body: Bytes,
 ) -> Result<Json<serde_json::Value>, Failure> {
-    session(&app, &name)?;
-    let file = super::listing::store_photo(&app, q.get("name").map_or("photo", |s| s), &body)
-        .map_err(|m| Failure(StatusCode::UNPROCESSABLE_ENTITY, m))?;
+    session(&app, &name, q.lang())?;
+    let file = super::listing::store_photo(&app, q.name.as_deref().unwrap_or("photo"), &body)
+        .map_err(|e| Failure::new(StatusCode::UNPROCESSABLE_ENTITY, e, q.lang()))?;
     Ok(Json(serde_json::json!({ "file": file })))
 }
 
@@ -309,8 +331,9 @@ pub async fn upload(
 pub async fn events(
     State(app): AppState,
     UrlPath(name): UrlPath<String>,
+    Query(q): Query<LangQuery>,
 ) -> Result<Sse<impl tokio_stream::Stream<Item = Result<SseEvent, Infallible>>>, Failure> {
-    let s = session(&app, &name)?;
+    let s = session(&app, &name, q.lang())?;
     let stream = WatchStream::new(s.announce.subscribe())
         .filter(|a| a.version > 0 || !a.pages.is_empty())
         .map(|a| {
@@ -326,9 +349,13 @@ pub async fn events(
 pub async fn page(
     State(app): AppState,
     UrlPath(file): UrlPath<String>,
+    Query(q): Query<LangQuery>,
 ) -> Result<Response, Failure> {
     let hash = file.strip_suffix(".svg").unwrap_or(&file);
-    let svg = app.pages.get(hash).ok_or_else(|| not_found("this page"))?;
+    let svg = app
+        .pages
+        .get(hash)
+        .ok_or_else(|| Failure::no_page(q.lang()))?;
     Ok((
         [(header::CONTENT_TYPE, "image/svg+xml")],
         svg.as_str().to_string(),
@@ -340,12 +367,13 @@ pub async fn page(
 pub async fn page_png(
     State(app): AppState,
     UrlPath((name, n)): UrlPath<(String, String)>,
+    Query(q): Query<LangQuery>,
 ) -> Result<Response, Failure> {
-    let s = session(&app, &name)?;
+    let s = session(&app, &name, q.lang())?;
     let n: usize = n
         .trim_end_matches(".png")
         .parse()
-        .map_err(|_| not_found("this page"))?;
+        .map_err(|_| Failure::no_page(q.lang()))?;
     let png = tokio::task::spawn_blocking(move || {
         s.with_document(|d| {
             d.pages()
@@ -357,7 +385,7 @@ pub async fn page_png(
     .await
     .ok()
     .flatten()
-    .ok_or_else(|| not_found("this page"))?;
+    .ok_or_else(|| Failure::no_page(q.lang()))?;
     Ok(([(header::CONTENT_TYPE, "image/png")], png).into_response())
 }
 
@@ -366,8 +394,9 @@ pub async fn page_png(
 pub async fn pdf(
     State(app): AppState,
     UrlPath(name): UrlPath<String>,
+    Query(q): Query<LangQuery>,
 ) -> Result<Response, Failure> {
-    let s = session(&app, &name)?;
+    let s = session(&app, &name, q.lang())?;
     let (text, _) = s.text();
     let app2 = app.clone();
     let path = s.path.clone();
@@ -378,24 +407,19 @@ pub async fn pdf(
         )
     })
     .await
-    .map_err(|_| {
-        Failure(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "the build failed inside".into(),
-        )
-    })?;
+    .map_err(|_| Failure::inside(q.lang()))?;
     let built = built.map_err(|d| {
         Failure(
             StatusCode::UNPROCESSABLE_ENTITY,
             d.iter()
                 .filter(|d| d.is_error())
-                .map(|d| d.message.clone())
+                .map(|d| d.message_in(q.lang()))
                 .collect::<Vec<_>>()
                 .join("; "),
         )
     })?;
     let Product::Pdf(r) = built.product else {
-        return Err(Failure(StatusCode::INTERNAL_SERVER_ERROR, "no PDF".into()));
+        return Err(Failure::inside(q.lang()));
     };
     let file = crate::files::output_name(&s.path, "pdf");
     Ok((

@@ -5,6 +5,8 @@
 //! and bodies are JSON (a photo upload: the image itself). Every answer
 //! carries a strict Content-Security-Policy and no CORS headers.
 
+use crate::locale::Lang;
+use crate::messages::{Msg, editor as m};
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
@@ -56,13 +58,25 @@ impl Guard {
 /// The security headers of every answer.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-fn refuse(status: StatusCode, why: &str) -> Response {
-    (
+/// A refusal in the language the browser asks for first (Danish for
+/// `da…`, else English).
+fn refuse(req: &Request, status: StatusCode, why: Msg) -> Response {
+    let lang = match req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.trim_start().to_ascii_lowercase())
+    {
+        Some(v) if v.starts_with("da") => Lang::Da,
+        _ => Lang::En,
+    };
+    let r = (
         status,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        why.to_string(),
+        why.in_lang(lang),
     )
-        .into_response()
+        .into_response();
+    secured(r, false)
 }
 
 fn cookie_token(req: &Request) -> Option<String> {
@@ -93,18 +107,12 @@ pub async fn check(State(guard): State<Arc<Guard>>, req: Request, next: Next) ->
         .and_then(|h| h.to_str().ok())
         .unwrap_or("");
     if !guard.hosts.iter().any(|h| h == host) {
-        return refuse(
-            StatusCode::MISDIRECTED_REQUEST,
-            "this editor answers only at 127.0.0.1, localhost or [::1] with its port",
-        );
+        return refuse(&req, StatusCode::MISDIRECTED_REQUEST, m::refused_host());
     }
     // A link with the token sets the cookie and leaves the URL clean.
     if let Some(t) = query_token(&req) {
         if !guard.token_ok(&t) {
-            return refuse(
-                StatusCode::FORBIDDEN,
-                "wrong token: open the address studietur printed",
-            );
+            return refuse(&req, StatusCode::FORBIDDEN, m::refused_wrong_token());
         }
         if req.method() == Method::GET {
             let path = req.uri().path().to_string();
@@ -122,10 +130,7 @@ pub async fn check(State(guard): State<Arc<Guard>>, req: Request, next: Next) ->
             return secured(r, false);
         }
     } else if !cookie_token(&req).is_some_and(|t| guard.token_ok(&t)) {
-        return refuse(
-            StatusCode::FORBIDDEN,
-            "no token: open the address (with ?token=…) that studietur serve printed",
-        );
+        return refuse(&req, StatusCode::FORBIDDEN, m::refused_no_token());
     }
     let origin = req
         .headers()
@@ -135,18 +140,12 @@ pub async fn check(State(guard): State<Arc<Guard>>, req: Request, next: Next) ->
     let stream = req.uri().path().ends_with("/events");
     match origin {
         Some(o) if !guard.origin_ok(o) => {
-            return refuse(
-                StatusCode::FORBIDDEN,
-                "a request from another site is refused",
-            );
+            return refuse(&req, StatusCode::FORBIDDEN, m::refused_origin());
         }
         None if changes
             || stream && req.headers().contains_key("sec-fetch-site") && !same_site(&req) =>
         {
-            return refuse(
-                StatusCode::FORBIDDEN,
-                "a change must come from the editor's own page",
-            );
+            return refuse(&req, StatusCode::FORBIDDEN, m::refused_no_origin());
         }
         _ => {}
     }
@@ -163,14 +162,12 @@ pub async fn check(State(guard): State<Arc<Guard>>, req: Request, next: Next) ->
             kind.starts_with("application/json")
         };
         if !ok {
-            return refuse(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                if upload {
-                    "a photo is sent as PNG, JPEG, WebP or GIF"
-                } else {
-                    "the editor sends JSON"
-                },
-            );
+            let why = if upload {
+                m::refused_upload_kind()
+            } else {
+                m::refused_not_json()
+            };
+            return refuse(&req, StatusCode::UNSUPPORTED_MEDIA_TYPE, why);
         }
     }
     let immutable = req.uri().path().starts_with("/api/page/");

@@ -196,13 +196,26 @@ pub fn failed_rules(pdf: &[u8], profile: ValidationProfile) -> Vec<String> {
     }
 }
 
-/// Runs the `studietur` binary in `dir` and waits for it.
+/// Runs the `studietur` binary in `dir` and waits for it, in an English
+/// locale whatever the machine's.
 pub fn studietur(dir: &Path, args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_studietur"))
+    studietur_in(dir, args, &[("LANG", "C")])
+}
+
+/// Runs the `studietur` binary in `dir` with the locale variables `env`
+/// (and no other `LC_ALL`, `LC_MESSAGES` or `LANG`).
+pub fn studietur_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_studietur"));
+    command
         .current_dir(dir)
         .args(args)
-        .output()
-        .expect("studietur runs")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    command.output().expect("studietur runs")
 }
 
 /// What a run printed on standard error.

@@ -77,7 +77,13 @@ fn the_editor_is_used_as_a_person_would() {
                 "const f = document.getElementById('f-accounts-item-0-amount'); return f.getAttribute('aria-invalid') === 'true' && document.getElementById('f-accounts-item-0-amount-err').textContent;",
             )
             .await;
-        assert!(error.as_str().unwrap().contains("31,300,00"), "{error}");
+        assert!(
+            error
+                .as_str()
+                .unwrap()
+                .contains("`31,300,00` er ikke et beløb"),
+            "{error}"
+        );
         let live = b.find("#live").await.text().await.unwrap_or_default();
         let said = c
             .execute("return document.getElementById('live').textContent", vec![])

@@ -18,6 +18,7 @@ mod features;
 mod format;
 mod fuzz;
 mod hostile;
+mod language;
 mod messages;
 mod photos;
 mod property;

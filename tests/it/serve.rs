@@ -468,7 +468,10 @@ fn every_endpoint_works() {
     .unwrap();
     let conflict = s.post("/api/trip/2023-amsterdam.toml/save", "{}");
     assert_eq!(conflict.status, 409);
-    assert!(String::from_utf8_lossy(&conflict.body).contains("changed on disk"));
+    assert!(
+        String::from_utf8_lossy(&conflict.body).contains("ændret på disken"),
+        "Danish unless asked"
+    );
     let reloaded = s.post("/api/trip/2023-amsterdam.toml/reload", "{}").json();
     assert!(reloaded["text"].as_str().unwrap().contains("\"Andet\""));
     // The event stream announces a version with its pages.

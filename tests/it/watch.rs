@@ -40,6 +40,10 @@ fn rebuilds_on_change_and_survives_an_error() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_studietur"))
         .current_dir(dir.path())
         .args(["watch", "trips/x.toml"])
+        // The lines waited for are the English ones.
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();

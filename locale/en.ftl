@@ -1,0 +1,510 @@
+# studietur's messages in English: the diagnostics and the command line's
+# own lines. Every message has a twin in da.ftl with the same arguments; the
+# code makes each one through a function of src/messages/ of the same name.
+# A brace is written {"{"} and {"}"}.
+
+## A trip file: reading it
+
+give_trip_path = give the path of a trip file (.toml) or of a folder of them
+cannot_open_folder_of = cannot open the folder of `{$name}`: {$error}
+file_too_large = the trip file is {$size} MB; a trip file may be at most {$max} MB
+file_too_large_help = a report's text is far smaller: check that this is the trip file, and move long attachments into their own files
+
+## Syntax
+
+not_utf8 = the file is not UTF-8: byte 0x{$byte} at line {$line}, column {$column} is not valid UTF-8
+not_utf8_help = save the file as UTF-8 (in most editors: Save as… → Encoding: UTF-8)
+old_mac_lines = the file's lines end in a carriage return alone (old Mac line endings)
+old_mac_lines_help = save it with ordinary line endings (in most editors: Line endings → LF or CRLF)
+unclosed_text = the text that starts here has no closing {$delim}
+unclosed_text_help = end the text with {$delim} (on a line of its own, or right after its last word)
+syntax_broken = the TOML syntax is broken here: {$detail}
+syntax_help_duplicate = a key may appear once in a table; a table that repeats (a day, a section, an item) is written [[…]]
+syntax_help_string = text goes in double quotes, "like this"; a text over several lines goes in triple quotes """…"""
+syntax_help_date = write dates as 2023-04-17 (year-month-day, no quotes)
+syntax_help_table = a table header is [name] or [[name]] on a line of its own
+syntax_help_line = each line is `key = value`: text in "quotes", numbers and dates (2023-04-17) without
+syntax_help_detail = {$detail}; {$help}
+value_unreadable = {$detail}
+did_you_mean = did you mean `{$key}`?
+table_takes = this table takes {$keys}
+remove_or_check_spelling = remove the key, or check its spelling in trip-format.md
+add_missing_field = add `{$key} = …` to this table
+date_without_quotes_help = write the date without quotes, like 2023-04-17
+amount_like_help = write an amount like 31300, or kroner with øre after a point ("1150.50")
+see_trip_format = see trip-format.md for what this key takes
+date_as_written = `{$value}` is not a date as the trip file writes dates
+date_as_written_help = write `{$key} = {$date}` (year-month-day, without quotes)
+
+## The keys of format 1
+
+missing_table_in_file = the file has no {$table} table
+missing_table_in = {$parent} has no {$table} table
+missing_key_in_file = the file is missing `{$key}`
+missing_key_in = {$parent} is missing `{$key}`
+add_trip_table = add a [trip] table with committee, municipality, destination, start and end
+add_table = add a {$table} table
+add_date_key = add `{$key} = 2023-04-17` (a date, without quotes)
+add_amount_key = add `{$key} = 1000` (kroner)
+add_integer_key = add `{$key} = 10`
+add_text_key = add `{$key} = "…"`
+unknown_table_or_key = unknown table or key `{$key}`
+unknown_key_in = unknown key `{$key}` in {$table}
+key_belongs_in = `{$key}` belongs in {$table}, not in {$here}
+table_takes_keys = {$table} takes {$keys}; remove `{$key}` or check its spelling
+image_keys_help = `file`, `alt` and `caption` belong to an image: add a line `[[{$table}.image]]` above them (one per image)
+image_in_day_help = an image belongs to a visit: add `[[day.section]]` (with `title` and `text`), then `[[day.section.image]]` above the image's keys
+image_in_trip_help = a cover photo is `cover = {"{"} file = "…", alt = "…" {"}"}` and a logo `logo = {"{"} file = "…", alt = "…" {"}"}`; photos of a visit go in `[[day.section.image]]`
+list_entry_not_text = each entry of `{$key}` must be text, but `{$was}` is {$actual}
+list_entry_help = write each entry in quotes: ["…", "…"]
+agenda_entry_wrong = each entry of `agenda` must be text or a table, but `{$was}` is {$actual}
+agenda_entry_help = write each entry in quotes ("…"), or as a table: {"{"} time = "10.30", text = "…", points = ["…"] {"}"}
+kind_text = text
+kind_whole_number = a whole number
+kind_decimal = a decimal number
+kind_bool = true/false
+kind_date = a date
+kind_list = a list
+kind_table = a table
+kind_amount = an amount
+kind_true_or_false = true or false
+kind_text_list = a list of texts
+kind_table_list = a list of tables
+wrong_type = `{$key}` must be {$expected}, but `{$was}` is {$actual}
+wrong_type_in = `{$key}` in {$table} must be {$expected}, but `{$was}` is {$actual}
+quote_text_help = write it in quotes: {$key} = "{$value}"
+unquote_date_help = write the date without quotes: {$key} = {$value}
+date_like_help = write a date without quotes, like {$key} = 2023-04-17
+whole_or_ore_help = write a whole number (31300) or kroner with øre after a point ("1150.50")
+unquote_number_help = write the number without quotes: {$key} = {$value}
+whole_number_help = write a whole number, like {$key} = 10
+bool_help = write {$key} = true or {$key} = false
+text_list_help = write {$key} = ["…", "…"]
+agenda_list_help = write {$key} = ["…", {"{"} time = "10.30", text = "…" {"}"}]
+table_help = write it as a table: {$key} = {"{"} … {"}"}, or [{$table}] on a line of its own with its keys below
+table_list_help = write each one as {$table} on a line of its own, with its keys below
+
+## Values
+
+empty_value = `{$key}` is empty
+empty_value_help = write the {$key}, or leave the key out if it is optional
+long_paragraph = a paragraph of `{$key}` is {$chars} characters long; a paragraph may be at most {$max}
+long_paragraph_help = split it into paragraphs with a blank line between them
+control_char = `{$key}` holds the control character U+{$code}, which cannot be printed
+control_char_help = remove it; it often comes with text pasted from another program
+unprintable = `{$key}` has characters the report's font cannot print: {$chars}
+unprintable_help = replace them, or describe them in words; the font ({$font}) covers Latin, Greek and Cyrillic
+empty_text_help = write the text; paragraphs are separated by a blank line
+date_with_time = `{$key}` must be a date without a time, but it is `{$value}`
+date_help = write a date like 2023-04-17
+amount_wrong_type = `{$key}` must be an amount, but it is a {$kind}
+amount_negative = `{$key}` is negative: {$literal}
+amount_problem = `{$key}`: {$problem}
+amount_negative_reason = an amount cannot be negative
+amount_too_many_decimals = `{$written}` has more than two decimals
+amount_not_a_number = `{$written}` is not an amount
+amount_too_large = the amount is too large
+amount_negative_help = write what was spent, as 0 or more
+amount_thousands_help = write {$digits} or "{$digits}.00" — a point separates øre, not thousands
+amount_rounded_help = an amount has at most two decimals (øre), and this point cannot separate thousands; for kroner and øre write "{$rounded}"
+amount_decimals_help = an amount has at most two decimals (øre); check the number
+amount_not_a_number_help = write a whole number (31300 or 31_300) or kroner with øre after a point ("1150.50")
+amount_too_large_help = write an amount below 90 000 000 000 000 000 kr.
+
+## Markdown
+
+md_link_reference = `[{$label}]: …` defines a link reference, which would not be printed
+md_link_reference_help = write the link where it is used, as [label](https://…)
+md_bad_link = the link target `{$url}` is not a web or mail address
+md_bad_link_help = links go to https://…, http://… or mailto:…; to print brackets as text, leave out the (…) after them
+md_empty_heading = a sub-heading has no words
+md_empty_heading_help = write the heading after the #s (`## Det politiske system`), or remove the line
+md_third_level = `{$hashes}` is a third level of sub-headings; a text has at most two below its section
+md_third_level_help = write it with as many #s as the heading above it ({$hashes}), or as a paragraph
+
+## The rules over the whole trip
+
+unknown_format = unknown `format` {$literal}: this version of studietur reads format 1
+unknown_format_help = write `format = 1`, or leave the key out
+unknown_language = unknown `language` "{$value}"
+unknown_language_help = write "da" (Danish, the default) or "en" (English)
+end_before_start = `end` ({$end}) is before `start` ({$start})
+end_before_start_help = `end` is the trip's last day; it cannot be before its first day
+intro_title_hidden = the introduction's `title` is not shown: it has `heading = false`
+intro_title_hidden_help = remove `title`, or `heading = false` to show it as the heading
+day_before_trip = the day {$date} is before the trip's first day ({$first})
+day_after_trip = the day {$date} is after the trip's last day ({$last})
+day_outside_help = a day's date must be between `start` and `end` ({$start} to {$end})
+day_twice = the day {$date} is listed twice
+day_twice_help = put all of a day's sections under one [[day]]
+day_out_of_order = the day {$date} comes after {$previous} in the file
+day_out_of_order_help = list the [[day]] tables in date order
+agenda_misses_section = the agenda does not list the section "{$title}"
+agenda_misses_section_help = add the section's title to `agenda`, or leave `agenda` out to list the sections' titles
+day_empty = the day {$date} has neither an agenda nor sections
+day_empty_help = add `agenda = ["…"]` or a [[day.section]], or remove the day
+unknown_vat = unknown `vat` "{$value}"
+unknown_vat_help = write "excluded" (amounts without VAT, the default), "included", or "unstated" when the report does not say
+participants_not_positive = `participants` must be more than 0, but it is {$value}
+participants_not_positive_help = write how many took part in the trip
+participants_mismatch = `participants` is {$value}, but {$listed} [[participant]] are listed
+participants_mismatch_help = write `participants = {$listed}`, or leave it out to count the list
+accounts_no_items = [accounts] has no items
+accounts_no_items_help = add at least one [[accounts.item]] with `label` and `amount`
+items_without_budget = {$missing} of {$items} items have no `budget`: {$names}; the budget column's sum reads "–"
+items_without_budget_help = add `budget = …` to every item, or leave `budget` out of all of them
+sum_overflow = the sum of the items is too large to compute
+sum_overflow_help = check the amounts for typing mistakes
+budget_sum_overflow = the sum of the budgets is too large to compute
+budget_sum_overflow_help = check the budgets for typing mistakes
+total_differs = `total` is {$total}, but the items add up to {$sum}
+total_more_help = the items add up to {$sum}, {$diff} more than `total`; correct the item that is wrong, or `total`
+total_less_help = the items add up to {$sum}, {$diff} less than `total`; correct the item that is wrong, or `total`
+
+## Pictures: their keys
+
+alt_empty = `alt` is empty
+alt_empty_help = describe what the image shows, for readers who cannot see it
+no_alt = the {$picture} has no `alt` text
+no_alt_help = add `alt = "…"` describing what the image shows (what a screen reader speaks), or `decorative = true` if it carries no information
+file_empty = `file` is empty
+file_empty_help = write the image's path relative to the trip file, like "images/photo.jpg"
+
+## Pictures: reading the file
+
+leads_out = `{$path}` leads outside the trip file's folder
+leads_out_help = copy the image into the trip file's folder (e.g. images/) and write the path relative to it
+link_leads_out = `{$path}` is a link that leads outside the trip file's folder
+link_leads_out_help = copy the image itself into the trip file's folder instead of linking to it
+cannot_open_picture = cannot open `{$path}`: {$error}
+check_path_help = check the path; it is relative to the folder that holds the trip file
+not_a_file = `{$path}` is not a regular file
+not_a_file_help = give the path of an image file (PNG, JPEG, GIF, WebP or SVG)
+check_permissions_help = check the file's permissions
+cannot_read_picture = cannot read `{$path}`: {$error}
+not_an_image = `{$path}` is not an image the report can show: {$reason}
+no_such_file = no such file
+permission_denied = permission denied
+
+## Pictures: the bytes
+
+damaged_help = use a PNG, JPEG, GIF, WebP or SVG file; a damaged one must be saved again from its source
+no_pixels = it has no pixels
+too_many_pixels = it is {$width} × {$height} pixels ({$megapixels} megapixels); the report takes images of up to {$max} megapixels
+scale_down_help = scale it down first: a printed photo needs about 2000 × 1500 pixels
+unknown_content = its content is not PNG, JPEG, GIF, WebP or SVG
+format_unsupported = {$format} images are not supported
+image_unreadable = it cannot be read ({$error})
+image_error = {$error}
+too_large_to_decode = it is too large to decode within {$max} MB; save it as a JPEG, or smaller
+image_undecodable = it cannot be decoded ({$error})
+cannot_reencode = it cannot be re-encoded ({$error})
+jpeg_unreadable = the JPEG cannot be read ({$error})
+jpeg_undecodable = the JPEG cannot be decoded ({$error})
+jpeg_markers_damaged = the JPEG is damaged (its markers cannot be read)
+jpeg_truncated = the JPEG is cut short (truncated): its end is missing
+jpeg_damaged = the JPEG is damaged and cannot be decoded
+jpeg_no_frame = the JPEG has no frame
+jpeg_pixels_mismatch = the JPEG's pixels do not match its size
+svg_only_draws_help = an SVG in a report may only draw: save it without links to other files, scripts or HTML, or as a PNG
+svg_no_size = the SVG has no size
+svg_too_large = the SVG says it is {$width} × {$height} pixels; at most {$max} each way
+svg_not_utf8 = the SVG is not UTF-8 text
+svg_too_many_elements = the SVG has more than {$max} elements, too many to draw
+svg_unreadable = the SVG cannot be read ({$error})
+svg_elements = the SVG has {$count} elements; at most {$max} can be drawn
+svg_script = the SVG holds a script
+svg_foreign_object = the SVG holds a `foreignObject` (HTML inside the image)
+svg_refers_to_file = the SVG refers to another file or URL (`{$value}`)
+svg_refers_to_url = the SVG refers to a URL (`{$value}`)
+svg_script_attribute = the SVG holds a script (`{$name}`)
+svg_style_refers = the SVG's style refers to another file or URL
+svg_unprintable = the SVG's text has characters the fonts cannot print: {$chars}
+
+## The name of a diagnostic's level
+
+level_error = error
+level_warning = warning
+level_help = help
+
+## Files
+
+cannot_read = cannot read `{$path}`: {$error}
+cannot_write = cannot write `{$path}`: {$error}
+cannot_open = cannot open `{$path}`: {$error}
+cannot_read_folder = cannot read the folder `{$path}`: {$error}
+
+## The inputs of a command
+
+no_trip_files_in = `{$path}` holds no .toml trip files
+no_trip_files_in_help = name a trip file, or a folder with trip files in it
+does_not_exist = `{$path}` does not exist
+does_not_exist_help = name a trip file (.toml) or a folder of them
+output_clash = `{$first}` and `{$second}` would both be built as `{$stem}.pdf`
+output_clash_help = rename one of them, or build them into different folders with -o
+
+## The template
+
+template_folder_unopenable = cannot open the template folder `{$path}`: {$error}
+template_no_main = the template folder `{$path}` has no main.typ
+template_not_found = {$reason} (built-in templates: {$names})
+settings_not_utf8 = `{$path}` is not UTF-8
+settings_invalid = `{$path}`: {$error}
+photo_box_range = `{$path}`: the photo box must be between 0.1 and 100 cm each way
+photo_box_missing = `{$path}` must say `[photo]` with `width-cm` and `height-cm` (numbers, in cm)
+about_report = the full report: title page, contents, a chapter a day (default)
+about_compact = a short report for a one-day visit: no title page or contents
+about_overview = the overview across years (studietur overview)
+
+## Laying out
+
+data_unwritable = cannot write the report's data: {$error}
+overview_data_unwritable = cannot write the overview's data: {$error}
+template_attached = the template attached {$found} of the {$expected} source files to the PDF
+template_attached_help = a custom template must attach `data.attachments` with `pdf.attach` (see templates/README.md)
+pdf_standards = PDF standards: {$error}
+png_unencodable = cannot encode a page as PNG: {$error}
+in_template = in the template: {$message}
+in_template_warning = in the template (warning treated as an error): {$message}
+while_laying_out = while laying out the report: {$message}
+engine_hints = {$hints}
+typst_unwritable = cannot write the Typst sources into `{$path}`: {$error}
+pages_unwritable = cannot write the pages of `{$stem}` into `{$path}`: {$error}
+
+## Sources attached to the PDF
+
+cannot_embed = cannot embed the files of `{$path}`: {$error}
+not_embedded = not embedded, larger than {$max} MB: {$files}
+not_kept = `{$path}` was not kept when it was read
+pdf_unreadable = not a readable PDF: {$error}
+pdf_broken_reference = a broken reference in the PDF: {$error}
+pdf_no_catalog = the PDF has no catalog: {$error}
+attachments_too_deep = the PDF's list of attached files is too deep
+attachments_damaged = the PDF's list of attached files is damaged
+attachment_entry_damaged = an attached file's entry is damaged
+attachment_no_name = an attached file has no name
+attachment_name_unreadable = an attached file's name is unreadable: {$error}
+attachment_no_content = the attached file `{$name}` has no content
+attachment_damaged = the attached file `{$name}` is damaged
+attachment_unpackable = cannot unpack the attached file `{$name}`: {$error}
+
+## Watching
+
+watch_needs_out = watch needs an output folder
+cannot_watch_files = cannot watch files: {$error}
+cannot_watch = cannot watch `{$path}`: {$error}
+
+## The archive: its manifest
+
+manifest_invalid = `{$path}` is not a studietur archive manifest: {$error}
+manifest_invalid_help = restore the manifest from a backup; studietur never edits it by hand
+manifest_format = `{$path}` has manifest_format {$found}; this studietur reads format {$supported}
+manifest_format_help = use the studietur version that wrote this archive
+pdf_asked = a PDF was asked for
+
+## The archive: filing
+
+cannot_create_archive = cannot create the archive folder `{$path}`: {$error}
+rename_not_a_trip = --rename: `{$path}` is not a trip file
+rename_not_a_trip_help = --rename OLD NEW: NEW is where the trip file is now
+rename_taken = --rename: a report is archived from `{$path}` already
+rename_unknown = --rename: no report is archived from `{$path}`
+rename_unknown_help = --rename OLD NEW: OLD is the trip file's place as the manifest records it (see `trip` in manifest.json)
+failed_inside = studietur failed inside while building `{$path}`
+failed_inside_help = this is a bug in studietur; please report it with the trip file
+archive_busy = another studietur is archiving into `{$path}`
+archive_busy_help = wait for it to finish, then run again
+cannot_lock = cannot lock `{$path}`: {$error}
+changed = `{$path}` changed
+is_new = `{$path}` is new
+no_longer_used = `{$path}` is no longer used
+template_changed = the template `{$name}` changed
+version_replaces = studietur {$new} replaces {$old}
+embed_source_differs = --embed-source differs
+pdf_differs = the PDF differs
+unlisted_exists = `{$path}` exists but the archive's manifest does not list it
+unlisted_exists_help = move that file out of the archive; studietur never overwrites a PDF it did not archive
+archived_from_other = `{$pdf}` is archived from `{$other}`, not from `{$trip}`
+archived_from_other_help = if two trip files of the same year share a name, rename one; if the trip file was moved, archive from its old place or into a new archive
+archived_differs = the archived `{$pdf}` is not the PDF the manifest records (its SHA-256 differs)
+archived_differs_help = run `studietur verify` on the archive and restore the PDF from a backup
+archived_missing = the archived `{$pdf}` is missing
+archived_missing_help = restore it from a backup; its source no longer gives the same PDF
+files_as = it now files as `{$pdf}`
+would_change = `{$pdf}` is archived and its source now gives a different PDF: {$why}
+would_change_help = the archived PDF was left as it is; archive again with --replace to file the new version and keep the old one as superseded
+cannot_keep = cannot keep `{$old}` as `{$kept}`: {$error}
+cannot_remove = cannot remove `{$path}`: {$error}
+
+## The archive: verifying
+
+no_manifest = `{$path}` has no {$manifest}
+no_manifest_help = name a folder written by `studietur archive`
+entries_edited = its entries do not hash as it records: an entry was edited, added or deleted by hand
+not_listed = it is in the archive, but its manifest does not list it
+hash_differs = `{$path}` changed: its SHA-256 is not the one the manifest records
+rebuilt_from_embedded = `{$trip}` is not at its recorded place: rebuilt from the sources embedded in the PDF
+no_temp_folder = cannot make a temporary folder
+source_missing = `{$trip}` is not at its recorded place and the PDF carries no sources
+source_missing_pdf_intact = `{$trip}` is not at its recorded place and the PDF carries no sources (the PDF itself is intact)
+no_longer_builds = `{$trip}` no longer builds: {$errors}
+needs_version = it was made by studietur {$version}; repairing it needs that version (this is {$this})
+rebuild_differs = rebuilding `{$trip}` gives a PDF that differs from `{$pdf}` (first at byte {$byte})
+repairable = its sources still give the recorded PDF: `verify --repair` writes it anew
+repairable_at = its sources still give the recorded PDF, from which the archived file differs first at byte {$byte}: `verify --repair` writes it anew
+
+## The command line: counting
+
+count_errors = {$errors ->
+    [one] {$errors} error
+   *[other] {$errors} errors
+}
+count_warnings = {$warnings ->
+    [one] {$warnings} warning
+   *[other] {$warnings} warnings
+}
+count_warnings_denied = {$warnings ->
+    [one] {$warnings} warning (denied)
+   *[other] {$warnings} warnings (denied)
+}
+count_pages = {$pages ->
+    [one] {$pages} page
+   *[other] {$pages} pages
+}
+count_trips = {$trips ->
+    [one] {$trips} trip
+   *[other] {$trips} trips
+}
+
+## The command line: arguments
+
+lang_values = write da (Danish) or en (English)
+ppi_values = write a number of pixels per inch from 10 to 1200, like 144
+date_as = write {$date} (year-month-day)
+date_format = write a date as year-month-day, like 2025-05-12
+out_is_file = `{$path}` is a file, not a folder
+out_is_file_help = -o names the folder the reports are written to
+
+## The command line: build, check, watch
+
+line_built = built {$input} → {$output} ({$pages}, {$size} MB)
+line_unchanged = unchanged {$input} → {$output}
+line_ok = ok {$input}
+line_failed = failed {$input}: {$problems}
+nothing_built = nothing was built
+summary_built = {$built} built, {$unchanged} unchanged, {$failed} failed in {$seconds} s
+summary_checked = {$checked} checked, {$failed} failed in {$seconds} s
+watch_folder = `{$path}` is a folder; watch follows one trip file
+watch_folder_help = name the trip file: studietur watch trips/2024-berlin.toml
+watching = watching {$path} and the files it names (Ctrl-C to stop)
+watch_line = {$report} ({$seconds} s)
+
+## The command line: new, template
+
+which_committee = say which committee and municipality: there is no other trip file in `{$folder}` to take them from
+which_committee_help = add --committee "Social- og Beskæftigelsesudvalget" --municipality "Aarhus Kommune"
+took_committee = took the committee "{$committee}" and the municipality "{$municipality}" from {$path} (give --committee and --municipality for others)
+end_before_start_flag = --end {$end} is before --start {$start}
+end_before_start_flag_help = --end is the trip's last day
+file_exists = `{$path}` exists already
+file_exists_help = studietur new never overwrites a file; choose another name
+wrote_trip = wrote {$path}; check it with `studietur check {$path}`
+no_builtin_template = there is no built-in template `{$name}`
+no_builtin_template_help = see `studietur template list`
+holds_main = `{$path}` already holds a main.typ
+holds_main_help = choose a new folder; studietur does not overwrite a template
+wrote_template = wrote the `{$name}` template into {$dir}; build with --template {$dir}
+
+## The command line: archive, verify
+
+line_archived = archived {$input} → {$pdf}
+line_kept = kept {$input} → {$pdf}: made by studietur {$made} from the same sources (--replace builds it with studietur {$this})
+line_replaced = replaced {$input} → {$pdf} (the old version is kept as {$old})
+line_failed_input = failed {$input}
+archive_summary = {$archived} archived, {$replaced} replaced, {$unchanged} unchanged, {$failed} failed in {$seconds} s; manifest: {$manifest}
+verify_ok = ok {$pdf}: hashes match, rebuilt byte-identical ({$pages})
+verify_repaired = repaired {$pdf}: its sources gave the recorded PDF again, byte for byte, and it was written anew
+verify_other_version = info {$pdf}: the PDF is intact and its sources are unchanged; made by studietur {$made}, which this studietur {$this} builds differently (archive --replace to file a new version)
+verify_other_version_strict = OTHER VERSION {$pdf}: the PDF is intact and its sources are unchanged; made by studietur {$made}, which this studietur {$this} builds differently (archive --replace to file a new version)
+verify_missing_source = MISSING SOURCE {$pdf}: {$problems}
+verify_unlisted = UNLISTED {$pdf}: {$problems}
+verify_edited = EDITED {$pdf}: {$problems}
+verify_mismatch = MISMATCH {$pdf}: {$problems}
+with_notes = {$line} ({$notes})
+verify_summary = {$good} of {$reports} reports verified
+
+## The command line: extract, overview
+
+extract_unreadable = `{$path}`: {$error}
+no_attachments = `{$path}` has no attached files
+no_attachments_help = only a PDF built with --embed-source carries its sources
+attachment_outside = the attached file `{$name}` would land outside `{$dir}`
+not_by_studietur_help = nothing was written; this PDF was not made by studietur
+attachment_differs = `{$path}` exists and differs from the attached `{$name}`
+attachment_differs_help = extract into an empty folder; nothing was written
+attachments_collide = two attached files would be written to `{$first}` and `{$second}`
+extracted = extracted {$path}
+build_again = build it again with `studietur build {$path} --embed-source` (and the same --template, if the report was made with another)
+extracted_incomplete = {$path} does not build as extracted: the PDF does not carry every file it names (files over {$max} MB are left out); copy them in
+no_overview = no overview written: {$failed ->
+    [one] {$failed} trip file failed
+   *[other] {$failed} trip files failed
+}
+wrote_overview = wrote {$path} ({$trips}, {$pages}) in {$seconds} s
+
+## The local web editor (studietur serve)
+
+edit_syntax = the trip file has a syntax error; mend it in the TOML tab first ({$error})
+edit_no_entry = there is no such entry
+edit_not_a_list = this is not a list
+edit_no_entry_to_move = there is no such entry to move
+edit_needs_path = an edit needs a path
+edit_no_field = there is no such field
+edit_cannot_set = this field cannot be set here
+edit_list_by_key = a list is added to by its key
+edit_cannot_add_list = a list cannot be added here
+edit_not_table_list = this is not a list of tables
+edit_whole_number = a whole number is needed
+edit_whole_number_for = `{$key}` takes a whole number
+edit_texts_for = `{$key}` takes a list of texts
+edit_not_date = `{$value}` is not a date like 2023-04-17
+edit_cannot_write = this value cannot be written
+typed_amount = `{$value}` is not an amount: write kroner like 31.300 or 1.150,50
+new_file_name = write a file name, like 2025-berlin
+new_not_date = `{$value}` is not a date like 2025-05-12
+new_end_before_start = the last day is before the first
+new_write_destination = write the destination
+new_write_committee = write the committee
+new_write_municipality = write the municipality
+new_exists = {$name} exists already: choose another file name
+new_unwritable = cannot write {$name}: {$error}
+photo_kinds = a photo must be PNG, JPEG, WebP or GIF
+photo_unstorable = cannot store the photo: {$error}
+not_a_trip_name = `{$name}` is not a trip file's name
+trip_not_there = {$name} is not in the folder
+page_not_there = this page is not there (any more): the preview has moved on
+save_conflict = {$name} was changed on disk since it was opened (in another editor, or by git): reload it to see the change, or copy your text first
+save_failed = cannot save {$name}: {$error}
+editor_failed_inside = studietur failed inside; the file is unchanged
+refused_host = this editor answers only at 127.0.0.1, localhost or [::1] with its port
+refused_wrong_token = wrong token: open the address studietur serve printed
+refused_no_token = no token: open the address (with ?token=…) that studietur serve printed
+refused_origin = a request from another site is refused
+refused_no_origin = a change must come from the editor's own page
+refused_upload_kind = a photo is sent as PNG, JPEG, WebP or GIF
+refused_not_json = the editor sends JSON
+serve_no_token = no random token: {$error}
+serve_folder = cannot open the folder `{$path}`: {$error}
+serve_not_folder = `{$path}` is not a folder: name the folder of trip files, like trips
+serve_start = cannot start the server: {$error}
+serve_listen = cannot listen on {$address}: {$error}
+serve_stopped = the server stopped: {$error}
+serve_at = the editor is at {$url}
+serve_local = (only this computer can reach it; Ctrl-C stops it)
+serve_open = (anyone who can reach this address and has the token can edit; Ctrl-C stops it)
+serve_no_browser = could not open a browser ({$error}); open the address above yourself
+serve_preview = preview {$trip}: {$ms} ms ({$layout} ms to check and lay out, {$draw} ms to draw {$drawn} of {$pages ->
+    [one] {$pages} page
+   *[other] {$pages} pages
+})
+serve_saved = saved {$trip}
