@@ -151,6 +151,19 @@ impl Browser {
         self.client.perform_actions(a).await.unwrap();
     }
 
+    /// Scrolls `e` to the middle of the window (where the sticky toolbar
+    /// cannot cover it), as a person scrolls before clicking.
+    pub async fn centre(&self, e: &fantoccini::elements::Element) {
+        let arg = serde_json::to_value(e).unwrap();
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' })",
+                vec![arg],
+            )
+            .await
+            .unwrap();
+    }
+
     /// The element `css`.
     pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
         self.client

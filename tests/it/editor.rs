@@ -51,7 +51,18 @@ fn the_editor_is_used_as_a_person_would() {
         )
         .await;
         let first = b.until("page 1 shown", &page_hash(0)).await;
+        // The picture for the README: a visit in the form, its page beside.
+        b.until("page 8 shown", &page_hash(7)).await;
+        c.execute(
+            "document.getElementById('f-day-1-section-0-title').scrollIntoView(); \
+             const p = document.getElementById('pages').parentElement; \
+             p.scrollTop = document.querySelectorAll('#pages figure')[7].offsetTop;",
+            vec![],
+        )
+        .await
+        .unwrap();
         b.screenshot("editor.png").await;
+        c.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
         let destination = b.find("#f-trip-destination").await;
         assert_eq!(
             destination.prop("value").await.unwrap().as_deref(),
@@ -98,7 +109,6 @@ fn the_editor_is_used_as_a_person_would() {
             "editor with an error: {:?}",
             b.axe().await
         );
-        b.screenshot("editor-error.png").await;
         // Mend it the Danish way.
         amount.clear().await.unwrap();
         amount.send_keys("31.300").await.unwrap();
@@ -112,6 +122,7 @@ fn the_editor_is_used_as_a_person_would() {
             .find(Locator::XPath("//button[normalize-space()='Tilføj dag']"))
             .await
             .unwrap();
+        b.centre(&add).await;
         add.click().await.unwrap();
         let date = b
             .until(
@@ -130,7 +141,9 @@ fn the_editor_is_used_as_a_person_would() {
         .await;
         // Save with the keyboard (Ctrl+S) and find the file changed, its
         // comments kept.
-        b.find("#f-trip-destination").await.click().await.unwrap();
+        let field = b.find("#f-trip-destination").await;
+        b.centre(&field).await;
+        field.click().await.unwrap();
         b.keys(&[Key::Control.into(), 's']).await;
         b.until(
             "saved",
