@@ -281,6 +281,13 @@ engine_hints = {$hints}
 typst_unwritable = kan ikke skrive Typst-kilderne i `{$path}`: {$error}
 pages_unwritable = kan ikke skrive siderne af `{$stem}` i `{$path}`: {$error}
 
+## Webudgaven
+
+web_template = websideskabelonen {$file}, linje {$line}: {$error}
+web_template_help = ret skabelonen, eller fjern den fra skabelonmappen for at bruge den indbyggede
+web_image = billedet `{$path}` kan ikke gøres klar til websiden: {$error}
+web_unwritable = kan ikke skrive websiden {$path}: {$error}
+
 ## Kilder vedhæftet PDF'en
 
 cannot_embed = kan ikke vedhæfte filerne fra `{$path}`: {$error}
@@ -360,6 +367,7 @@ source_missing_pdf_intact = `{$trip}` ligger ikke på sin registrerede plads, og
 no_longer_builds = `{$trip}` kan ikke længere bygges: {$errors}
 needs_version = den er lavet af studietur {$version}; den version skal bruges for at reparere den (dette er {$this})
 rebuild_differs = når `{$trip}` bygges igen, bliver PDF'en anderledes end `{$pdf}` (første gang ved byte {$byte})
+web_rebuild_differs = websiden {$folder}/index.html bygget igen afviger fra den registrerede
 repairable = dens kilder giver stadig den registrerede PDF: `verify --repair` skriver den igen
 repairable_at = dens kilder giver stadig den registrerede PDF, som den arkiverede fil afviger fra første gang ved byte {$byte}: `verify --repair` skriver den igen
 
@@ -391,10 +399,13 @@ date_as = skriv {$date} (år-måned-dag)
 date_format = skriv en dato som år-måned-dag, fx 2025-05-12
 out_is_file = `{$path}` er en fil, ikke en mappe
 out_is_file_help = -o angiver mappen, som rapporterne skrives til
+format_pages_alone = png- og svg-sider laves alene, ikke sammen med et andet format
+format_pages_alone_help = skriv --format pdf,html, eller --format png (eller svg) alene
 
 ## Kommandolinjen: build, check, watch
 
 line_built = bygget {$input} → {$output} ({$pages}, {$size} MB)
+line_built_web = bygget {$input} → {$output} ({$size} MB)
 line_unchanged = uændret {$input} → {$output}
 line_ok = ok {$input}
 line_failed = fejlede {$input}: {$problems}

@@ -271,6 +271,13 @@ engine_hints = {$hints}
 typst_unwritable = cannot write the Typst sources into `{$path}`: {$error}
 pages_unwritable = cannot write the pages of `{$stem}` into `{$path}`: {$error}
 
+## The web version
+
+web_template = the web page template {$file}, line {$line}: {$error}
+web_template_help = mend the template, or remove it from the template folder to use the built-in one
+web_image = the image `{$path}` cannot be made ready for the web page: {$error}
+web_unwritable = cannot write the web page {$path}: {$error}
+
 ## Sources attached to the PDF
 
 cannot_embed = cannot embed the files of `{$path}`: {$error}
@@ -350,6 +357,7 @@ source_missing_pdf_intact = `{$trip}` is not at its recorded place and the PDF c
 no_longer_builds = `{$trip}` no longer builds: {$errors}
 needs_version = it was made by studietur {$version}; repairing it needs that version (this is {$this})
 rebuild_differs = rebuilding `{$trip}` gives a PDF that differs from `{$pdf}` (first at byte {$byte})
+web_rebuild_differs = the web page {$folder}/index.html rebuilt differs from the one recorded
 repairable = its sources still give the recorded PDF: `verify --repair` writes it anew
 repairable_at = its sources still give the recorded PDF, from which the archived file differs first at byte {$byte}: `verify --repair` writes it anew
 
@@ -384,10 +392,13 @@ date_as = write {$date} (year-month-day)
 date_format = write a date as year-month-day, like 2025-05-12
 out_is_file = `{$path}` is a file, not a folder
 out_is_file_help = -o names the folder the reports are written to
+format_pages_alone = png and svg pages are made alone, not with another format
+format_pages_alone_help = write --format pdf,html, or --format png (or svg) on its own
 
 ## The command line: build, check, watch
 
 line_built = built {$input} → {$output} ({$pages}, {$size} MB)
+line_built_web = built {$input} → {$output} ({$size} MB)
 line_unchanged = unchanged {$input} → {$output}
 line_ok = ok {$input}
 line_failed = failed {$input}: {$problems}

@@ -28,6 +28,11 @@ pub struct Options<'a> {
     pub emit_typst: Option<PathBuf>,
     /// Page images instead of the PDF.
     pub pages: Option<(Format, f32)>,
+    /// The web page too (`<out>/<stem>/index.html`), or instead of the
+    /// PDF when `pdf` is false.
+    pub web: bool,
+    /// The PDF (false only with `web`: the web page alone).
+    pub pdf: bool,
     /// Called with each checked trip before it is laid out (tests).
     pub on_checked: Option<Hook<'a>>,
 }
@@ -43,6 +48,8 @@ impl Options<'_> {
             force: false,
             emit_typst: None,
             pages: None,
+            web: false,
+            pdf: true,
             on_checked: None,
         }
     }
@@ -50,8 +57,9 @@ impl Options<'_> {
     fn output(&self) -> Output {
         match (&self.out_dir, self.pages) {
             (None, _) => Output::Check,
-            (Some(_), None) => Output::Pdf,
             (Some(_), Some((format, ppi))) => Output::Pages { format, ppi },
+            (Some(_), None) if self.web => Output::Web { pdf: self.pdf },
+            (Some(_), None) => Output::Pdf,
         }
     }
 }
@@ -76,6 +84,8 @@ pub struct Outcome {
     pub input: PathBuf,
     /// The output written or kept (the first page of page images), if any.
     pub output: Option<PathBuf>,
+    /// The web page written, if any.
+    pub web: Option<PathBuf>,
     /// Pages written.
     pub pages: usize,
     /// Bytes written.
@@ -95,6 +105,7 @@ impl Outcome {
         Outcome {
             input: input.to_path_buf(),
             output: None,
+            web: None,
             pages: 0,
             bytes: 0,
             times: None,
@@ -207,27 +218,64 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache) -> Outcome {
             }
         }
         Product::Pdf(rendered) => {
-            let target = out_dir.join(&pdf_name);
-            match write_atomic(&target, &rendered.pdf) {
-                Ok(()) => {
-                    let warnings = outcome.diagnostics.len();
-                    outcome.cache_entry = Some((
-                        pdf_name,
-                        cache::Entry::new(built.provenance, &rendered.pdf, warnings),
-                    ));
-                    outcome.status = Status::Built;
-                    outcome.pages = rendered.pages;
-                    outcome.bytes = rendered.pdf.len();
-                    outcome.times = Some((rendered.layout_time, rendered.pdf_time));
-                    outcome.output = Some(target);
+            write_pdf(&mut outcome, out_dir, pdf_name, rendered, built.provenance);
+        }
+        Product::Web { pdf, page } => {
+            if let Some(rendered) = pdf {
+                write_pdf(&mut outcome, out_dir, pdf_name, rendered, built.provenance);
+                if outcome.status != Status::Built {
+                    return outcome;
                 }
-                Err(e) => outcome
-                    .diagnostics
-                    .push(Diagnostic::plain(m::cannot_write(&target, e))),
+            }
+            let folder = out_dir.join(&stem);
+            match crate::files::write_folder_atomic(&folder, &page.files) {
+                Ok(()) => {
+                    outcome.status = Status::Built;
+                    outcome.bytes += page.files.iter().map(|f| f.1.len()).sum::<usize>();
+                    if outcome.output.is_none() {
+                        outcome.output = Some(folder.join(crate::web::INDEX));
+                    }
+                    outcome.web = Some(folder.join(crate::web::INDEX));
+                }
+                Err(e) => {
+                    outcome.status = Status::Failed;
+                    outcome
+                        .diagnostics
+                        .push(Diagnostic::plain(m::web_unwritable(&folder, e)));
+                }
             }
         }
     }
     outcome
+}
+
+/// Writes the PDF `rendered` as `out_dir/pdf_name` and records it in the
+/// outcome (and what to put in the cache).
+fn write_pdf(
+    outcome: &mut Outcome,
+    out_dir: &Path,
+    pdf_name: String,
+    rendered: crate::render::Rendered,
+    provenance: crate::provenance::Provenance,
+) {
+    let target = out_dir.join(&pdf_name);
+    match write_atomic(&target, &rendered.pdf) {
+        Ok(()) => {
+            let warnings = outcome.diagnostics.len();
+            outcome.cache_entry = Some((
+                pdf_name,
+                cache::Entry::new(provenance, &rendered.pdf, warnings),
+            ));
+            outcome.status = Status::Built;
+            outcome.pages = rendered.pages;
+            outcome.bytes = rendered.pdf.len();
+            outcome.times = Some((rendered.layout_time, rendered.pdf_time));
+            outcome.output = Some(target);
+        }
+        Err(e) => outcome
+            .diagnostics
+            .push(Diagnostic::plain(m::cannot_write(&target, e))),
+    }
 }
 
 /// Writes page images `stem-01.png` … (numbered with at least two digits)

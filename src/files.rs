@@ -61,6 +61,55 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Writes the folder `path` with `files` (paths relative to it, made by
+/// studietur: no `..`): the whole folder is written beside it under a
+/// temporary name and only then swapped into place, so a failed write
+/// never leaves a half-written folder, and never destroys the old one.
+/// Files of the old folder that the new one lacks are gone afterwards.
+pub fn write_folder_atomic(path: &Path, files: &[(String, Vec<u8>)]) -> std::io::Result<()> {
+    let parent = folder_of(path);
+    std::fs::create_dir_all(parent)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}-"))
+        .suffix(".tmp")
+        .tempdir_in(parent)?;
+    for (rel, bytes) in files {
+        let target = tmp.path().join(rel);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::write(&target, bytes)?;
+    }
+    // A temporary folder is private (0700); a web page is not.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755))?;
+    }
+    if path.is_dir() {
+        let old = tempfile::Builder::new()
+            .prefix(&format!(".{name}-old-"))
+            .tempdir_in(parent)?;
+        // Renaming onto an empty folder replaces it.
+        std::fs::rename(path, old.path())?;
+        if let Err(e) = std::fs::rename(tmp.path(), path) {
+            // Put the old folder back.
+            let _ = std::fs::rename(old.path(), path);
+            return Err(e);
+        }
+        drop(old);
+    } else {
+        std::fs::rename(tmp.path(), path)?;
+    }
+    // The temporary folder is now the page; nothing left to remove.
+    let _ = tmp.keep();
+    Ok(())
+}
+
 /// Why a path written in a trip file is not a file inside its folder.
 #[derive(Debug)]
 pub enum Outside {

@@ -22,6 +22,11 @@ static FONTS: LazyLock<Vec<Font>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The font files, as built in (regular, bold, italic, bold italic).
+pub fn files() -> &'static [&'static [u8]] {
+    &FILES
+}
+
 /// Every built-in font face.
 pub fn all() -> &'static [Font] {
     &FONTS

@@ -45,4 +45,5 @@ pub mod template;
 pub mod trip;
 pub mod view;
 pub mod watch;
+pub mod web;
 pub mod world;

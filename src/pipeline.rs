@@ -20,6 +20,11 @@ pub enum Output {
     Pdf,
     /// The laid-out pages, not written out (for a live preview).
     Document,
+    /// The web page, and with `pdf` the PDF it links to.
+    Web {
+        /// Also the PDF (built first; the page links to it).
+        pdf: bool,
+    },
     /// An image per page.
     Pages {
         /// PNG or SVG.
@@ -72,6 +77,13 @@ pub enum Product {
     Pages(Vec<Vec<u8>>),
     /// The laid-out pages.
     Document(Box<typst_layout::PagedDocument>),
+    /// The web page, and the PDF when asked for.
+    Web {
+        /// The PDF.
+        pdf: Option<Rendered>,
+        /// The page.
+        page: crate::web::WebPage,
+    },
 }
 
 /// A built report.
@@ -101,7 +113,8 @@ pub fn run_bytes(job: &Job, bytes: Vec<u8>) -> Result<Built, Vec<Diagnostic>> {
     let recipe = job.recipe;
     let settings = Settings {
         photo_box: recipe.photo_box,
-        keep_sources: recipe.embed_source && job.output == Output::Pdf,
+        keep_sources: recipe.embed_source
+            && matches!(job.output, Output::Pdf | Output::Web { pdf: true }),
     };
     let checked = check::check_bytes(
         &job.trip.display().to_string(),
@@ -130,6 +143,7 @@ pub fn run_bytes(job: &Job, bytes: Vec<u8>) -> Result<Built, Vec<Diagnostic>> {
         Output::Document => {
             render::document(&trip, &recipe.template).map(|d| Product::Document(Box::new(d)))
         }
+        Output::Web { pdf: with_pdf } => web(job, &bytes, &trip, &stem, with_pdf, &mut diagnostics),
         Output::Pages { format, ppi } => {
             render::page_images(&trip, &recipe.template, format, ppi).map(Product::Pages)
         }
@@ -147,6 +161,29 @@ pub fn run_bytes(job: &Job, bytes: Vec<u8>) -> Result<Built, Vec<Diagnostic>> {
             Err(diagnostics)
         }
     }
+}
+
+/// The web page of `trip`, after its PDF when `with_pdf` (the page then
+/// links to it, `../<stem>.pdf`).
+fn web(
+    job: &Job,
+    bytes: &[u8],
+    trip: &Trip,
+    stem: &str,
+    with_pdf: bool,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Product, Vec<Diagnostic>> {
+    let pdf = match with_pdf {
+        true => Some(pdf(job, bytes, trip, stem, warnings)?),
+        false => None,
+    };
+    let link = pdf.as_ref().map(|r| crate::web::PdfLink {
+        href: format!("../{stem}.pdf"),
+        pages: r.pages,
+        bytes: r.pdf.len(),
+    });
+    let page = crate::web::make(trip, &job.recipe.template, link.as_ref())?;
+    Ok(Product::Web { pdf, page })
 }
 
 fn pdf(

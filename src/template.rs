@@ -37,6 +37,17 @@ const LIBRARY: (&str, &str) = (
     include_str!("../templates/lib/studietur.typ"),
 );
 
+/// The web version's page template (minijinja) and stylesheet, shared by
+/// the built-in report templates; a template folder may hold its own.
+pub const WEB_PAGE: &str = "page.html";
+/// See [`WEB_PAGE`].
+pub const WEB_STYLE: &str = "page.css";
+
+const WEB_FILES: [(&str, &str); 2] = [
+    (WEB_PAGE, include_str!("../templates/html/page.html")),
+    (WEB_STYLE, include_str!("../templates/html/page.css")),
+];
+
 /// What a template folder's `template.toml` is called.
 pub const SETTINGS: &str = "template.toml";
 
@@ -48,6 +59,8 @@ pub static BUILTINS: [Builtin; 2] = [
             ("main.typ", include_str!("../templates/report/main.typ")),
             (SETTINGS, include_str!("../templates/report/template.toml")),
             LIBRARY,
+            WEB_FILES[0],
+            WEB_FILES[1],
             ("README.md", include_str!("../templates/README.md")),
         ],
     },
@@ -57,6 +70,8 @@ pub static BUILTINS: [Builtin; 2] = [
             ("main.typ", include_str!("../templates/compact/main.typ")),
             (SETTINGS, include_str!("../templates/compact/template.toml")),
             LIBRARY,
+            WEB_FILES[0],
+            WEB_FILES[1],
             ("README.md", include_str!("../templates/README.md")),
         ],
     },
@@ -152,6 +167,38 @@ impl Template {
             }
             _ => Err(m::photo_box_missing(shown())),
         }
+    }
+
+    /// The web page template and stylesheet: the template folder's
+    /// `page.html` and `page.css` when it has them, else the built-in ones
+    /// (so a folder exported before the web version still builds one).
+    /// Each with the name messages give it.
+    pub fn web(&self) -> Result<[(String, String); 2], Msg> {
+        let one = |name: &str| -> Result<(String, String), Msg> {
+            let builtin = || {
+                let text = WEB_FILES.iter().find(|f| f.0 == name).map_or("", |f| f.1);
+                (
+                    format!("templates/html/{name} (built in)"),
+                    text.to_string(),
+                )
+            };
+            match self {
+                Template::Builtin(_) => Ok(builtin()),
+                Template::Dir(dir) => {
+                    let path = dir.join(name);
+                    if !path.exists() {
+                        return Ok(builtin());
+                    }
+                    let shown = path.display().to_string();
+                    let bytes = std::fs::read(&path)
+                        .map_err(|e| m::cannot_read(shown.as_str(), e.to_string()))?;
+                    let text = String::from_utf8(bytes)
+                        .map_err(|_| m::settings_not_utf8(shown.as_str()))?;
+                    Ok((shown, text))
+                }
+            }
+        };
+        Ok([one(WEB_PAGE)?, one(WEB_STYLE)?])
     }
 
     /// How a template file is named in messages.

@@ -19,6 +19,8 @@ pub struct Built {
     pub trip: Trip,
     /// The PDF.
     pub pdf: Vec<u8>,
+    /// The web page, when asked for.
+    pub web: Option<crate::web::WebPage>,
     /// What the manifest records (its `pdf` is still empty).
     pub version: Version,
     /// Warnings.
@@ -44,11 +46,19 @@ pub fn template_of(version: &Version, archive: &Path) -> Result<Template, Msg> {
     Template::dir(&archive.join(name))
 }
 
-/// Checks and builds the trip file `input` with `recipe`.
-pub fn build(input: &Path, recipe: &Recipe) -> Result<Built, Vec<Diagnostic>> {
-    let built = pipeline::run(&Job::new(input, recipe, Output::Pdf))?;
-    let Product::Pdf(rendered) = built.product else {
-        return Err(vec![Diagnostic::plain(m::pdf_asked())]);
+/// Checks and builds the trip file `input` with `recipe`, and its web page
+/// when `html`.
+pub fn build(input: &Path, recipe: &Recipe, html: bool) -> Result<Built, Vec<Diagnostic>> {
+    let output = if html {
+        Output::Web { pdf: true }
+    } else {
+        Output::Pdf
+    };
+    let built = pipeline::run(&Job::new(input, recipe, output))?;
+    let (rendered, web) = match built.product {
+        Product::Pdf(r) => (r, None),
+        Product::Web { pdf: Some(r), page } => (r, Some(page)),
+        _ => return Err(vec![Diagnostic::plain(m::pdf_asked())]),
     };
     let archival = if recipe.embed_source {
         "PDF/A-3a"
@@ -62,10 +72,12 @@ pub fn build(input: &Path, recipe: &Recipe) -> Result<Built, Vec<Diagnostic>> {
         standards: vec![archival.into(), "PDF/UA-1".into()],
         case: built.trip.case.clone(),
         made_from: built.provenance,
+        html: None,
     };
     Ok(Built {
         trip: built.trip,
         pdf: rendered.pdf,
+        web,
         version,
         warnings: built.warnings,
     })

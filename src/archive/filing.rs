@@ -29,6 +29,8 @@ pub struct Options {
     /// Trip files that were renamed or moved: `(old, new)`; the manifest
     /// follows them before anything is archived.
     pub renames: Vec<(PathBuf, PathBuf)>,
+    /// File each report's web page beside its PDF (`<year>/<stem>/`).
+    pub html: bool,
 }
 
 /// What happened to one trip file.
@@ -108,7 +110,7 @@ pub fn archive(files: &[PathBuf], options: &Options, done: &dyn Fn(&Outcome)) ->
     for chunk in files.chunks(parallel::workers() * 2) {
         let built = parallel::map(chunk, |f| match unchanged(f, options, &recipe, &manifest) {
             Some(kept) => Ok(Err(kept)),
-            None => guarded(f, || build(f, &recipe)).map(Ok),
+            None => guarded(f, || build(f, &recipe, options.html)).map(Ok),
         });
         for (file, built) in chunk.iter().zip(built) {
             let filed = built.and_then(|b| match b {
@@ -151,6 +153,15 @@ fn unchanged(
     let cur = &manifest.reports.iter().find(|r| r.trip == trip)?.current;
     let made = &cur.made_from;
     let pdf = options.archive.join(&cur.pdf);
+    // A web page asked for and not filed intact: built.
+    if options.html
+        && !cur
+            .html
+            .as_ref()
+            .is_some_and(|h| h.intact(&options.archive))
+    {
+        return None;
+    }
     if made.unchanged(input, recipe, &pdf, &cur.pdf_sha256) {
         return Some((cur.pdf.clone(), Filed::Unchanged));
     }
@@ -267,11 +278,68 @@ fn what_changed(old: &Version, new: &Version, trip: &str) -> Vec<Msg> {
     why
 }
 
-/// Files the report `built` from `input` into the archive and the manifest.
+/// Files the report `built` from `input` into the archive and the manifest,
+/// then its web page (when built) as `<year>/<stem>/` beside the PDF,
+/// recorded with the version in force. A report filed anew without a web
+/// page loses the page of the version it replaces (it would say what the
+/// old PDF said); one that stays unchanged keeps its page.
+fn file_one(
+    input: &Path,
+    mut built: Built,
+    options: &Options,
+    manifest: &mut Manifest,
+) -> Result<(String, Filed, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let web = built.web.take();
+    let trip_rel = relative(input, &options.archive);
+    let (before, before_sha) = manifest
+        .reports
+        .iter()
+        .find(|r| r.trip == trip_rel)
+        .map_or((None, None), |r| {
+            (r.current.html.clone(), Some(r.current.pdf_sha256.clone()))
+        });
+    let (pdf_rel, filed, warnings) = file_pdf(input, built, options, manifest)?;
+    let archive = &options.archive;
+    let Some(entry) = manifest.reports.iter_mut().find(|r| r.trip == trip_rel) else {
+        return Ok((pdf_rel, filed, warnings));
+    };
+    let folder = pdf_rel.strip_suffix(".pdf").unwrap_or(&pdf_rel).to_string();
+    let same = before_sha.as_ref() == Some(&entry.current.pdf_sha256);
+    match (web, same) {
+        (Some(page), _) => {
+            let target = archive.join(&folder);
+            crate::files::write_folder_atomic(&target, &page.files)
+                .map_err(|e| vec![Diagnostic::plain(making::web_unwritable(&target, e))])?;
+            if let Some(old) = before.filter(|o| o.folder != folder) {
+                let _ = std::fs::remove_dir_all(archive.join(old.folder));
+            }
+            entry.current.html = Some(super::manifest::WebRecord::of(folder, &page));
+        }
+        (None, true) => entry.current.html = before,
+        (None, false) => {
+            if let Some(old) = before {
+                let _ = std::fs::remove_dir_all(archive.join(old.folder));
+            }
+            entry.current.html = None;
+        }
+    }
+    for old in &mut entry.superseded {
+        old.html = None;
+    }
+    manifest.save(archive).map_err(|e| {
+        vec![Diagnostic::plain(making::cannot_write(
+            &archive.join(MANIFEST),
+            e,
+        ))]
+    })?;
+    Ok((pdf_rel, filed, warnings))
+}
+
+/// Files the PDF of `built` from `input` into the archive and the manifest.
 /// Changes are made to a copy of the manifest, which is saved before the
 /// PDF it lists is written; when a step fails, the files and the manifest
 /// are put back as they were.
-fn file_one(
+fn file_pdf(
     input: &Path,
     built: Built,
     options: &Options,

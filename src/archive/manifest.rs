@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::digest::sha256_hex;
 use crate::files::write_atomic;
 use crate::messages::{archive as m, making};
-use crate::provenance::Provenance;
+use crate::provenance::{FileHash, Provenance};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -63,6 +63,45 @@ pub struct Version {
     /// What it was made from (the template named relative to the archive).
     #[serde(flatten)]
     pub made_from: Provenance,
+    /// The web version filed beside the PDF (`archive --html`), for the
+    /// version in force only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub html: Option<WebRecord>,
+}
+
+/// A web page filed in the archive: its folder and every file in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WebRecord {
+    /// The folder, relative to the archive (`2023/2023-amsterdam`); the
+    /// page is its `index.html`.
+    pub folder: String,
+    /// Each file of the folder (path inside it) with its SHA-256.
+    pub files: Vec<FileHash>,
+}
+
+impl WebRecord {
+    /// The record of `page` filed in `folder`.
+    pub fn of(folder: String, page: &crate::web::WebPage) -> WebRecord {
+        WebRecord {
+            folder,
+            files: page
+                .files
+                .iter()
+                .map(|(path, bytes)| FileHash {
+                    path: path.clone(),
+                    sha256: sha256_hex(bytes),
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether every recorded file is in the archive with its hash.
+    pub fn intact(&self, archive: &Path) -> bool {
+        let dir = archive.join(&self.folder);
+        self.files
+            .iter()
+            .all(|f| std::fs::read(dir.join(&f.path)).is_ok_and(|d| sha256_hex(&d) == f.sha256))
+    }
 }
 
 impl Manifest {

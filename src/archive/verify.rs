@@ -236,8 +236,26 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
         v.standing = Standing::Mismatch;
         return v;
     };
-    let rebuilt = match build(&trip, &recipe) {
-        Ok(b) => b.pdf,
+    if let Some(web) = &cur.html {
+        let dir = archive.join(&web.folder);
+        for f in &web.files {
+            let shown = format!("{}/{}", web.folder, f.path);
+            v.problems
+                .extend(check_hash(&dir.join(&f.path), &shown, &f.sha256));
+        }
+    }
+    let rebuilt = match build(&trip, &recipe, cur.html.is_some()) {
+        Ok(b) => {
+            // The web page rebuilt as recorded (told only when the PDF is,
+            // as a new studietur may word it differently).
+            if let (Some(web), Some(page)) = (&cur.html, &b.web)
+                && sha256_hex(&b.pdf) == cur.pdf_sha256
+                && super::manifest::WebRecord::of(web.folder.clone(), page) != *web
+            {
+                v.problems.push(m::web_rebuild_differs(&web.folder));
+            }
+            b.pdf
+        }
         Err(diags) => {
             let errors = diags
                 .iter()

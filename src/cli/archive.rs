@@ -36,6 +36,10 @@ pub struct ArchiveArgs {
     /// given more than once.
     #[arg(long, num_args = 2, value_names = ["OLD", "NEW"], action = clap::ArgAction::Append)]
     rename: Vec<PathBuf>,
+    /// Also file each report's accessible web page beside its PDF
+    /// (<year>/<stem>/index.html), its files' hashes in the manifest.
+    #[arg(long)]
+    html: bool,
     #[command(flatten)]
     pub(super) lang: LangArg,
 }
@@ -95,6 +99,7 @@ pub fn archive(a: ArchiveArgs, lang: Lang) -> Outcome {
             .chunks(2)
             .filter_map(|p| Some((p.first()?.clone(), p.get(1)?.clone())))
             .collect(),
+        html: a.html,
     };
     let started = Instant::now();
     let (files, errors) = crate::inputs::expand(&a.inputs.inputs);

@@ -24,6 +24,9 @@ pub enum FormatArg {
     Png,
     /// An SVG image per page (`x-01.svg` …).
     Svg,
+    /// The accessible web page (`x/index.html` with its photos and
+    /// stylesheet), linking to the PDF when that is built too.
+    Html,
 }
 
 /// `studietur build`.
@@ -41,9 +44,10 @@ pub struct BuildArgs {
     /// Rebuild every report, even those whose PDF is up to date.
     #[arg(long)]
     force: bool,
-    /// What to write: the PDF report, or an image per page (x-01.png …).
-    #[arg(long, value_enum, default_value = "pdf")]
-    format: FormatArg,
+    /// What to write, one or more of pdf and html (`--format pdf,html`), or
+    /// an image per page: png or svg (x-01.png …).
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "pdf")]
+    format: Vec<FormatArg>,
     /// The labels' language (da or en), overriding the trip files'; also
     /// the language of the messages (default: from LC_ALL, LC_MESSAGES or
     /// LANG).
@@ -108,15 +112,31 @@ fn out_folder(out: &std::path::Path) -> Result<(), Failure> {
 pub fn build(a: BuildArgs, lang: Lang) -> Outcome {
     out_folder(&a.out)?;
     let recipe = recipe(a.template.get(), a.lang, a.embed.embed_source)?;
+    let has = |f: FormatArg| a.format.contains(&f);
+    let pages = match (has(FormatArg::Png), has(FormatArg::Svg)) {
+        (true, false) => Some((Format::Png, a.ppi)),
+        (false, true) => Some((Format::Svg, a.ppi)),
+        (false, false) => None,
+        (true, true) => {
+            return Err(Failure::usage(
+                m::format_pages_alone(),
+                Some(m::format_pages_alone_help()),
+            ));
+        }
+    };
+    if pages.is_some() && (has(FormatArg::Pdf) || has(FormatArg::Html)) {
+        return Err(Failure::usage(
+            m::format_pages_alone(),
+            Some(m::format_pages_alone_help()),
+        ));
+    }
     let options = Options {
         deny_warnings: a.deny.deny_warnings,
         force: a.force,
         emit_typst: a.emit_typst,
-        pages: match a.format {
-            FormatArg::Pdf => None,
-            FormatArg::Png => Some((Format::Png, a.ppi)),
-            FormatArg::Svg => Some((Format::Svg, a.ppi)),
-        },
+        pages,
+        web: has(FormatArg::Html),
+        pdf: has(FormatArg::Pdf),
         ..Options::new(Some(a.out), recipe)
     };
     run(&a.inputs.inputs, &options, lang)
@@ -232,18 +252,20 @@ fn report(outcome: &batch::Outcome, options: &Options, lang: Lang) -> String {
     let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = outcome.diagnostics.len() - errors;
     let input = outcome.input.as_path();
-    let output = outcome
+    let mut output = outcome
         .output
         .as_ref()
         .map(|p| p.display().to_string())
         .unwrap_or_default();
+    if let Some(web) = &outcome.web
+        && outcome.output.as_ref() != Some(web)
+    {
+        output = format!("{output} + {}", web.display());
+    }
+    let size = Arg::decimal(outcome.bytes as f64 / 1e6, 1);
     let line = match outcome.status {
-        Status::Built => m::line_built(
-            input,
-            output,
-            m::count_pages(outcome.pages),
-            Arg::decimal(outcome.bytes as f64 / 1e6, 1),
-        ),
+        Status::Built if outcome.pages == 0 => m::line_built_web(input, output, size),
+        Status::Built => m::line_built(input, output, m::count_pages(outcome.pages), size),
         Status::Unchanged => m::line_unchanged(input, output),
         Status::Checked => m::line_ok(input),
         Status::Failed => {

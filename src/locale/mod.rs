@@ -9,4 +9,4 @@ mod words;
 
 pub use dates::{message_date, read_written_date};
 pub use lang::Lang;
-pub use words::{Labels, OverviewWords, Vat};
+pub use words::{Labels, OverviewWords, Vat, WebWords};

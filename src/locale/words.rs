@@ -90,6 +90,21 @@ pub enum Vat {
     Unstated,
 }
 
+/// The words only the web version of a report has.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct WebWords {
+    /// The link past the header to the report's text.
+    pub skip: &'static str,
+}
+
+const DA_WEB: WebWords = WebWords {
+    skip: "Gå til rapportens tekst",
+};
+
+const EN_WEB: WebWords = WebWords {
+    skip: "Skip to the report's text",
+};
+
 /// The words of the overview across years.
 #[derive(Debug, Clone)]
 pub struct OverviewWords {
@@ -151,6 +166,32 @@ impl Lang {
         match self {
             Lang::Da => &DA_OVERVIEW,
             Lang::En => &EN_OVERVIEW,
+        }
+    }
+
+    /// The words of the web version.
+    pub fn web(self) -> &'static WebWords {
+        match self {
+            Lang::Da => &DA_WEB,
+            Lang::En => &EN_WEB,
+        }
+    }
+
+    /// The web page's link to its PDF: "Rapporten som PDF (14 sider,
+    /// 163 kB)". Sizes in kB below a megabyte, else MB with one decimal.
+    pub fn pdf_link(self, pages: usize, bytes: usize) -> String {
+        let size = if bytes < 1_000_000 {
+            format!("{}\u{a0}kB", bytes.div_ceil(1000))
+        } else {
+            let tenths = (bytes + 50_000) / 100_000;
+            let sep = if self == Lang::Da { ',' } else { '.' };
+            format!("{}{sep}{}\u{a0}MB", tenths / 10, tenths % 10)
+        };
+        match (self, pages) {
+            (Lang::Da, 1) => format!("Rapporten som PDF (1 side, {size})"),
+            (Lang::Da, n) => format!("Rapporten som PDF ({n} sider, {size})"),
+            (Lang::En, 1) => format!("The report as PDF (1 page, {size})"),
+            (Lang::En, n) => format!("The report as PDF ({n} pages, {size})"),
         }
     }
 
@@ -257,6 +298,26 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pdf_link_says_pages_and_size() {
+        assert_eq!(
+            Lang::Da.pdf_link(14, 163_210),
+            "Rapporten som PDF (14 sider, 164\u{a0}kB)"
+        );
+        assert_eq!(
+            Lang::Da.pdf_link(1, 3_449_999),
+            "Rapporten som PDF (1 side, 3,4\u{a0}MB)"
+        );
+        assert_eq!(
+            Lang::En.pdf_link(2, 1_050_000),
+            "The report as PDF (2 pages, 1.1\u{a0}MB)"
+        );
+        assert_eq!(
+            Lang::En.pdf_link(2, 999_999),
+            "The report as PDF (2 pages, 1000\u{a0}kB)"
+        );
+    }
 
     #[test]
     fn labels_and_phrases() {

@@ -57,4 +57,7 @@ catalogue! {
     rebuild_differs(trip, pdf, byte);
     repairable();
     repairable_at(byte);
+
+    // The web page filed beside a PDF.
+    web_rebuild_differs(folder);
 }

@@ -16,9 +16,12 @@ catalogue! {
     date_format();
     out_is_file(path);
     out_is_file_help();
+    format_pages_alone();
+    format_pages_alone_help();
 
     // build, check, watch.
     line_built(input, output, pages, size);
+    line_built_web(input, output, size);
     line_unchanged(input, output);
     line_ok(input);
     line_failed(input, problems);

@@ -68,4 +68,10 @@ catalogue! {
     watch_needs_out();
     cannot_watch_files(error);
     cannot_watch(path, error);
+
+    // The web version.
+    web_template(file, line, error);
+    web_template_help();
+    web_image(path, error);
+    web_unwritable(path, error);
 }

@@ -74,7 +74,22 @@ agenda = ["Arrival", "Visit to a school"]
 
   [[day.section]]
   title = "Visit to a school"
-  text = "We saw a school."
+  text = """
+We saw a school.
+
+## The yard
+
+It was big.
+
+| Room | Pupils |
+|------|-------:|
+| 1A   | 24     |
+"""
+
+    [[day.section.image]]
+    file = "images/hall.jpg"
+    caption = "The hall"
+    alt = "A large hall with tall windows"
 
     [[day.section.image]]
     file = "images/school.png"
@@ -116,16 +131,26 @@ total = "2151.25"
   amount = "0.75"
 "#;
 
-#[test]
-fn every_feature_in_english() {
+/// A folder with a trip file using every feature of format 1 (an SVG logo,
+/// a cover photo, a large JPEG, a decorative image, groups, notes, a
+/// budget column, sub-headings, a pipe table; in English), and its path.
+pub fn every_feature_trip() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("assets")).unwrap();
     std::fs::create_dir_all(dir.path().join("images")).unwrap();
     std::fs::write(dir.path().join("assets/logo.svg"), LOGO).unwrap();
     write_png(&dir.path().join("images/cover.png"), 400, 300);
     write_png(&dir.path().join("images/school.png"), 300, 500);
+    // Saved as JPEG by its extension.
+    write_png(&dir.path().join("images/hall.jpg"), 2400, 1600);
     let path = dir.path().join("2025-berlin.toml");
     std::fs::write(&path, FULL).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn every_feature_in_english() {
+    let (_dir, path) = every_feature_trip();
 
     let r = build(&path);
     assert_valid(&r.pdf, ValidationProfile::PdfA2a);
@@ -181,16 +206,22 @@ fn every_feature_in_english() {
         "Page 2 of",
         "A quote from the mayor.",
         "the city's site",
+        "The yard",
+        "Pupils",
+        "The hall",
     ] {
         assert!(text.contains(want), "missing {want:?} in {text}");
     }
 }
 
-#[test]
-fn text_that_looks_like_code_prints_literally() {
-    let nasty = r##"#set page(width: 1cm) $x^2$ <label> @ref \ ] [ #import "x.typ": * // /* " ” » & ~ _a_ `c`"##;
+/// Text that looks like Typst, Markdown and HTML code.
+pub const NASTY: &str = r##"#set page(width: 1cm) $x^2$ <label> @ref \ ] [ #import "x.typ": * // /* " ” » & ~ _a_ `c`"##;
+
+/// A trip file whose every text field is [`NASTY`].
+pub fn code_like_trip() -> String {
+    let nasty = NASTY;
     let toml_str = |s: &str| format!("'''{s}'''");
-    let trip = format!(
+    format!(
         r#"
 [trip]
 committee = {c}
@@ -231,8 +262,13 @@ title = {c}
   note = {c}
 "#,
         c = toml_str(nasty)
-    );
-    let (_dir, path) = crate::common::trip_in_tempdir(&trip);
+    )
+}
+
+#[test]
+fn text_that_looks_like_code_prints_literally() {
+    let nasty = NASTY;
+    let (_dir, path) = crate::common::trip_in_tempdir(&code_like_trip());
     let r = build(&path);
     assert_valid(&r.pdf, ValidationProfile::PdfA2a);
     let text = pdf_text(&r.pdf);

@@ -26,3 +26,4 @@ mod reports;
 mod serve;
 mod templates;
 mod watch;
+mod web;
