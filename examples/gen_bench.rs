@@ -1,4 +1,6 @@
-//! Generates the benchmark's inputs from the Amsterdam trip file:
+//! Generates the benchmark's inputs from the Amsterdam trip file (its
+//! sentences, drawn at random, make every report's text: real Danish
+//! prose, different in every report):
 //!
 //! - `DIR/distinct/NN.toml`: N distinct reports (other destinations, texts,
 //!   amounts and numbers of days);
@@ -12,6 +14,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+/// Section titles' words.
 const WORDS: &[&str] = &[
     "borgere",
     "indsats",
@@ -30,6 +33,52 @@ const WORDS: &[&str] = &[
     "rådgivning",
 ];
 
+/// The sentences of the Amsterdam report's text: real Danish prose, from
+/// which every generated paragraph is drawn, so each report has its own
+/// text with the vocabulary, word lengths and punctuation of a real one.
+fn sentences() -> Vec<String> {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("trips/2023-amsterdam.toml"),
+    )
+    .expect("trips/2023-amsterdam.toml");
+    let doc: toml::Table = toml::from_str(&text).expect("the Amsterdam trip file");
+    let mut texts = Vec::new();
+    if let Some(t) = doc
+        .get("introduction")
+        .and_then(|i| i.get("text"))
+        .and_then(|t| t.as_str())
+    {
+        texts.push(t.to_string());
+    }
+    for day in doc
+        .get("day")
+        .and_then(|d| d.as_array())
+        .into_iter()
+        .flatten()
+    {
+        for s in day
+            .get("section")
+            .and_then(|s| s.as_array())
+            .into_iter()
+            .flatten()
+        {
+            if let Some(t) = s.get("text").and_then(|t| t.as_str()) {
+                texts.push(t.to_string());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for t in texts {
+        for part in t.split_inclusive(". ") {
+            let part = part.trim();
+            if part.split_whitespace().count() >= 4 {
+                out.push(part.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// A deterministic pseudo-random sequence (no dependency, same output on
 /// every machine).
 struct Lcg(u64);
@@ -46,25 +95,26 @@ impl Lcg {
     }
 }
 
-fn paragraph(r: &mut Lcg, words: usize) -> String {
+/// A paragraph of at least `words` words: sentences of the Amsterdam
+/// report drawn at random.
+fn paragraph(r: &mut Lcg, corpus: &[String], words: usize) -> String {
     let mut p = String::new();
-    for i in 0..words {
-        let w = WORDS[r.below(WORDS.len() as u64) as usize];
-        if i == 0 {
-            let mut c = w.chars();
-            p.extend(c.next().map(|c| c.to_ascii_uppercase()));
-            p.push_str(c.as_str());
-        } else {
+    let mut n = 0;
+    while n < words {
+        let s = &corpus[r.below(corpus.len() as u64) as usize];
+        if !p.is_empty() {
             p.push(' ');
-            p.push_str(w);
         }
+        p.push_str(&s.trim_end_matches('.').replace(['"', '\\'], "'"));
+        p.push('.');
+        n += s.split_whitespace().count();
     }
-    p.push('.');
     p
 }
 
 fn trip(
     r: &mut Lcg,
+    corpus: &[String],
     destination: &str,
     days: u32,
     sections: u32,
@@ -78,8 +128,8 @@ fn trip(
          destination = \"{destination}\"\nstart = 2024-03-01\nend = 2024-03-{days:02}\n\n\
          [author]\nname = \"Jan Krüger Gehlert\"\ntitle = \"Specialkonsulent\"\norganisation = \"Magistratsafdelingen\"\n\n\
          [introduction]\ntext = \"\"\"\n{}\n\n{}\n\"\"\"\n\n",
-        paragraph(r, 60),
-        paragraph(r, 80)
+        paragraph(r, corpus, 60),
+        paragraph(r, corpus, 80)
     );
     let mut image = 0;
     for d in 1..=days {
@@ -92,7 +142,7 @@ fn trip(
             );
             for _ in 0..paras {
                 let n = 40 + r.below(80) as usize;
-                let _ = write!(t, "{}\n\n", paragraph(r, n));
+                let _ = write!(t, "{}\n\n", paragraph(r, corpus, n));
             }
             t.push_str("\"\"\"\n");
             if let Some(file) = images.get(image) {
@@ -122,18 +172,20 @@ fn main() {
     let dir = Path::new(args.get(1).map(String::as_str).unwrap_or("bench/work"));
     let n: u32 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(50);
     let mut r = Lcg(2023);
+    let corpus = sentences();
+    let corpus = &corpus;
     std::fs::create_dir_all(dir.join("distinct")).unwrap();
     for i in 0..n {
         let days = 2 + r.below(4) as u32;
-        let t = trip(&mut r, &format!("By nummer {i}"), days, 3, 4, &[]);
+        let t = trip(&mut r, corpus, &format!("By nummer {i}"), days, 3, 4, &[]);
         std::fs::write(dir.join(format!("distinct/{i:02}.toml")), t).unwrap();
     }
     std::fs::create_dir_all(dir.join("long")).unwrap();
-    let t = trip(&mut r, "Langt væk", 21, 8, 6, &[]);
+    let t = trip(&mut r, corpus, "Langt væk", 21, 8, 6, &[]);
     std::fs::write(dir.join("long/long.toml"), t).unwrap();
     // The same kind of text, about 15 pages: the fair base for scaling.
     std::fs::create_dir_all(dir.join("short")).unwrap();
-    let t = trip(&mut r, "Kort", 2, 5, 6, &[]);
+    let t = trip(&mut r, corpus, "Kort", 2, 5, 6, &[]);
     std::fs::write(dir.join("short/short.toml"), t).unwrap();
     std::fs::create_dir_all(dir.join("photos/img")).unwrap();
     let mut files = Vec::new();
@@ -159,7 +211,7 @@ fn main() {
         }
         files.push(file);
     }
-    let t = trip(&mut r, "Fotoby", 5, 4, 2, &files);
+    let t = trip(&mut r, corpus, "Fotoby", 5, 4, 2, &files);
     std::fs::write(dir.join("photos/photos.toml"), t).unwrap();
     eprintln!(
         "wrote {n} distinct trips, a long one and one with 20 photos into {}",

@@ -526,3 +526,6 @@ serve_preview = forhåndsvisning {$trip}: {$ms} ms ({$layout} ms til kontrol og 
    *[other] {$pages} sider
 })
 serve_saved = gemte {$trip}
+serve_unsaved = ikke gemt: {$trips}. Gem i editoren, eller tryk Ctrl-C igen for at stoppe uden at gemme
+serve_stopping = editoren er stoppet
+new_file_name_chars = et filnavn må kun indeholde bogstaver, tal, - og _ (fx 2025-berlin)

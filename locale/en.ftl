@@ -519,3 +519,6 @@ serve_preview = preview {$trip}: {$ms} ms ({$layout} ms to check and lay out, {$
    *[other] {$pages} pages
 })
 serve_saved = saved {$trip}
+serve_unsaved = not saved: {$trips}. Save in the editor, or press Ctrl-C again to stop without saving
+serve_stopping = the editor stopped
+new_file_name_chars = a file name may hold only letters, digits, - and _ (like 2025-berlin)

@@ -194,10 +194,12 @@ impl Amount {
     }
 
     /// Reads an amount typed the Danish way in a form: `31.300`, `31300`,
-    /// `1.150,50`, `1150,5`, `1 150` (a point or space between thousands, a
-    /// comma before øre; a lone point with one or two digits after it is
-    /// read as a decimal point). The error says what is wrong.
+    /// `1.150,50`, `1150,5`, `1 150 kr.`: a comma before øre (one or two
+    /// digits), points only between groups of three digits. Anything else
+    /// (`1.150.50`, `1.15`, `1150.5`, `12,345,6`) is refused rather than
+    /// guessed at: the error says what to write.
     pub fn parse_typed(text: &str) -> Result<Amount, crate::messages::Msg> {
+        let refused = || crate::messages::editor::typed_amount(text.trim());
         let t: String = text
             .trim()
             .trim_end_matches("kr.")
@@ -205,26 +207,25 @@ impl Amount {
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect();
-        let (whole, frac) = match t.split_once(',') {
-            Some((w, f)) => (w.replace('.', ""), Some(f.to_string())),
-            None => match t.rsplit_once('.') {
-                // `1150.5`: a decimal point (not three digits after it).
-                Some((w, f)) if f.len() <= 2 && !w.contains('.') => {
-                    (w.to_string(), Some(f.to_string()))
-                }
-                _ => (t.replace('.', ""), None),
-            },
-        };
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        if !digits(&whole) || frac.as_deref().is_some_and(|f| !digits(f) || f.len() > 2) {
-            return Err(crate::messages::editor::typed_amount(text.trim()));
+        let (whole, frac) = match t.split_once(',') {
+            Some((w, f)) if digits(f) && f.len() <= 2 => (w, Some(f)),
+            Some(_) => return Err(refused()),
+            None => (t.as_str(), None),
+        };
+        let mut groups = whole.split('.');
+        let first = groups.next().unwrap_or_default();
+        let rest: Vec<&str> = groups.collect();
+        let grouped = rest.is_empty() || (first.len() <= 3 && rest.iter().all(|g| g.len() == 3));
+        if !digits(first) || !rest.iter().all(|g| digits(g)) || !grouped {
+            return Err(refused());
         }
-        let literal = match &frac {
+        let whole: String = std::iter::once(first).chain(rest).collect();
+        let literal = match frac {
             Some(f) => format!("{whole}.{f}"),
             None => whole,
         };
-        Amount::parse_literal(&literal)
-            .map_err(|_| crate::messages::editor::typed_amount(text.trim()))
+        Amount::parse_literal(&literal).map_err(|_| refused())
     }
 
     /// The amount as a trip file writes it: `31300`, or `"1150.50"` with
@@ -398,11 +399,15 @@ mod tests {
         assert_eq!(t("1.150,50"), Ok("1150.50".into()));
         assert_eq!(t("1150,5"), Ok("1150.50".into()));
         assert_eq!(t("1 150 kr."), Ok("1150".into()));
-        assert_eq!(t("1150.5"), Ok("1150.50".into()));
         assert_eq!(t("1.150.000"), Ok("1150000".into()));
-        assert!(t("12,345,6").is_err());
-        assert!(t("abc").is_err());
-        assert!(t("1,234").is_err());
+        assert_eq!(t("0,75"), Ok("0.75".into()));
+        // Not guessed at: a point is only ever between thousands.
+        for wrong in [
+            "1150.5", "1.150.50", "1.15", "12,345,6", "abc", "1,234", "1.1500", "1234.567", ",5",
+            "",
+        ] {
+            assert!(t(wrong).is_err(), "{wrong:?} was taken");
+        }
     }
 
     #[test]

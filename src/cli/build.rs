@@ -162,7 +162,18 @@ pub fn watch(a: WatchArgs, lang: Lang) -> Outcome {
     }
     let options = Options::new(Some(a.out), recipe(a.template.get(), None, false)?);
     eprintln!("{}", m::watching(&a.file).in_lang(lang));
+    let timing = std::env::var_os("STUDIETUR_TIMING").is_some();
     crate::watch::watch(&a.file, &options, &|o, secs| {
+        if timing && let Some((layout, pdf)) = o.times {
+            // For the benchmark: a line for programs, never translated.
+            eprintln!(
+                "timing {}: layout {:.1} ms, pdf {:.1} ms, total {:.1} ms",
+                crate::files::stem_of(&o.input),
+                layout.as_secs_f64() * 1e3,
+                pdf.as_secs_f64() * 1e3,
+                secs * 1e3
+            );
+        }
         let line = m::watch_line(report(o, &options, lang), Arg::decimal(secs, 2));
         eprintln!("{}", line.in_lang(lang));
     })

@@ -83,6 +83,10 @@ pub fn serve(a: ServeArgs, lang: Lang) -> Outcome {
             .in_lang(lang)
         ),
         Event::Saved { trip } => eprintln!("{}", m::serve_saved(trip).in_lang(lang)),
+        Event::Unsaved { trips } => {
+            eprintln!("{}", m::serve_unsaved(trips.join(", ")).in_lang(lang))
+        }
+        Event::Stopped => eprintln!("{}", m::serve_stopping().in_lang(lang)),
     })
     .map_err(|e| Failure::plain(e, None))
 }

@@ -65,4 +65,7 @@ catalogue! {
     serve_no_browser(error);
     serve_preview(trip, ms, layout, draw, drawn, pages);
     serve_saved(trip);
+    serve_unsaved(trips);
+    serve_stopping();
+    new_file_name_chars();
 }

@@ -35,6 +35,14 @@ pub enum Event {
         /// The trip file.
         trip: String,
     },
+    /// Ctrl-C with edits not saved: these trip files; a second Ctrl-C
+    /// stops without saving.
+    Unsaved {
+        /// The trip files with edits not saved.
+        trips: Vec<String>,
+    },
+    /// Stopped.
+    Stopped,
 }
 
 /// The server's state.
@@ -49,4 +57,18 @@ pub struct App {
     pub pages: PageStore,
     /// Where events go (the command line prints them).
     pub report: Box<dyn Fn(Event) + Send + Sync>,
+}
+
+impl App {
+    /// The open trip files whose edits are not saved, by name.
+    pub fn unsaved(&self) -> Vec<String> {
+        let sessions = self.sessions.lock().unwrap_or_else(|e| e.into_inner());
+        let mut names: Vec<String> = sessions
+            .values()
+            .filter(|s| !s.is_saved())
+            .map(|s| s.name.clone())
+            .collect();
+        names.sort();
+        names
+    }
 }

@@ -238,7 +238,54 @@ fn of_value(v: &mut Value) -> Node<'_> {
     }
 }
 
-/// The node at `path`; with `create`, missing tables on the way are made.
+/// The order of format 1's tables in a file, as `new` writes them.
+const ORDER: [&str; 7] = [
+    "trip",
+    "author",
+    "introduction",
+    "participant",
+    "day",
+    "section",
+    "accounts",
+];
+
+/// The largest place in the file of a table in `item` (itself or nested).
+fn last_place(item: &Item) -> Option<isize> {
+    match item {
+        Item::Table(t) => {
+            let inner = t.iter().filter_map(|(_, i)| last_place(i)).max();
+            t.position().max(inner)
+        }
+        Item::ArrayOfTables(a) => a
+            .iter()
+            .filter_map(|t| {
+                let inner = t.iter().filter_map(|(_, i)| last_place(i)).max();
+                t.position().max(inner)
+            })
+            .max(),
+        _ => None,
+    }
+}
+
+/// Where a new top-level table `key` goes: right after the tables that
+/// come before it in format 1's order (a table printed at the same place
+/// follows the ones already there).
+fn place_at_top(root: &Table, key: &str) -> Option<isize> {
+    let before = ORDER.iter().position(|k| *k == key).unwrap_or(ORDER.len());
+    root.iter()
+        .filter(|(k, _)| {
+            ORDER
+                .iter()
+                .position(|o| o == k)
+                .is_some_and(|i| i < before)
+        })
+        .filter_map(|(_, i)| last_place(i))
+        .max()
+}
+
+/// The node at `path`; with `create`, missing tables on the way are made:
+/// at the top a `[table]` in format 1's place, further in an inline table
+/// (`logo = { … }`).
 fn walk<'a>(root: Node<'a>, path: &[Seg], create: bool) -> Result<Node<'a>, EditError> {
     let mut node = root;
     for (i, seg) in path.iter().enumerate() {
@@ -247,7 +294,13 @@ fn walk<'a>(root: Node<'a>, path: &[Seg], create: bool) -> Result<Node<'a>, Edit
         node = match (node, seg) {
             (Node::Table(t), Seg::Key(k)) => {
                 if create && t.get(k).is_none() {
-                    t.insert(k, Item::Table(Table::new()));
+                    if i == 0 {
+                        let mut table = Table::new();
+                        table.set_position(place_at_top(t, k));
+                        t.insert(k, Item::Table(table));
+                    } else {
+                        t.insert(k, Item::Value(Value::InlineTable(InlineTable::new())));
+                    }
                 }
                 of_item(t.get_mut(k).ok_or_else(missing)?)
             }
@@ -330,6 +383,16 @@ fn add(root: Node<'_>, path: &[Seg], value: Option<&serde_json::Value>) -> Resul
     let Node::Table(t) = walk(root, parent, true)? else {
         return Err(fail(path, m::edit_cannot_add_list()));
     };
+    // A new table goes after the last one of its list, or (the first of
+    // its list) after its parent's tables, or at the top in format 1's
+    // place.
+    let place = match t.get(key) {
+        Some(item @ Item::ArrayOfTables(_)) => last_place(item),
+        _ if parent.is_empty() => place_at_top(t, key),
+        _ => t
+            .position()
+            .max(t.iter().filter_map(|(_, i)| last_place(i)).max()),
+    };
     match (t.get_mut(key), value) {
         // A value to an array (an agenda's entries, points).
         (Some(Item::Value(Value::Array(a))), Some(v)) => {
@@ -344,6 +407,7 @@ fn add(root: Node<'_>, path: &[Seg], value: Option<&serde_json::Value>) -> Resul
         }
         (existing, v) => {
             let mut table = Table::new();
+            table.set_position(place);
             if let Some(serde_json::Value::Object(fields)) = v {
                 for (k, fv) in fields {
                     table.insert(k, Item::Value(json_value(fv, path)?));
@@ -440,6 +504,42 @@ mod tests {
         assert_eq!(
             bad.unwrap_err().path,
             vec![Seg::Key("accounts".into()), Seg::Key("total".into())]
+        );
+    }
+
+    #[test]
+    fn new_tables_go_where_format_1_puts_them() {
+        let trip = "[trip]\ndestination = \"Oslo\"\n\n[[day]]\ndate = 2024-05-01\n\n  [[day.section]]\n  title = \"A\"\n\n[accounts]\nparticipants = 3\n";
+        let out = apply(
+            trip,
+            &ops(r#"[
+                {"op":"set","path":["author","name"],"value":"Sekretariatet"},
+                {"op":"add","path":["day"],"value":{"date":{"date":"2024-05-02"}}},
+                {"op":"add","path":["accounts","item"],"value":{"label":"Hotel","amount":1000}},
+                {"op":"set","path":["trip","logo","file"],"value":"logo.png"}
+            ]"#),
+        )
+        .unwrap();
+        let at = |needle: &str| {
+            out.find(needle)
+                .unwrap_or_else(|| panic!("{needle} in {out}"))
+        };
+        assert!(
+            at("[trip]") < at("[author]") && at("[author]") < at("[[day]]"),
+            "{out}"
+        );
+        // The new day after the last day's visit, before the accounts.
+        assert!(
+            at("title = \"A\"") < at("date = 2024-05-02")
+                && at("date = 2024-05-02") < at("[accounts]"),
+            "{out}"
+        );
+        // A new item's keys in the order given.
+        assert!(at("label = \"Hotel\"") < at("amount = 1000"), "{out}");
+        // A picture as an inline table of [trip].
+        assert!(
+            out.contains("logo = { file = \"logo.png\" }") && at("logo =") < at("[author]"),
+            "{out}"
         );
     }
 

@@ -14,6 +14,10 @@ pub struct Listed {
     title: Option<String>,
     dates: Option<String>,
     committee: Option<String>,
+    municipality: Option<String>,
+    /// The first day, `YYYY-MM-DD` (the newest trip's committee and
+    /// municipality are offered for a new one).
+    start: Option<String>,
     errors: usize,
     warnings: usize,
 }
@@ -40,6 +44,8 @@ pub fn list(app: &App) -> Vec<Listed> {
                         )),
                         dates: Some(t.labels.date_range(t.start, t.end)),
                         committee: Some(t.committee.clone()),
+                        municipality: Some(t.municipality.clone()),
+                        start: Some(t.start.to_string()),
                         errors: 0,
                         warnings: built.warnings.len(),
                     }
@@ -49,6 +55,8 @@ pub fn list(app: &App) -> Vec<Listed> {
                     title: None,
                     dates: None,
                     committee: None,
+                    municipality: None,
+                    start: None,
                     errors: diags.iter().filter(|d| d.is_error()).count(),
                     warnings: diags.iter().filter(|d| !d.is_error()).count(),
                 },
@@ -76,15 +84,18 @@ pub struct NewRequest {
 
 /// Writes a new trip file from the skeleton; its file name.
 pub fn create(app: &App, req: &NewRequest) -> Result<String, Msg> {
-    let stem: String = req
-        .name
-        .trim()
-        .trim_end_matches(".toml")
-        .chars()
-        .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
-        .collect();
+    let stem = req.name.trim().trim_end_matches(".toml");
     if stem.is_empty() {
         return Err(m::new_file_name());
+    }
+    // Refused, never quietly changed: the user must find the file by the
+    // name they gave.
+    if !stem
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
+        || stem.starts_with('-')
+    {
+        return Err(m::new_file_name_chars());
     }
     let date = |s: &str| {
         s.parse::<chrono::NaiveDate>()

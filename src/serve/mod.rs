@@ -127,11 +127,32 @@ pub fn run(options: Options, report: impl Fn(Event) + Send + Sync + 'static) -> 
         (app.report)(Event::Listening {
             url: format!("http://{host}:{port}/?token={token}"),
         });
-        axum::serve(listener, router(app, guard))
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
-            .map_err(m::serve_stopped)
+        // Ctrl-C stops at once (an open page's event stream never ends, so
+        // no waiting for connections); with edits not saved, the first one
+        // only warns.
+        let stop = {
+            let app = app.clone();
+            async move {
+                let mut warned = false;
+                loop {
+                    if tokio::signal::ctrl_c().await.is_err() {
+                        return;
+                    }
+                    let unsaved = app.unsaved();
+                    if unsaved.is_empty() || warned {
+                        return;
+                    }
+                    warned = true;
+                    (app.report)(Event::Unsaved { trips: unsaved });
+                }
+            }
+        };
+        let report = app.clone();
+        let served = tokio::select! {
+            r = axum::serve(listener, router(app, guard)) => r.map_err(m::serve_stopped),
+            () = stop => Ok(()),
+        };
+        (report.report)(Event::Stopped);
+        served
     })
 }

@@ -86,7 +86,23 @@ fn shown(d: &Diagnostic, text: &str, lang: Lang) -> Shown {
     let (line, column, path) = match (&d.file, &d.span) {
         (Some(f), Some(s)) => {
             let (l, c) = f.line_col(s.start);
-            (Some(l), Some(c), fields::path_at(text, s.start))
+            let mut path = fields::path_at(text, s.start);
+            // A missing key is told at its table: its field is the key's.
+            let message = &d.wording.message;
+            if matches!(
+                message.id(),
+                "missing_key_in"
+                    | "missing_key_in_file"
+                    | "missing_table_in"
+                    | "missing_table_in_file"
+            ) && let Some((_, crate::messages::Arg::Text(key))) = message
+                .args()
+                .iter()
+                .find(|(name, _)| matches!(*name, "key" | "table"))
+            {
+                path.push(Seg::Key(key.clone()));
+            }
+            (Some(l), Some(c), path)
         }
         _ => (None, None, Vec::new()),
     };
@@ -113,6 +129,8 @@ pub struct TripState {
     /// preview stays).
     pages: Option<Vec<String>>,
     ms: f64,
+    /// Whether the text is what the file on disk holds.
+    saved: bool,
 }
 
 /// The session of trip `name` (a `*.toml` file directly in the folder),
@@ -182,6 +200,7 @@ async fn refresh(app: Arc<App>, s: Arc<Session>, lang: Lang, started: Instant) -
         diagnostics,
         pages,
         ms,
+        saved: s.is_saved(),
     }
 }
 

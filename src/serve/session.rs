@@ -103,6 +103,12 @@ impl Session {
         })
     }
 
+    /// Whether the text is what the file held when loaded or last saved
+    /// (nothing to save).
+    pub fn is_saved(&self) -> bool {
+        self.with(|s| sha256_hex(s.text.as_bytes()) == s.disk_sha)
+    }
+
     /// Whether the file on disk is still what was loaded (or last saved).
     pub fn disk_unchanged(&self, on_disk: &[u8]) -> bool {
         self.with(|s| sha256_hex(on_disk) == s.disk_sha)

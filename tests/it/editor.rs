@@ -68,8 +68,33 @@ fn the_editor_is_used_as_a_person_would() {
             destination.prop("value").await.unwrap().as_deref(),
             Some("Amsterdam")
         );
-        // Type a new destination: page 1 changes.
+        // An emptied required field: the error at that field, listed at the
+        // top with a way to it, and the preview says it is behind.
         destination.clear().await.unwrap();
+        destination.send_keys(" ").await.unwrap();
+        destination.clear().await.unwrap();
+        let missing = b
+            .until(
+                "the destination's error",
+                "return document.getElementById('f-trip-destination').getAttribute('aria-invalid') === 'true' && document.getElementById('f-trip-destination-err').textContent",
+            )
+            .await;
+        assert!(
+            missing.as_str().unwrap().contains("destination"),
+            "{missing}"
+        );
+        let summary = b.find("#summary").await.text().await.unwrap();
+        assert!(
+            summary.contains("1 fejl") && summary.contains("Gå til feltet"),
+            "{summary}"
+        );
+        b.until(
+            "the stale preview said",
+            "return !document.getElementById('stale').hidden",
+        )
+        .await;
+        assert_eq!(b.find("#saved").await.text().await.unwrap(), "Ikke gemt");
+        // Type a new destination: page 1 changes.
         destination.send_keys("Rotterdam").await.unwrap();
         let script = format!(
             "const h = (() => {{ {} }})(); return h && h !== {first} ? h : null;",
@@ -109,6 +134,29 @@ fn the_editor_is_used_as_a_person_would() {
             "editor with an error: {:?}",
             b.axe().await
         );
+        // Saving while a field holds what was not taken: refused, said, and
+        // the file unchanged.
+        b.keys(&[Key::Control.into(), 's']).await;
+        let refused = b
+            .until(
+                "save refused",
+                "return document.getElementById('conflict').textContent",
+            )
+            .await;
+        assert!(refused.as_str().unwrap().contains("Ret først"), "{refused}");
+        assert!(
+            !String::from_utf8(read(&trips.join("2023-amsterdam.toml")))
+                .unwrap()
+                .contains("Rotterdam")
+        );
+        // A point in the wrong place is refused too, never guessed at.
+        amount.clear().await.unwrap();
+        amount.send_keys("1.150.50").await.unwrap();
+        b.until(
+            "the amount's error again",
+            "return document.getElementById('f-accounts-item-0-amount-err').textContent.includes('1.150.50')",
+        )
+        .await;
         // Mend it the Danish way.
         amount.clear().await.unwrap();
         amount.send_keys("31.300").await.unwrap();
@@ -131,6 +179,12 @@ fn the_editor_is_used_as_a_person_would() {
             )
             .await;
         assert_eq!(date, "2023-04-21");
+        // The focus is on the new day's first field.
+        let focused = c
+            .execute("return document.activeElement.id", vec![])
+            .await
+            .unwrap();
+        assert_eq!(focused, "f-day-4-date");
         // … and the trip's last day moved with it: no error.
         let end = b.find("#f-trip-end").await.prop("value").await.unwrap();
         assert_eq!(end.as_deref(), Some("2023-04-21"));
@@ -139,6 +193,7 @@ fn the_editor_is_used_as_a_person_would() {
             "return document.getElementById('summary').textContent === ''",
         )
         .await;
+        assert_eq!(b.find("#saved").await.text().await.unwrap(), "Ikke gemt");
         // Save with the keyboard (Ctrl+S) and find the file changed, its
         // comments kept.
         let field = b.find("#f-trip-destination").await;

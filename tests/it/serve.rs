@@ -28,11 +28,16 @@ impl Drop for Server {
 impl Server {
     /// Starts `studietur serve trips` in `dir` on a free port.
     pub fn start(dir: &Path) -> Server {
+        Server::start_with(dir, Stdio::null())
+    }
+
+    /// Starts it with its standard error going to `stderr`.
+    pub fn start_with(dir: &Path, stderr: Stdio) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_studietur"))
             .current_dir(dir)
-            .args(["serve", "trips"])
+            .args(["serve", "trips", "--lang", "en"])
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(stderr)
             .spawn()
             .unwrap();
         let mut line = String::new();
@@ -365,6 +370,10 @@ fn every_endpoint_works() {
     assert!(trips.join("2025-oslo.toml").is_file());
     let again = s.post("/api/trips", r#"{"name":"2025-oslo","destination":"Oslo","start":"2025-05-12","committee":"U","municipality":"K"}"#);
     assert_eq!(again.status, 422, "never over an existing file");
+    // A name with other characters is refused, not quietly changed.
+    let odd = s.post("/api/trips", r#"{"name":"../evil","destination":"Oslo","start":"2025-05-12","committee":"U","municipality":"K"}"#);
+    assert_eq!(odd.status, 422);
+    assert!(!tmp.path().join("evil.toml").exists() && !trips.join("evil.toml").exists());
     // A trip: its text, values, diagnostics and pages.
     let t = s.get("/api/trip/2023-amsterdam.toml").json();
     assert_eq!(t["model"]["trip"]["destination"], "Amsterdam");
@@ -497,4 +506,64 @@ fn every_endpoint_works() {
         seen.contains("text/event-stream") && seen.contains("event: preview"),
         "{seen}"
     );
+}
+
+/// Sends Ctrl-C (SIGINT) to the server.
+fn interrupt(s: &Server) {
+    // SAFETY: kill() with a child's pid and a signal number has no memory
+    // effects on this process.
+    unsafe {
+        libc::kill(s.child.id() as i32, libc::SIGINT);
+    }
+}
+
+fn exited_within(s: &mut Server, secs: u64) -> bool {
+    let started = std::time::Instant::now();
+    while started.elapsed() < std::time::Duration::from_secs(secs) {
+        if s.child.try_wait().unwrap().is_some() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    false
+}
+
+#[test]
+fn ctrl_c_stops_at_once_but_first_warns_of_unsaved_edits() {
+    let (tmp, _) = amsterdam_workspace();
+    let log = tmp.path().join("stderr.txt");
+    let mut s = Server::start_with(
+        tmp.path(),
+        Stdio::from(std::fs::File::create(&log).unwrap()),
+    );
+    // An open page: its event stream stays open.
+    let mut stream = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    write!(
+        stream,
+        "GET /api/trip/2023-amsterdam.toml/events HTTP/1.1\r\nHost: {}\r\nCookie: studietur_token={}\r\n\r\n",
+        s.host(),
+        s.token
+    )
+    .unwrap();
+    let edit = s.post(
+        "/api/trip/2023-amsterdam.toml/edit",
+        r#"{"ops":[{"op":"set","path":["trip","destination"],"value":"Rotterdam"}]}"#,
+    );
+    assert_eq!(edit.status, 200);
+    assert_eq!(edit.json()["saved"], false);
+    // The first Ctrl-C only warns: an edit is not saved.
+    interrupt(&s);
+    assert!(!exited_within(&mut s, 1), "stopped with an edit not saved");
+    let said = std::fs::read_to_string(&log).unwrap();
+    assert!(said.contains("not saved: 2023-amsterdam.toml"), "{said}");
+    // The second stops it, at once, the page still open.
+    interrupt(&s);
+    assert!(exited_within(&mut s, 5), "did not stop");
+    // Saved: one Ctrl-C is enough.
+    let mut s = Server::start(tmp.path());
+    let _stream = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    assert_eq!(s.get("/api/trip/2023-amsterdam.toml").json()["saved"], true);
+    interrupt(&s);
+    assert!(exited_within(&mut s, 5), "did not stop");
+    drop(stream);
 }

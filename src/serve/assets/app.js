@@ -38,6 +38,12 @@ const WORDS = {
     errorsAt: (n) => `${n} fejl i filen`, line: (l) => `linje ${l}`,
     conflict: "Filen er ændret på disken, siden du åbnede den.", noPreview: "Ingen forhåndsvisning endnu",
     altNow: "Billedet er lagt op. Skriv nu den alternative tekst.", ms: (ms) => `opdateret på ${ms} ms`,
+    savedWithErrors: (n) => `Gemt – filen har ${n} fejl, som check og build afviser`,
+    fixFirst: "Ret først de felter, der er markeret: deres indhold er ikke taget med.",
+    offline: "Forbindelsen til studietur er afbrudt: dine seneste ændringer er måske ikke modtaget. Start studietur serve igen, og genindlæs siden.",
+    stale: "Forhåndsvisningen viser den seneste version uden fejl. Ret fejlene for at se dine ændringer.",
+    goTo: "Gå til feltet", notImage: "Vælg et billede i PNG, JPEG, WebP eller GIF.",
+    pdfFailed: "PDF'en kan ikke laves, før fejlene er rettet.",
     syntax: "Filen kan ikke læses som TOML: ret den under fanen TOML.",
   },
   en: {
@@ -73,6 +79,12 @@ const WORDS = {
     errorsAt: (n) => `${n} ${n === 1 ? "error" : "errors"} in the file`, line: (l) => `line ${l}`,
     conflict: "The file changed on disk since you opened it.", noPreview: "No preview yet",
     altNow: "The image is uploaded. Now write its text alternative.", ms: (ms) => `updated in ${ms} ms`,
+    savedWithErrors: (n) => `Saved – the file has ${n} ${n === 1 ? "error" : "errors"}, which check and build refuse`,
+    fixFirst: "Mend the marked fields first: what they hold has not been taken.",
+    offline: "The connection to studietur is lost: your latest changes may not have arrived. Start studietur serve again and reload the page.",
+    stale: "The preview shows the latest version without errors. Mend the errors to see your changes.",
+    goTo: "Go to the field", notImage: "Choose an image in PNG, JPEG, WebP or GIF.",
+    pdfFailed: "The PDF cannot be made until the errors are mended.",
     syntax: "The file cannot be read as TOML: mend it in the TOML tab.",
   },
 };
@@ -96,10 +108,34 @@ function el(tag, attrs = {}, ...children) {
 
 async function api(path, options = {}) {
   const sep = path.includes("?") ? "&" : "?";
-  const r = await fetch(`${path}${sep}lang=${lang}`, options);
+  let r;
+  try {
+    r = await fetch(`${path}${sep}lang=${lang}`, options);
+  } catch (_) {
+    offline(true);
+    return { ok: false, status: 0, body: { error: W().offline } };
+  }
+  offline(false);
+  const text = await r.text();
   let body = null;
-  try { body = await r.json(); } catch (_) { body = null; }
+  try { body = JSON.parse(text); } catch (_) { body = text ? { error: text } : null; }
   return { ok: r.ok, status: r.status, body };
+}
+
+// The banner shown while the server cannot be reached.
+function offline(lost) {
+  let b = $("#offline");
+  if (!lost) { if (b) b.remove(); return; }
+  if (b) return;
+  b = el("p", { id: "offline", class: "banner", role: "alert", text: W().offline });
+  document.body.prepend(b);
+}
+
+// A message shown on the page (and announced), for what is not at a field.
+function notify(text) {
+  const n = $("#notice");
+  if (n) n.textContent = text;
+  say(text);
 }
 
 const postJson = (path, data) => api(path, {
@@ -136,15 +172,17 @@ async function startPage() {
     el("td", { text: t.dates || "" }),
     el("td", { text: t.committee || "" }),
     el("td", { text: t.name }),
-    el("td", { class: t.errors ? "bad" : t.warnings ? "warn" : "good",
-      text: t.errors ? W().errors(t.errors) : t.warnings ? W().warnings(t.warnings) : W().ok }),
+    el("td", { class: t.errors ? "bad" : t.warnings ? "warn" : "good" },
+      t.errors || t.warnings
+        ? el("a", { href: `/trip/${encodeURIComponent(t.name)}`, text: t.errors ? W().errors(t.errors) : W().warnings(t.warnings) })
+        : W().ok),
   ));
   main.append(el("table", { class: "trips" },
     el("caption", { class: "sr-only", text: W().trips }),
     el("thead", {}, el("tr", {}, ...[W().title, W().dates, W().committee, W().file, W().status]
       .map((h) => el("th", { scope: "col", text: h })))),
     el("tbody", {}, rows)));
-  const known = trips.find((t) => t.committee);
+  const known = trips.filter((t) => t.committee).sort((a, b) => (b.start || "").localeCompare(a.start || ""))[0];
   const field = (id, label, type = "text", value = "") => el("p", { class: "field" },
     el("label", { for: id, text: label }), el("input", { id, name: id, type, value, required: true }));
   const form = el("form", { class: "new", "aria-labelledby": "new-h" },
@@ -154,7 +192,7 @@ async function startPage() {
     field("n-start", W().f.start, "date"),
     el("p", { class: "field" }, el("label", { for: "n-end", text: W().f.end }), el("input", { id: "n-end", type: "date" })),
     field("n-committee", W().f.committee, "text", known ? known.committee : ""),
-    field("n-municipality", W().f.municipality, "text", ""),
+    field("n-municipality", W().f.municipality, "text", known ? known.municipality : ""),
     el("p", { id: "n-error", class: "error", role: "alert" }),
     el("button", { type: "submit", text: W().create }));
   form.addEventListener("submit", async (ev) => {
@@ -172,7 +210,7 @@ async function startPage() {
 
 // ---------------------------------------------------------------- editor --
 
-const ed = { name: null, state: null, pending: new Map(), timer: null, busy: false, saved: true, events: null, tab: "form" };
+const ed = { name: null, state: null, pending: new Map(), timer: null, busy: false, saved: true, events: null, tab: "form", rejected: new Set() };
 
 const idOf = (path) => "f-" + path.join("-");
 const get = (obj, path) => path.reduce((o, k) => (o == null ? undefined : o[k]), obj);
@@ -180,11 +218,11 @@ const get = (obj, path) => path.reduce((o, k) => (o == null ? undefined : o[k]),
 async function editor(name) {
   ed.name = name;
   ed.pending.clear();
+  ed.rejected.clear();
   $("#where").textContent = name;
   document.title = `studietur – ${name}`;
   const r = await api(`/api/trip/${encodeURIComponent(name)}`);
   if (!r.ok) { $("#main").replaceChildren(el("p", { class: "error", text: (r.body && r.body.error) || "?" })); return; }
-  ed.saved = true;
   buildEditor(r.body);
   listen();
 }
@@ -196,6 +234,8 @@ function listen() {
     const a = JSON.parse(e.data);
     showPages(a.pages, a.ms);
   });
+  ed.events.addEventListener("open", () => offline(false));
+  ed.events.addEventListener("error", () => { if (ed.events.readyState !== EventSource.OPEN) offline(true); });
 }
 
 function buildEditor(state) {
@@ -206,15 +246,17 @@ function buildEditor(state) {
   const toolbar = el("div", { class: "toolbar" },
     el("button", { type: "button", id: "save", onclick: save, text: W().save }),
     el("button", { type: "button", id: "undo", onclick: undo, text: W().undo }),
-    el("a", { href: `/api/trip/${encodeURIComponent(ed.name)}/pdf`, download: true, id: "pdf", text: W().pdf }),
-    el("span", { id: "saved", class: "muted", text: W().saved }),
-    el("span", { id: "timing", class: "muted" }));
+    el("a", { href: `/api/trip/${encodeURIComponent(ed.name)}/pdf`, download: true, id: "pdf", text: W().pdf, onclick: pdfClick }),
+    el("span", { id: "saved", class: "muted", role: "status" }),
+    el("span", { id: "timing", class: "muted" }),
+    el("p", { id: "notice", class: "notice", role: "status" }));
   const left = el("section", { class: "edit", "aria-label": W().form },
     toolbar, el("div", { id: "conflict" }), tabs,
     el("div", { id: "panel-form", role: "tabpanel", "aria-labelledby": "tab-form" }),
     el("div", { id: "panel-toml", role: "tabpanel", "aria-labelledby": "tab-toml", hidden: true }));
   const right = el("section", { class: "preview", "aria-labelledby": "preview-h" },
     el("h2", { id: "preview-h", class: "sr-only", text: W().preview }),
+    el("p", { id: "stale", class: "notice", hidden: true, text: W().stale }),
     el("div", { id: "pages" }, el("p", { class: "muted", text: W().noPreview })));
   main.replaceChildren(el("h1", { class: "sr-only", text: `${W().editing} ${ed.name}` }),
     el("div", { class: "split" }, left, right));
@@ -252,10 +294,16 @@ function selectTab(id, focus) {
 // The server's answer: errors at their fields, the TOML, the pages.
 function apply(state) {
   ed.state = state;
+  ed.saved = state.saved;
+  showSaved();
   const ta = $("#toml-text");
   if (ta && document.activeElement !== ta) ta.value = state.text;
-  for (const e of document.querySelectorAll("[aria-invalid]")) e.removeAttribute("aria-invalid");
-  for (const e of document.querySelectorAll(".field-error")) e.textContent = "";
+  for (const e of document.querySelectorAll("[aria-invalid]")) {
+    if (!ed.rejected.has(e.id)) e.removeAttribute("aria-invalid");
+  }
+  for (const e of document.querySelectorAll(".field-error")) {
+    if (!ed.rejected.has(e.id.replace(/-err$/, ""))) e.textContent = "";
+  }
   const errs = state.diagnostics || [];
   const list = $("#toml-errors");
   if (list) list.replaceChildren(...errs.map((d) => el("li", { class: d.error ? "bad" : "warn" },
@@ -268,11 +316,24 @@ function apply(state) {
     if (box) box.textContent += (box.textContent ? " " : "") + d.message + (d.help ? ` (${d.help})` : "");
     if (d.error) target.setAttribute("aria-invalid", "true");
   }
+  // Every error once more at the top, each a way to its field (or line).
   const summary = $("#summary");
   if (summary) {
-    const n = errs.filter((d) => d.error).length;
-    summary.textContent = n ? W().errorsAt(n) : "";
+    const bad = errs.filter((d) => d.error);
+    summary.replaceChildren();
+    if (bad.length) {
+      summary.append(el("p", { class: "error", text: W().errorsAt(bad.length) }),
+        el("ul", {}, ...bad.map((d) => {
+          const target = fieldFor(d.path);
+          return el("li", {}, d.message, " ",
+            target
+              ? el("button", { type: "button", class: "link", text: W().goTo, onclick: () => focusField(target) })
+              : d.line ? el("button", { type: "button", class: "link", text: W().line(d.line), onclick: () => { selectTab("toml", false); jumpTo(d.line); } }) : "");
+        })));
+    }
   }
+  const stale = $("#stale");
+  if (stale) stale.hidden = !!state.pages || !errs.some((d) => d.error);
   say(errs.length ? errs.map((d) => d.message).join(". ") : W().ok);
   if (state.model === null && ed.tab === "form") $("#panel-form").prepend(el("p", { class: "error", text: W().syntax }));
   if (state.pages) showPages(state.pages, state.ms);
@@ -285,6 +346,20 @@ function fieldFor(path) {
     if (f) return f;
   }
   return null;
+}
+
+function focusField(f) {
+  // A field inside a closed part of the form is shown first.
+  f.scrollIntoView({ block: "center" });
+  f.focus();
+}
+
+// "Gemt", "Ikke gemt", or saved with errors.
+function showSaved() {
+  const s = $("#saved");
+  if (!s) return;
+  const errors = ((ed.state && ed.state.diagnostics) || []).filter((d) => d.error).length;
+  s.textContent = !ed.saved ? W().unsaved : errors ? W().savedWithErrors(errors) : W().saved;
 }
 
 function showPages(pages, ms) {
@@ -312,7 +387,7 @@ function showPages(pages, ms) {
 
 function changed() {
   ed.saved = false;
-  $("#saved").textContent = W().unsaved;
+  showSaved();
 }
 
 function queue(op) {
@@ -335,30 +410,50 @@ async function send(body) {
   if (r.status === 422 && r.body && r.body.edit) {
     const f = fieldFor(r.body.edit.path);
     if (f) {
+      ed.rejected.add(f.id);
       f.setAttribute("aria-invalid", "true");
       const box = $(`#${f.id}-err`);
       if (box) box.textContent = r.body.edit.message;
+    } else {
+      notify(r.body.edit.message);
     }
     say(r.body.edit.message);
     return null;
   }
+  // The fields this edit set are taken now.
+  for (const op of body.ops || []) {
+    const f = op.path && document.getElementById(idOf(op.path));
+    if (f) ed.rejected.delete(f.id);
+  }
+  if (!r.ok && r.body && r.body.error) notify(r.body.error);
   if (r.ok) apply(r.body);
   return r;
 }
 
 // Structural changes (add, remove, move) rebuild the form from the answer.
-async function structural(op, also = []) {
+async function structural(op, also = [], then = null) {
   const focus = document.activeElement && document.activeElement.id;
   const r = await flush([op, ...also]);
-  if (r && r.ok) { renderForm(); const f = focus && document.getElementById(focus); if (f) f.focus(); }
+  if (r && r.ok) {
+    renderForm();
+    const f = (then && (document.getElementById(then) || document.querySelector(`[data-first="${then}"]`)))
+      || (focus && document.getElementById(focus));
+    if (f) focusField(f);
+  }
 }
 
 async function save() {
   await flush();
-  const r = await postJson(`/api/trip/${encodeURIComponent(ed.name)}/save`, {});
   const box = $("#conflict");
   box.replaceChildren();
-  if (r.ok) { ed.saved = true; $("#saved").textContent = W().saved; say(W().saved); return; }
+  if (ed.rejected.size) {
+    box.append(el("p", { class: "error", role: "alert", text: W().fixFirst }));
+    const f = document.getElementById([...ed.rejected][0]);
+    if (f) focusField(f);
+    return;
+  }
+  const r = await postJson(`/api/trip/${encodeURIComponent(ed.name)}/save`, {});
+  if (r.ok) { ed.saved = true; showSaved(); say($("#saved").textContent); return; }
   const msg = (r.body && r.body.error) || String(r.status);
   box.append(el("p", { class: "error", role: "alert" }, msg + " ",
     el("button", { type: "button", text: W().reload, onclick: reload })));
@@ -366,13 +461,32 @@ async function save() {
 
 async function reload() {
   const r = await postJson(`/api/trip/${encodeURIComponent(ed.name)}/reload`, {});
-  if (r.ok) { $("#conflict").replaceChildren(); apply(r.body); renderForm(); ed.saved = true; $("#saved").textContent = W().saved; }
+  if (r.ok) { $("#conflict").replaceChildren(); ed.rejected.clear(); apply(r.body); renderForm(); }
 }
 
 async function undo() {
   await flush();
   const r = await postJson(`/api/trip/${encodeURIComponent(ed.name)}/undo`, {});
-  if (r.ok) { apply(r.body); renderForm(); changed(); }
+  if (r.ok) { ed.rejected.clear(); apply(r.body); renderForm(); }
+}
+
+async function pdfClick(e) {
+  e.preventDefault();
+  await flush();
+  const a = e.currentTarget || $("#pdf");
+  let r;
+  try { r = await fetch(`${a.getAttribute("href")}?lang=${lang}`); } catch (_) { offline(true); return; }
+  if (!r.ok) {
+    const body = await r.json().catch(() => ({}));
+    notify(`${W().pdfFailed} ${body.error || ""}`);
+    return;
+  }
+  const blob = await r.blob();
+  const link = el("a", { href: URL.createObjectURL(blob), download: `${ed.name.replace(/\.toml$/, "")}.pdf` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
 
 document.addEventListener("keydown", (e) => {
@@ -413,7 +527,7 @@ function renderForm() {
   if (!m) { panel.replaceChildren(el("p", { class: "error", text: W().syntax })); return; }
   const f = W().f;
   panel.replaceChildren(
-    el("p", { id: "summary", class: "error", "aria-live": "polite" }),
+    el("div", { id: "summary", class: "summary" }),
     group(W().trip, [
       text(["trip", "committee"], f.committee), text(["trip", "municipality"], f.municipality),
       text(["trip", "destination"], f.destination), text(["trip", "country"], f.country),
@@ -555,10 +669,13 @@ function fileField(path) {
   input.addEventListener("change", async () => {
     const file = input.files[0];
     if (!file) return;
-    const r = await fetch(`/api/trip/${encodeURIComponent(ed.name)}/upload?name=${encodeURIComponent(file.name)}&lang=${lang}`,
+    const box = document.getElementById(`${idOf(path)}-err`);
+    const fail = (text) => { if (box) box.textContent = text; notify(text); };
+    if (!["image/png", "image/jpeg", "image/webp", "image/gif"].includes(file.type)) { fail(W().notImage); return; }
+    const r = await api(`/api/trip/${encodeURIComponent(ed.name)}/upload?name=${encodeURIComponent(file.name)}`,
       { method: "POST", headers: { "Content-Type": file.type }, body: file });
-    const body = await r.json().catch(() => ({}));
-    if (!r.ok) { say(body.error || String(r.status)); return; }
+    if (!r.ok) { fail((r.body && r.body.error) || String(r.status)); return; }
+    const body = r.body;
     const field = document.getElementById(idOf(path));
     field.value = body.file;
     await flush([{ op: "set", path, value: body.file }]);
@@ -591,28 +708,40 @@ function stretchTrip(added) {
 }
 
 // A repeatable table: its entries with remove and move buttons, and add
-// (`also` gives the edits that go with an added entry).
+// (`also` gives the edits that go with an added entry). The list and each
+// entry have an id and a place for their errors; after a change the focus
+// goes to the control a keyboard user expects.
 function list(path, what, fields, blank, also) {
   const items = get(ed.state.model, path) || [];
-  const box = el("div", { class: "list" });
+  const listId = idOf(path);
+  const box = el("div", { class: "list", id: listId, tabindex: "-1" });
   items.forEach((_, i) => {
     const p = [...path, i];
+    const id = idOf(p);
     const name = `${what} ${i + 1}`;
-    box.append(el("fieldset", { class: "entry" }, el("legend", { text: name }),
+    box.append(el("fieldset", { class: "entry", id, tabindex: "-1" }, el("legend", { text: name }),
+      el("p", { id: `${id}-err`, class: "field-error" }),
       ...fields(p),
       el("div", { class: "entry-tools" },
-        el("button", { type: "button", text: W().up(name), disabled: i === 0,
-          onclick: () => structural({ op: "move", path, from: i, to: i - 1 }) }),
-        el("button", { type: "button", text: W().down(name), disabled: i === items.length - 1,
-          onclick: () => structural({ op: "move", path, from: i, to: i + 1 }) }),
-        el("button", { type: "button", class: "danger", text: W().remove(name),
-          onclick: () => structural({ op: "remove", path: p }) }))));
+        el("button", { type: "button", id: `${id}-up`, text: W().up(name), disabled: i === 0,
+          onclick: () => structural({ op: "move", path, from: i, to: i - 1 }, [], i - 1 === 0 ? `${idOf([...path, 0])}-down` : `${idOf([...path, i - 1])}-up`) }),
+        el("button", { type: "button", id: `${id}-down`, text: W().down(name), disabled: i === items.length - 1,
+          onclick: () => structural({ op: "move", path, from: i, to: i + 1 }, [], i + 1 === items.length - 1 ? `${idOf([...path, i + 1])}-up` : `${idOf([...path, i + 1])}-down`) }),
+        el("button", { type: "button", id: `${id}-remove`, class: "danger", text: W().remove(name),
+          onclick: () => structural({ op: "remove", path: p }, [], items.length > 1 ? `${idOf([...path, Math.max(0, i - 1)])}-remove` : `${listId}-add`) }))));
   });
-  box.append(el("button", { type: "button", class: "add", text: W().add(what),
+  box.append(el("p", { id: `${listId}-err`, class: "field-error" }));
+  box.append(el("button", { type: "button", class: "add", id: `${listId}-add`, text: W().add(what),
     onclick: () => {
       const value = typeof blank === "function" ? blank() : blank;
-      structural({ op: "add", path, value }, also ? also(value) : []);
+      // The first field of the new entry gets the focus.
+      structural({ op: "add", path, value }, also ? also(value) : [], `${idOf([...path, items.length])}-first`);
     } }));
+  // Mark each entry's first field, for the focus after an add.
+  box.querySelectorAll(":scope > fieldset.entry").forEach((fs) => {
+    const first = fs.querySelector("input:not([type=file]), select, textarea");
+    if (first) first.dataset.first = `${fs.id}-first`;
+  });
   return box;
 }
 
@@ -620,7 +749,8 @@ function list(path, what, fields, blank, also) {
 function agenda(path) {
   const f = W().f;
   const entries = get(ed.state.model, path) || [];
-  const box = el("fieldset", { class: "sub" }, el("legend", { text: f.agenda }));
+  const box = el("fieldset", { class: "sub", id: idOf(path), tabindex: "-1" }, el("legend", { text: f.agenda }),
+    el("p", { id: `${idOf(path)}-err`, class: "field-error" }));
   entries.forEach((e, i) => {
     const p = [...path, i];
     const entry = typeof e === "string" ? { text: e } : e;
@@ -639,10 +769,11 @@ function agenda(path) {
     box.append(el("div", { class: "entry" },
       wrap([...p, "time"], f.time, time), wrap([...p, "text"], `${name}: ${f.text}`, t), wrap([...p, "points"], f.points, points),
       el("div", { class: "entry-tools" },
-        el("button", { type: "button", text: W().remove(name), class: "danger", onclick: () => structural({ op: "remove", path: p }) }))));
+        el("button", { type: "button", text: W().remove(name), class: "danger", onclick: () => structural({ op: "remove", path: p }, [], `${idOf(path)}-add`) }))));
   });
   box.append(el("button", { type: "button", class: "add", text: W().add(W().entry),
-    onclick: () => structural({ op: "add", path, value: "…" }) }));
+    id: `${idOf(path)}-add`,
+    onclick: () => structural({ op: "add", path, value: "…" }, [], idOf([...path, entries.length, "text"])) }));
   return box;
 }
 
@@ -652,6 +783,7 @@ function go(url) { history.pushState(null, "", url); route(); }
 
 function route() {
   setLangButton();
+  window.scrollTo(0, 0);
   if (ed.events) { ed.events.close(); ed.events = null; }
   const m = location.pathname.match(/^\/trip\/([^/]+)$/);
   if (m) editor(decodeURIComponent(m[1]));
