@@ -8,6 +8,7 @@
 use fantoccini::wd::Capabilities;
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::net::TcpStream;
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -55,6 +56,15 @@ pub struct Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
+        // chromedriver leads a process group of its own, which the browser's
+        // processes join: all of them end here, even when a test failed
+        // before closing its session.
+        if let Ok(pid) = i32::try_from(self.driver.id()) {
+            // SAFETY: kill() sends a signal to the group; no memory effects.
+            unsafe {
+                libc::kill(-pid, libc::SIGKILL);
+            }
+        }
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
@@ -76,6 +86,7 @@ impl Browser {
             .port();
         let driver = Command::new(chromedriver)
             .arg(format!("--port={port}"))
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -98,7 +109,7 @@ impl Browser {
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--disable-quic",
-                    "--disable-extensions", "--hide-scrollbars", "--force-device-scale-factor=1",
+                    "--disable-extensions", "--hide-scrollbars", "--disable-crash-reporter", "--disable-breakpad", "--force-device-scale-factor=1",
                     "--lang=da-DK",
                     format!("--window-size={width},{height}"),
                     format!("--user-data-dir={}", profile.path().display()),
