@@ -130,12 +130,21 @@ pub fn run(files: &[PathBuf], options: &Options, done: &(dyn Fn(&Outcome) + Sync
         .as_deref()
         .map(Cache::load)
         .unwrap_or_default();
-    // Whole documents on plain worker threads (see `parallel`).
-    let outcomes = crate::parallel::map(files, |file| {
-        let outcome = build_one(file, options, &cache);
+    // Whole documents on plain worker threads (see `parallel`), the longest
+    // trip files first, so that no long report is left running alone at
+    // the end while the other cores idle; the outcomes in the order given.
+    let mut order: Vec<usize> = (0..files.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(std::fs::metadata(&files[i]).map_or(0, |m| m.len())));
+    let built = crate::parallel::map(&order, |&i| {
+        let outcome = build_one(&files[i], options, &cache);
         done(&outcome);
-        outcome
+        (i, outcome)
     });
+    let mut outcomes: Vec<Option<Outcome>> = files.iter().map(|_| None).collect();
+    for (i, o) in built {
+        outcomes[i] = Some(o);
+    }
+    let outcomes: Vec<Outcome> = outcomes.into_iter().flatten().collect();
     if let Some(out_dir) = &options.out_dir {
         let mut changed = false;
         for o in &outcomes {

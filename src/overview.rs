@@ -232,6 +232,6 @@ pub fn render(trips: &[Trip], lang: Lang) -> Result<crate::render::Rendered, Vec
         date,
     );
     let result = crate::render::layout(&world, "overview");
-    typst::comemo::evict(10);
+    crate::render::evict_caches();
     result
 }

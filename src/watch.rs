@@ -11,6 +11,9 @@ use notify::{RecursiveMode, Watcher};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+/// How many builds Typst's cached results survive unused while watching.
+pub const WARM_BUILDS: usize = 10;
+
 /// Builds `input` now and again on every change, calling `report` with
 /// each outcome and the seconds it took, until the watcher stops. The
 /// error says why the files cannot be watched.
@@ -18,6 +21,9 @@ pub fn watch(input: &Path, options: &Options, report: &dyn Fn(&Outcome, f64)) ->
     let Some(out_dir) = options.out_dir.clone() else {
         return Err(m::watch_needs_out());
     };
+    // The same report again and again: Typst's cached results of the last
+    // builds make the next one fast.
+    crate::render::keep_caches_for(WARM_BUILDS);
     let folder = crate::files::folder_of(input).to_path_buf();
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher =

@@ -7,19 +7,21 @@ use super::tables::{AGENDA_ITEM, FILE, Key, Kind, Spec};
 /// every trip file (so the two cannot disagree). Editors use it through the
 /// `#:schema` line that `studietur new` writes (Taplo, Even Better TOML).
 pub fn json_schema() -> serde_json::Value {
-    let mut root = table_schema(&FILE);
-    if let serde_json::Value::Object(map) = &mut root {
-        map.insert(
-            "$schema".into(),
-            "http://json-schema.org/draft-07/schema#".into(),
-        );
-        map.insert("title".into(), "studietur trip file, format 1".into());
-        map.insert(
-            "description".into(),
-            "One study trip and everything its report shows; see trip-format.md.".into(),
-        );
+    // The schema's own keys first, then the tables'.
+    let mut root = serde_json::Map::new();
+    root.insert(
+        "$schema".into(),
+        "http://json-schema.org/draft-07/schema#".into(),
+    );
+    root.insert("title".into(), "studietur trip file, format 1".into());
+    root.insert(
+        "description".into(),
+        "One study trip and everything its report shows; see trip-format.md.".into(),
+    );
+    if let serde_json::Value::Object(map) = table_schema(&FILE) {
+        root.extend(map);
     }
-    root
+    serde_json::Value::Object(root)
 }
 
 fn table_schema(spec: &Spec) -> serde_json::Value {

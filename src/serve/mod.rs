@@ -88,6 +88,8 @@ fn router(app: Arc<App>, guard: security::Guard) -> Router {
 /// Serves until the process is stopped (Ctrl-C). `report` hears what
 /// happens; the error says why the server cannot run.
 pub fn run(options: Options, report: impl Fn(Event) + Send + Sync + 'static) -> Result<(), Msg> {
+    // The preview lays out the same reports again and again.
+    crate::render::keep_caches_for(crate::watch::WARM_BUILDS);
     let folder = options
         .folder
         .canonicalize()
