@@ -15,6 +15,17 @@ fn page_hash(n: usize) -> String {
     )
 }
 
+/// Opens the address the server printed (with the token) and waits for the
+/// start page to list the Amsterdam trip.
+async fn open_start_page(b: &Browser, server: &Server) {
+    b.client.goto(&server.url).await.unwrap();
+    b.until(
+        "the start page lists the trip",
+        "return document.querySelector(\"a[href='/trip/2023-amsterdam.toml']\")",
+    )
+    .await;
+}
+
 #[test]
 fn the_editor_is_used_as_a_person_would() {
     let (tmp, trips) = amsterdam_workspace();
@@ -23,12 +34,7 @@ fn the_editor_is_used_as_a_person_would() {
         let b = Browser::start(1400, 900).await;
         let c = &b.client;
         // The printed address (with the token) opens the start page.
-        c.goto(&server.url).await.unwrap();
-        b.until(
-            "the start page lists the trip",
-            "return document.querySelector(\"a[href='/trip/2023-amsterdam.toml']\")",
-        )
-        .await;
+        open_start_page(&b, &server).await;
         let listed = b.find("table.trips tbody").await.text().await.unwrap();
         assert!(
             listed.contains("Studietur til Amsterdam") || listed.contains("Amsterdam"),
@@ -240,12 +246,7 @@ fn the_editor_works_with_the_keyboard_alone() {
     run(async {
         let b = Browser::start(1280, 800).await;
         let c = &b.client;
-        c.goto(&server.url).await.unwrap();
-        b.until(
-            "the start page",
-            "return document.querySelector(\"a[href='/trip/2023-amsterdam.toml']\")",
-        )
-        .await;
+        open_start_page(&b, &server).await;
         // Tab to the trip's link and open it with Enter.
         let mut reached = false;
         for _ in 0..10 {

@@ -84,6 +84,19 @@ impl Server {
         raw(self.port, method, path, &headers, body)
     }
 
+    /// The event stream of `trip`, opened as the editor's page opens it.
+    pub fn events(&self, trip: &str) -> TcpStream {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        write!(
+            stream,
+            "GET /api/trip/{trip}/events HTTP/1.1\r\nHost: {}\r\nCookie: studietur_token={}\r\n\r\n",
+            self.host(),
+            self.token
+        )
+        .unwrap();
+        stream
+    }
+
     /// A JSON POST.
     pub fn post(&self, path: &str, json: &str) -> Answer {
         self.call("POST", path, "application/json", json.as_bytes())
@@ -484,14 +497,7 @@ fn every_endpoint_works() {
     let reloaded = s.post("/api/trip/2023-amsterdam.toml/reload", "{}").json();
     assert!(reloaded["text"].as_str().unwrap().contains("\"Andet\""));
     // The event stream announces a version with its pages.
-    let mut stream = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
-    write!(
-        stream,
-        "GET /api/trip/2023-amsterdam.toml/events HTTP/1.1\r\nHost: {}\r\nCookie: studietur_token={}\r\n\r\n",
-        s.host(),
-        s.token
-    )
-    .unwrap();
+    let mut stream = s.events("2023-amsterdam.toml");
     stream
         .set_read_timeout(Some(std::time::Duration::from_secs(10)))
         .unwrap();
@@ -537,14 +543,7 @@ fn ctrl_c_stops_at_once_but_first_warns_of_unsaved_edits() {
         Stdio::from(std::fs::File::create(&log).unwrap()),
     );
     // An open page: its event stream stays open.
-    let mut stream = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
-    write!(
-        stream,
-        "GET /api/trip/2023-amsterdam.toml/events HTTP/1.1\r\nHost: {}\r\nCookie: studietur_token={}\r\n\r\n",
-        s.host(),
-        s.token
-    )
-    .unwrap();
+    let stream = s.events("2023-amsterdam.toml");
     let edit = s.post(
         "/api/trip/2023-amsterdam.toml/edit",
         r#"{"ops":[{"op":"set","path":["trip","destination"],"value":"Rotterdam"}]}"#,

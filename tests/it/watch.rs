@@ -30,16 +30,13 @@ impl Drop for Child {
     }
 }
 
-#[test]
-fn rebuilds_on_change_and_survives_an_error() {
-    let dir = tempfile::tempdir().unwrap();
-    let trip = dir.path().join("trips/x.toml");
-    std::fs::create_dir_all(trip.parent().unwrap()).unwrap();
-    std::fs::write(&trip, trip_text()).unwrap();
-    let pdf = dir.path().join("out/x.pdf");
+/// `studietur ARGS` running in `dir` with `env` (in English), and what it
+/// prints to standard error so far.
+fn watching(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (Child, Arc<Mutex<String>>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_studietur"))
-        .current_dir(dir.path())
-        .args(["watch", "trips/x.toml"])
+        .current_dir(dir)
+        .args(args)
+        .envs(env.iter().copied())
         // The lines waited for are the English ones.
         .env("LANG", "C")
         .env_remove("LC_ALL")
@@ -55,7 +52,17 @@ fn rebuilds_on_change_and_survives_an_error() {
             sink.lock().unwrap().push_str(&(line + "\n"));
         }
     });
-    let _child = Child(child);
+    (Child(child), log)
+}
+
+#[test]
+fn rebuilds_on_change_and_survives_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let trip = dir.path().join("trips/x.toml");
+    std::fs::create_dir_all(trip.parent().unwrap()).unwrap();
+    std::fs::write(&trip, trip_text()).unwrap();
+    let pdf = dir.path().join("out/x.pdf");
+    let (_child, log) = watching(dir.path(), &["watch", "trips/x.toml"], &[]);
     let count = |s: &str| log.lock().unwrap().matches(s).count();
 
     wait_for("the first build", || count("built trips/x.toml") == 1);
@@ -118,23 +125,11 @@ fn layout_ms(log: &str) -> Vec<f64> {
 fn a_paragraph_edit_lays_out_only_what_changed() {
     let (tmp, trips) = crate::common::amsterdam_workspace();
     let trip = trips.join("2023-amsterdam.toml");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_studietur"))
-        .current_dir(tmp.path())
-        .args(["watch", "trips/2023-amsterdam.toml", "-o", "out"])
-        .env("STUDIETUR_TIMING", "1")
-        .env("LANG", "C")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let log = Arc::new(Mutex::new(String::new()));
-    let reader = BufReader::new(child.stderr.take().unwrap());
-    let sink = log.clone();
-    std::thread::spawn(move || {
-        for line in reader.lines().map_while(Result::ok) {
-            sink.lock().unwrap().push_str(&(line + "\n"));
-        }
-    });
-    let _child = Child(child);
+    let (_child, log) = watching(
+        tmp.path(),
+        &["watch", "trips/2023-amsterdam.toml", "-o", "out"],
+        &[("STUDIETUR_TIMING", "1")],
+    );
     let timings = || layout_ms(&log.lock().unwrap());
     wait_for("the first build", || timings().len() == 1);
     let text = std::fs::read_to_string(&trip).unwrap();

@@ -389,11 +389,10 @@ fn the_pages_pass_axe_and_reflow_at_320_px() {
     });
 }
 
-#[test]
-fn the_archive_files_the_page_beside_the_pdf() {
-    let (tmp, trips) = amsterdam_workspace();
-    let o = studietur(
-        tmp.path(),
+/// `archive TRIPS -o archive --html` in `dir`.
+fn archive_html(dir: &Path, trips: &Path) -> std::process::Output {
+    studietur(
+        dir,
         &[
             "archive",
             trips.to_str().unwrap(),
@@ -401,7 +400,13 @@ fn the_archive_files_the_page_beside_the_pdf() {
             "archive",
             "--html",
         ],
-    );
+    )
+}
+
+#[test]
+fn the_archive_files_the_page_beside_the_pdf() {
+    let (tmp, trips) = amsterdam_workspace();
+    let o = archive_html(tmp.path(), &trips);
     assert!(o.status.success(), "{}", stderr(&o));
     let archive = tmp.path().join("archive");
     assert!(archive.join("2023/2023-amsterdam.pdf").is_file());
@@ -434,16 +439,7 @@ fn the_archive_files_the_page_beside_the_pdf() {
         "{said}"
     );
     // Archiving again with --html puts it back; without, it is kept.
-    let again = studietur(
-        tmp.path(),
-        &[
-            "archive",
-            trips.to_str().unwrap(),
-            "-o",
-            "archive",
-            "--html",
-        ],
-    );
+    let again = archive_html(tmp.path(), &trips);
     assert!(again.status.success(), "{}", stderr(&again));
     assert!(read(&page) == html.as_bytes());
     let plain = studietur(
