@@ -97,6 +97,11 @@ impl Server {
         stream
     }
 
+    /// A photo upload to the Amsterdam trip, of content type `kind`.
+    pub fn upload(&self, kind: &str, body: &[u8]) -> Answer {
+        self.call("POST", "/api/trip/2023-amsterdam.toml/upload", kind, body)
+    }
+
     /// A JSON POST.
     pub fn post(&self, path: &str, json: &str) -> Answer {
         self.call("POST", path, "application/json", json.as_bytes())
@@ -323,31 +328,12 @@ fn every_security_rule_holds() {
     );
     assert!(tmp.path().join("trips").join(&file).is_file());
     assert!(!tmp.path().join("evil.png").exists());
-    let text = s.call(
-        "POST",
-        "/api/trip/2023-amsterdam.toml/upload",
-        "image/png",
-        b"not an image",
-    );
+    let text = s.upload("image/png", b"not an image");
     assert_eq!(text.status, 422);
-    let svg = s.call(
-        "POST",
-        "/api/trip/2023-amsterdam.toml/upload",
-        "image/svg+xml",
-        b"<svg/>",
-    );
+    let svg = s.upload("image/svg+xml", b"<svg/>");
     assert_eq!(svg.status, 415);
     let big = vec![0u8; 26 * 1024 * 1024];
-    assert_eq!(
-        s.call(
-            "POST",
-            "/api/trip/2023-amsterdam.toml/upload",
-            "image/png",
-            &big
-        )
-        .status,
-        413
-    );
+    assert_eq!(s.upload("image/png", &big).status, 413);
     // A trip name that leads out of the folder: refused.
     assert_eq!(s.get("/api/trip/..%2Fx.toml").status, 400);
     assert_eq!(s.get("/api/trip/.hidden.toml").status, 400);

@@ -71,14 +71,18 @@ fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
     &html[start + from.len()..end]
 }
 
+/// Runs `build TRIP -o out ARGS` in `dir`.
+fn build(dir: &Path, trip: &Path, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["build", trip.to_str().unwrap(), "-o", "out"];
+    all.extend(args);
+    studietur(dir, &all)
+}
+
 /// Builds `trip` with `args` into `dir/out`; the output folder.
 fn build_in(dir: &Path, trip: &Path, args: &[&str]) -> PathBuf {
-    let out = dir.join("out");
-    let mut all = vec!["build", trip.to_str().unwrap(), "-o", out.to_str().unwrap()];
-    all.extend(args);
-    let o = studietur(dir, &all);
+    let o = build(dir, trip, args);
     assert!(o.status.success(), "{}", stderr(&o));
-    out
+    dir.join("out")
 }
 
 /// The Amsterdam report built as PDF and web page; (workspace, out).
@@ -285,17 +289,7 @@ fn the_page_is_the_same_every_time_and_links_its_pdf() {
     assert!(html.contains(&link), "{link}");
     // A failed build leaves the page as it was.
     std::fs::write(&trip, "[trip]\ndestination = 1\n").unwrap();
-    let o = studietur(
-        tmp.path(),
-        &[
-            "build",
-            trip.to_str().unwrap(),
-            "-o",
-            "out",
-            "--format",
-            "html",
-        ],
-    );
+    let o = build(tmp.path(), &trip, &["--format", "html"]);
     assert!(!o.status.success());
     assert!(files_of(&tmp.path().join("out/2025-berlin")) == two);
 }
@@ -481,18 +475,10 @@ fn the_page_template_is_exported_and_used() {
     // A broken one: the error names its file and line; the page stays.
     let before = read(&index);
     std::fs::write(&page, "<p>\n{{ cover.title }\n</p>").unwrap();
-    let o = studietur(
+    let o = build(
         tmp.path(),
-        &[
-            "build",
-            trip.to_str().unwrap(),
-            "-o",
-            "out",
-            "--format",
-            "html",
-            "--template",
-            "mine",
-        ],
+        &trip,
+        &["--format", "html", "--template", "mine"],
     );
     assert!(!o.status.success());
     let err = stderr(&o);
