@@ -514,6 +514,7 @@ refused_not_json = editoren sender JSON
 serve_no_token = ingen tilfældig nøgle: {$error}
 serve_folder = kan ikke åbne mappen `{$path}`: {$error}
 serve_not_folder = `{$path}` er ikke en mappe: angiv mappen med turfiler, fx trips
+serve_unspecified = --listen {$address} angiver ingen bestemt adresse: angiv den adresse, andre når denne computer på, fx --listen 192.168.1.20
 serve_start = kan ikke starte serveren: {$error}
 serve_listen = kan ikke lytte på {$address}: {$error}
 serve_stopped = serveren stoppede: {$error}

@@ -507,6 +507,7 @@ refused_not_json = the editor sends JSON
 serve_no_token = no random token: {$error}
 serve_folder = cannot open the folder `{$path}`: {$error}
 serve_not_folder = `{$path}` is not a folder: name the folder of trip files, like trips
+serve_unspecified = --listen {$address} names no one address: give the address others reach this computer at, like --listen 192.168.1.20
 serve_start = cannot start the server: {$error}
 serve_listen = cannot listen on {$address}: {$error}
 serve_stopped = the server stopped: {$error}

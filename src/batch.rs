@@ -101,6 +101,14 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// A failure of `input` with `diagnostics`, before anything was built.
+    pub fn failed(input: &Path, diagnostics: Vec<Diagnostic>) -> Self {
+        Outcome {
+            diagnostics,
+            ..Outcome::new(input)
+        }
+    }
+
     fn new(input: &Path) -> Self {
         Outcome {
             input: input.to_path_buf(),
@@ -237,7 +245,7 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache) -> Outcome {
                 }
             }
             let folder = out_dir.join(&stem);
-            match crate::files::write_folder_atomic(&folder, &page.files) {
+            match crate::files::write_folder_atomic(&folder, &page.files, crate::web::INDEX) {
                 Ok(()) => {
                     outcome.status = Status::Built;
                     outcome.bytes += page.files.iter().map(|f| f.1.len()).sum::<usize>();

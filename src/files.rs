@@ -65,8 +65,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// studietur: no `..`): the whole folder is written beside it under a
 /// temporary name and only then swapped into place, so a failed write
 /// never leaves a half-written folder, and never destroys the old one.
-/// Files of the old folder that the new one lacks are gone afterwards.
-pub fn write_folder_atomic(path: &Path, files: &[(String, Vec<u8>)]) -> std::io::Result<()> {
+/// Files of the old folder that the new one lacks are gone afterwards, so
+/// an existing folder is replaced only when it holds `marker` (a folder
+/// studietur wrote); any other is refused, untouched.
+pub fn write_folder_atomic(
+    path: &Path,
+    files: &[(String, Vec<u8>)],
+    marker: &str,
+) -> std::io::Result<()> {
+    if path.exists() && !path.join(marker).is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!("it exists without {marker}: not replaced"),
+        ));
+    }
     let parent = folder_of(path);
     std::fs::create_dir_all(parent)?;
     let name = path
@@ -82,7 +94,9 @@ pub fn write_folder_atomic(path: &Path, files: &[(String, Vec<u8>)]) -> std::io:
         if let Some(dir) = target.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        std::fs::write(&target, bytes)?;
+        let mut f = std::fs::File::create(&target)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
     }
     // A temporary folder is private (0700); a web page is not.
     #[cfg(unix)]
@@ -107,6 +121,44 @@ pub fn write_folder_atomic(path: &Path, files: &[(String, Vec<u8>)]) -> std::io:
     }
     // The temporary folder is now the page; nothing left to remove.
     let _ = tmp.keep();
+    Ok(())
+}
+
+/// Replaces the file `path` with `bytes` as [`write_atomic`] does, but
+/// as the user's own file: through a link to the file it names, keeping
+/// its permissions.
+pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let target = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let permissions = std::fs::metadata(&target).ok().map(|m| m.permissions());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".studietur-")
+        .suffix(".tmp")
+        .tempfile_in(folder_of(&target))?;
+    tmp.write_all(bytes)?;
+    if let Some(p) = permissions {
+        tmp.as_file().set_permissions(p)?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(&target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Writes a new file `path` with `bytes`, complete or not at all, never
+/// over an existing file (`AlreadyExists`).
+pub fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".studietur-")
+        .suffix(".tmp")
+        .tempfile_in(folder_of(path))?;
+    tmp.write_all(bytes)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
     Ok(())
 }
 

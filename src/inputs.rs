@@ -6,9 +6,20 @@ use crate::diagnostic::Diagnostic;
 use crate::messages::making as m;
 use std::path::PathBuf;
 
-/// The trip files of `inputs`, and an error for each input that names
-/// nothing.
+/// The trip files of `inputs`, each once (a file named twice, or as a file
+/// and through its folder, is built once), and an error for each input
+/// that names nothing.
 pub fn expand(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let (files, errors) = gather(inputs);
+    let mut seen = std::collections::HashSet::new();
+    let files = files
+        .into_iter()
+        .filter(|f| seen.insert(f.canonicalize().unwrap_or_else(|_| f.clone())))
+        .collect();
+    (files, errors)
+}
+
+fn gather(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for input in inputs {
@@ -84,5 +95,16 @@ mod tests {
             e[0].message
         );
         assert!(super::clashes(&files[..1]).is_empty());
+    }
+
+    #[test]
+    fn a_file_named_twice_is_one_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let trip = dir.path().join("2024-x.toml");
+        std::fs::write(&trip, "").unwrap();
+        let again = dir.path().join(".").join("2024-x.toml");
+        let (files, errors) = super::expand(&[dir.path().to_path_buf(), trip.clone(), again]);
+        assert!(errors.is_empty());
+        assert_eq!(files, vec![trip]);
     }
 }

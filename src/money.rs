@@ -216,7 +216,10 @@ impl Amount {
         let mut groups = whole.split('.');
         let first = groups.next().unwrap_or_default();
         let rest: Vec<&str> = groups.collect();
-        let grouped = rest.is_empty() || (first.len() <= 3 && rest.iter().all(|g| g.len() == 3));
+        // Thousands: 1–3 digits, not starting with 0 (`0.500` is no amount
+        // a Dane writes), then groups of three.
+        let grouped = rest.is_empty()
+            || (first.len() <= 3 && !first.starts_with('0') && rest.iter().all(|g| g.len() == 3));
         if !digits(first) || !rest.iter().all(|g| digits(g)) || !grouped {
             return Err(refused());
         }

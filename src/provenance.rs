@@ -50,9 +50,11 @@ impl Recipe {
     /// and hashed now. The error says what is wrong with the template.
     pub fn new(template: Template, lang: Option<Lang>, embed_source: bool) -> Result<Recipe, Msg> {
         let photo_box = template.photo_box()?;
+        let template_sha256 = template_sha256(&template)
+            .map_err(|e| crate::messages::making::cannot_read_folder(template.name(), e))?;
         Ok(Recipe {
             template_name: template.name(),
-            template_sha256: template_sha256(&template),
+            template_sha256,
             template,
             photo_box,
             lang,
@@ -67,14 +69,14 @@ impl Recipe {
     }
 }
 
-/// A SHA-256 over a template's file names and contents.
-pub fn template_sha256(template: &Template) -> String {
-    let files = template.files().unwrap_or_default();
-    sha256_parts(
-        files
-            .iter()
-            .flat_map(|(name, data)| [name.as_bytes(), data.as_slice()]),
-    )
+/// A SHA-256 over a template's file names and contents; the error when a
+/// file of it cannot be read (a hash of less would call a changed template
+/// unchanged).
+pub fn template_sha256(template: &Template) -> std::io::Result<String> {
+    let files = template.files()?;
+    Ok(sha256_parts(files.iter().flat_map(|(name, data)| {
+        [name.as_bytes(), data.as_slice()]
+    })))
 }
 
 /// A file a report was made from, with the SHA-256 of its content.

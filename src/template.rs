@@ -175,6 +175,7 @@ impl Template {
     /// Each with the name messages give it.
     pub fn web(&self) -> Result<[(String, String); 2], Msg> {
         let one = |name: &str| -> Result<(String, String), Msg> {
+            let vpath = VirtualPath::new(name).expect("a valid path");
             let builtin = || {
                 let text = WEB_FILES.iter().find(|f| f.0 == name).map_or("", |f| f.1);
                 (
@@ -182,20 +183,17 @@ impl Template {
                     text.to_string(),
                 )
             };
+            let shown = self.display_name(&vpath);
             match self {
                 Template::Builtin(_) => Ok(builtin()),
-                Template::Dir(dir) => {
-                    let path = dir.join(name);
-                    if !path.exists() {
-                        return Ok(builtin());
-                    }
-                    let shown = path.display().to_string();
-                    let bytes = std::fs::read(&path)
-                        .map_err(|e| m::cannot_read(shown.as_str(), e.to_string()))?;
-                    let text = String::from_utf8(bytes)
-                        .map_err(|_| m::settings_not_utf8(shown.as_str()))?;
-                    Ok((shown, text))
-                }
+                // Read as every template file is: from inside the folder.
+                Template::Dir(_) => match self.file(&vpath) {
+                    Ok(bytes) => std::str::from_utf8(&bytes)
+                        .map(|t| (shown.clone(), t.to_string()))
+                        .map_err(|_| m::settings_not_utf8(shown.as_str())),
+                    Err(FileError::NotFound(_)) => Ok(builtin()),
+                    Err(e) => Err(m::cannot_read(shown.as_str(), e.to_string())),
+                },
             }
         };
         Ok([one(WEB_PAGE)?, one(WEB_STYLE)?])
@@ -223,10 +221,19 @@ impl Template {
                 let mut stack = vec![dir.clone()];
                 while let Some(d) = stack.pop() {
                     for e in std::fs::read_dir(&d)? {
-                        let p = e?.path();
-                        if p.is_dir() {
+                        let e = e?;
+                        let p = e.path();
+                        // Hidden files (an editor's lock or backup files)
+                        // are no part of a template; a link to a folder is
+                        // not followed (it may lead back up).
+                        if crate::files::is_hidden(&p) {
+                            continue;
+                        }
+                        if e.file_type()?.is_dir() {
                             stack.push(p);
-                        } else if let Ok(rel) = p.strip_prefix(dir) {
+                        } else if p.is_file()
+                            && let Ok(rel) = p.strip_prefix(dir)
+                        {
                             out.push((rel.to_string_lossy().into_owned(), std::fs::read(&p)?));
                         }
                     }

@@ -6,6 +6,7 @@
 use crate::batch::{self, Options, Outcome};
 use crate::cache::Cache;
 use crate::messages::{Msg, making as m};
+use crate::provenance::Recipe;
 use crate::template::Template;
 use notify::{RecursiveMode, Watcher};
 use std::path::Path;
@@ -45,7 +46,24 @@ pub fn watch(input: &Path, options: &Options, report: &dyn Fn(&Outcome, f64)) ->
     loop {
         let started = Instant::now();
         let mut cache = Cache::load(&out_dir);
-        let outcome = batch::build_one(input, options, &cache);
+        // A template folder is read and hashed anew for every build: an
+        // edit of it is a change like any other.
+        let outcome = match &options.recipe.template {
+            Template::Dir(_) => {
+                let r = &options.recipe;
+                match Recipe::new(r.template.clone(), r.lang, r.embed_source) {
+                    Ok(recipe) => {
+                        let fresh = Options {
+                            recipe,
+                            ..options.clone()
+                        };
+                        batch::build_one(input, &fresh, &cache)
+                    }
+                    Err(e) => Outcome::failed(input, vec![crate::diagnostic::Diagnostic::plain(e)]),
+                }
+            }
+            Template::Builtin(_) => batch::build_one(input, options, &cache),
+        };
         if let Some((name, entry)) = &outcome.cache_entry {
             cache.entries.insert(name.clone(), entry.clone());
             let _ = cache.save(&out_dir);

@@ -305,17 +305,19 @@ fn file_one(
     };
     let folder = pdf_rel.strip_suffix(".pdf").unwrap_or(&pdf_rel).to_string();
     let same = before_sha.as_ref() == Some(&entry.current.pdf_sha256);
+    let recorded = entry.current.html.clone();
     match (web, same) {
         (Some(page), _) => {
             let target = archive.join(&folder);
-            crate::files::write_folder_atomic(&target, &page.files)
+            crate::files::write_folder_atomic(&target, &page.files, crate::web::INDEX)
                 .map_err(|e| vec![Diagnostic::plain(making::web_unwritable(&target, e))])?;
             if let Some(old) = before.filter(|o| o.folder != folder) {
                 let _ = std::fs::remove_dir_all(archive.join(old.folder));
             }
             entry.current.html = Some(super::manifest::WebRecord::of(folder, &page));
         }
-        (None, true) => entry.current.html = before,
+        // The same PDF: `file_pdf` kept its page.
+        (None, true) => {}
         (None, false) => {
             if let Some(old) = before {
                 let _ = std::fs::remove_dir_all(archive.join(old.folder));
@@ -323,15 +325,18 @@ fn file_one(
             entry.current.html = None;
         }
     }
+    let superseded_pages = entry.superseded.iter().any(|v| v.html.is_some());
     for old in &mut entry.superseded {
         old.html = None;
     }
-    manifest.save(archive).map_err(|e| {
-        vec![Diagnostic::plain(making::cannot_write(
-            &archive.join(MANIFEST),
-            e,
-        ))]
-    })?;
+    if entry.current.html != recorded || superseded_pages {
+        manifest.save(archive).map_err(|e| {
+            vec![Diagnostic::plain(making::cannot_write(
+                &archive.join(MANIFEST),
+                e,
+            ))]
+        })?;
+    }
     Ok((pdf_rel, filed, warnings))
 }
 
@@ -432,6 +437,8 @@ fn file_pdf(
         ]);
     }
     if same {
+        // The same PDF: its web page (if filed) stays its page.
+        version.html = report.current.html.clone();
         next.reports[index].current = version;
         save(&mut next)?;
         if !present {

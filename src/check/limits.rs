@@ -27,18 +27,32 @@ pub fn file_too_large(name: &str, len: usize) -> Diagnostic {
 }
 
 /// The byte range (inside `value`) of the first paragraph longer than
-/// [`MAX_PARAGRAPH_CHARS`], with its length in characters.
+/// [`MAX_PARAGRAPH_CHARS`], with its length in characters. Paragraphs are
+/// separated by blank lines (as in Markdown: a line of spaces is blank, and
+/// Windows line endings count the same).
 pub fn long_paragraph(value: &str) -> Option<(std::ops::Range<usize>, usize)> {
     let mut start = 0;
-    for part in value.split("\n\n") {
-        // Counting stops early: only "longer than the limit" matters.
-        if part.len() > MAX_PARAGRAPH_CHARS {
-            let chars = part.chars().count();
+    let mut chars = 0;
+    let mut at = 0;
+    for line in value.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            chars = 0;
+            start = at + line.len();
+        } else {
+            chars += line.chars().count();
             if chars > MAX_PARAGRAPH_CHARS {
-                return Some((start..start + part.len(), chars));
+                // The whole paragraph: to its blank line or the end.
+                let rest = &value[start..];
+                let end = rest
+                    .split_inclusive('\n')
+                    .take_while(|l| !l.trim().is_empty())
+                    .map(str::len)
+                    .sum::<usize>();
+                let para = value[start..start + end].trim_end_matches(['\n', '\r']);
+                return Some((start..start + para.len(), para.chars().count()));
             }
         }
-        start += part.len() + 2;
+        at += line.len();
     }
     None
 }
@@ -56,5 +70,17 @@ mod tests {
         assert_eq!(super::long_paragraph("kort\n\nkort"), None);
         // Characters, not bytes: 20,000 × 'ø' is two bytes each.
         assert_eq!(super::long_paragraph(&"ø".repeat(20_000)), None);
+        // Windows line endings and a blank line of spaces separate
+        // paragraphs too: thirty short ones are not one long one.
+        let short = "y".repeat(900);
+        let crlf = vec![short.as_str(); 30].join("\r\n\r\n");
+        assert_eq!(super::long_paragraph(&crlf), None);
+        let spaced = vec![short.as_str(); 30].join("\n   \n");
+        assert_eq!(super::long_paragraph(&spaced), None);
+        let text = format!("kort\r\n\r\n{long}\r\n\r\nkort");
+        assert_eq!(
+            super::long_paragraph(&text),
+            Some((8..8 + long.len(), long.len()))
+        );
     }
 }

@@ -321,7 +321,7 @@ impl Checker {
         };
         if a.item.is_empty() {
             self.error(
-                span.start..span.start + "[accounts]".len().min(span.len()),
+                super::shape::header_span(&self.file, &span),
                 m::accounts_no_items(),
                 m::accounts_no_items_help(),
             );

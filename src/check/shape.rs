@@ -91,7 +91,7 @@ fn check_table(
 }
 
 /// The first line of a table's span (its `[header]`), for pointing at it.
-fn header_span(file: &SourceFile, span: &Range<usize>) -> Range<usize> {
+pub(super) fn header_span(file: &SourceFile, span: &Range<usize>) -> Range<usize> {
     let text = &file.text[span.start.min(file.text.len())..span.end.min(file.text.len())];
     let len = text.find('\n').unwrap_or(text.len());
     span.start..span.start + len

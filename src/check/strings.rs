@@ -37,10 +37,8 @@ pub fn decode(raw: &str) -> Option<(String, Vec<usize>)> {
         }
     }
     while let Some((i, c)) = chars.next() {
-        if c == '\r' && body[i + 1..].starts_with('\n') {
-            // CRLF is read as a line feed.
-            continue;
-        }
+        // (A CRLF inside a multi-line string stays CRLF, as the TOML reader
+        // keeps it.)
         if !basic || c != '\\' {
             push(&mut value, &mut at, c, i);
             continue;
@@ -93,8 +91,11 @@ mod tests {
         assert_eq!(v, "a\"b");
         assert_eq!(at, vec![1, 2, 4]);
         let (v, at) = decode("\"\"\"\nx\r\ny\"\"\"").unwrap();
-        assert_eq!(v, "x\ny");
-        assert_eq!(at[2], 7);
+        assert_eq!(v, "x\r\ny");
+        assert_eq!(at[3], 7);
+        // As the TOML reader reads it.
+        let t: toml::Table = toml::from_str("a = \"\"\"\nx\r\ny\"\"\"").unwrap();
+        assert_eq!(t["a"].as_str(), Some(v.as_str()));
         let (v, _) = decode("'''\nc:\\n'''").unwrap();
         assert_eq!(v, "c:\\n");
         let (v, at) = decode("\"ø\\u00e6\"").unwrap();

@@ -56,6 +56,7 @@ catalogue! {
     serve_no_token(error);
     serve_folder(path, error);
     serve_not_folder(path);
+    serve_unspecified(address);
     serve_start(error);
     serve_listen(address, error);
     serve_stopped(error);

@@ -2,6 +2,7 @@
 //! `toml_edit`, so that everything the user did not change — comments,
 //! order, formatting — stays exactly as it was.
 
+use super::placement::{last_place, place_at_top, renumber};
 use crate::messages::{Msg, editor as m};
 use crate::money::Amount;
 use serde::Deserialize;
@@ -132,14 +133,11 @@ fn apply_one(doc: &mut DocumentMut, op: &Op) -> Result<(), EditError> {
             Node::Tables(a) => {
                 move_in(a.len(), *from, *to, path)?;
                 let mut tables: Vec<Table> = a.iter().cloned().collect();
-                // Each table keeps the place in the file of the one it
-                // takes the turn of.
-                let positions: Vec<Option<isize>> = tables.iter().map(Table::position).collect();
                 let t = tables.remove(*from);
                 tables.insert(*to, t);
+                renumber(&mut tables);
                 *a = ArrayOfTables::new();
-                for (mut t, p) in tables.into_iter().zip(positions) {
-                    t.set_position(p);
+                for t in tables {
                     a.push(t);
                 }
                 Ok(())
@@ -236,51 +234,6 @@ fn of_value(v: &mut Value) -> Node<'_> {
         Value::Array(a) => Node::Array(a),
         _ => Node::Other,
     }
-}
-
-/// The order of format 1's tables in a file, as `new` writes them.
-const ORDER: [&str; 7] = [
-    "trip",
-    "author",
-    "introduction",
-    "participant",
-    "day",
-    "section",
-    "accounts",
-];
-
-/// The largest place in the file of a table in `item` (itself or nested).
-fn last_place(item: &Item) -> Option<isize> {
-    match item {
-        Item::Table(t) => {
-            let inner = t.iter().filter_map(|(_, i)| last_place(i)).max();
-            t.position().max(inner)
-        }
-        Item::ArrayOfTables(a) => a
-            .iter()
-            .filter_map(|t| {
-                let inner = t.iter().filter_map(|(_, i)| last_place(i)).max();
-                t.position().max(inner)
-            })
-            .max(),
-        _ => None,
-    }
-}
-
-/// Where a new top-level table `key` goes: right after the tables that
-/// come before it in format 1's order (a table printed at the same place
-/// follows the ones already there).
-fn place_at_top(root: &Table, key: &str) -> Option<isize> {
-    let before = ORDER.iter().position(|k| *k == key).unwrap_or(ORDER.len());
-    root.iter()
-        .filter(|(k, _)| {
-            ORDER
-                .iter()
-                .position(|o| o == k)
-                .is_some_and(|i| i < before)
-        })
-        .filter_map(|(_, i)| last_place(i))
-        .max()
 }
 
 /// The node at `path`; with `create`, missing tables on the way are made:
@@ -541,6 +494,47 @@ mod tests {
             out.contains("logo = { file = \"logo.png\" }") && at("logo =") < at("[author]"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_moved_day_takes_its_visits_and_images_with_it() {
+        let trip = "[trip]\ndestination = \"Oslo\"\n\n# first day\n[[day]]\ndate = 2024-05-01\n\n  [[day.section]]\n  title = \"A\"\n\n    [[day.section.image]]\n    file = \"a.png\"\n\n[[day]]\ndate = 2024-05-02\n\n  [[day.section]]\n  title = \"B1\"\n\n  [[day.section]]\n  title = \"B2\"\n\n[accounts]\nparticipants = 3\n";
+        let out = apply(
+            trip,
+            &ops(r#"[{"op":"move","path":["day"],"from":1,"to":0}]"#),
+        )
+        .unwrap();
+        let t: toml::Table = toml::from_str(&out).unwrap();
+        let days = t["day"].as_array().unwrap();
+        assert_eq!(days[0]["date"].to_string(), "2024-05-02");
+        let titles = |d: &toml::Value| -> Vec<String> {
+            d["section"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s["title"].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(titles(&days[0]), ["B1", "B2"]);
+        assert_eq!(titles(&days[1]), ["A"]);
+        assert_eq!(
+            days[1]["section"][0]["image"][0]["file"].as_str(),
+            Some("a.png")
+        );
+        // The day's comment went with it; the accounts stay last.
+        let at = |needle: &str| out.find(needle).unwrap();
+        assert!(
+            at("# first day") < at("date = 2024-05-01") && at("date = 2024-05-01") > at("B2"),
+            "{out}"
+        );
+        assert!(at("[accounts]") > at("a.png"), "{out}");
+        // And back: the file as it was.
+        let back = apply(
+            &out,
+            &ops(r#"[{"op":"move","path":["day"],"from":1,"to":0}]"#),
+        )
+        .unwrap();
+        assert_eq!(back, trip);
     }
 
     #[test]

@@ -128,15 +128,10 @@ pub fn create(app: &App, req: &NewRequest) -> Result<String, Msg> {
     });
     let name = format!("{stem}.toml");
     let path = app.folder.join(&name);
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes()))
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => m::new_exists(&name),
-            _ => m::new_unwritable(&name, e),
-        })?;
+    files::create_new(&path, text.as_bytes()).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => m::new_exists(&name),
+        _ => m::new_unwritable(&name, e),
+    })?;
     Ok(name)
 }
 

@@ -9,6 +9,7 @@ mod app;
 mod edit;
 mod fields;
 mod listing;
+mod placement;
 mod preview;
 mod routes;
 mod security;
@@ -97,6 +98,11 @@ pub fn run(options: Options, report: impl Fn(Event) + Send + Sync + 'static) -> 
     if !folder.is_dir() {
         return Err(m::serve_not_folder(&options.folder));
     }
+    // Every address of the machine has no one name a browser would use,
+    // so the Host rule could let no request in: name one.
+    if options.listen.is_unspecified() {
+        return Err(m::serve_unspecified(options.listen.to_string()));
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -110,15 +116,12 @@ pub fn run(options: Options, report: impl Fn(Event) + Send + Sync + 'static) -> 
             })?;
         let port = listener.local_addr().map_err(m::serve_start)?.port();
         let token = token()?;
-        let explicit = (!options.listen.is_loopback()).then(|| match options.listen {
+        // The address as a URL names it; requests must name it so.
+        let host = match options.listen {
             IpAddr::V6(a) => format!("[{a}]"),
             a => a.to_string(),
-        });
-        let guard = security::Guard::new(token.clone(), port, explicit.as_deref());
-        let host = match &explicit {
-            Some(h) => h.clone(),
-            None => "127.0.0.1".into(),
         };
+        let guard = security::Guard::new(token.clone(), port, Some(&host));
         let app = Arc::new(App {
             folder,
             recipe: options.recipe,

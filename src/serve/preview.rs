@@ -13,11 +13,12 @@ use std::time::Instant;
 use typst::layout::{Frame, FrameItem};
 use typst_layout::PagedDocument;
 
-/// How many pages the store keeps (those of the last versions).
-const KEPT_PAGES: usize = 2_000;
+/// How many bytes of drawn pages the store keeps (those of the last
+/// versions; a page with photos holds them, so pages are counted by size).
+const KEPT_BYTES: usize = 256 * 1024 * 1024;
 
-/// The drawn pages by hash, and their hashes oldest first.
-type Drawings = (HashMap<String, Arc<String>>, VecDeque<String>);
+/// The drawn pages by hash, their hashes oldest first, and their bytes.
+type Drawings = (HashMap<String, Arc<String>>, VecDeque<String>, usize);
 
 /// The pages drawn so far, by the hex hash of their content.
 #[derive(Default)]
@@ -37,13 +38,18 @@ impl PageStore {
 
     fn put(&self, hash: String, svg: String) {
         if let Ok(mut inner) = self.inner.lock() {
-            let (map, order) = &mut *inner;
+            let (map, order, bytes) = &mut *inner;
+            let size = svg.len();
             if map.insert(hash.clone(), Arc::new(svg)).is_none() {
                 order.push_back(hash);
+                *bytes += size;
             }
-            while order.len() > KEPT_PAGES {
-                if let Some(old) = order.pop_front() {
-                    map.remove(&old);
+            // The newest page always stays, however large.
+            while *bytes > KEPT_BYTES && order.len() > 1 {
+                if let Some(old) = order.pop_front()
+                    && let Some(svg) = map.remove(&old)
+                {
+                    *bytes -= svg.len();
                 }
             }
         }

@@ -84,7 +84,9 @@ pub struct Shown {
 
 fn shown(d: &Diagnostic, text: &str, lang: Lang) -> Shown {
     let (line, column, path) = match (&d.file, &d.span) {
-        (Some(f), Some(s)) => {
+        // Only a place in the trip file has a field and a line of it (an
+        // error of a template folder has neither).
+        (Some(f), Some(s)) if &*f.text == text => {
             let (l, c) = f.line_col(s.start);
             let mut path = fields::path_at(text, s.start);
             // A missing key is told at its table: its field is the key's.
@@ -178,7 +180,10 @@ async fn refresh(app: Arc<App>, s: Arc<Session>, lang: Lang, started: Instant) -
                 .collect();
             let pages = laid.pages.clone();
             let (layout_ms, draw_ms, drawn) = (laid.layout_ms, laid.draw_ms, laid.drawn);
-            if s.show(version, laid, ms) {
+            // A later version shown meanwhile wins: this answer brings no
+            // pages then.
+            let shown = s.show(version, laid, ms);
+            if shown {
                 (app.report)(Event::Preview {
                     trip: s.name.clone(),
                     ms,
@@ -188,7 +193,7 @@ async fn refresh(app: Arc<App>, s: Arc<Session>, lang: Lang, started: Instant) -
                     drawn,
                 });
             }
-            (diagnostics, Some(pages))
+            (diagnostics, shown.then_some(pages))
         }
         Err(diags) => (diags.iter().map(|d| shown(d, &text, lang)).collect(), None),
     };
@@ -256,23 +261,18 @@ pub async fn edit(
 ) -> Result<Response, Failure> {
     let started = Instant::now();
     let s = session(&app, &name, q.lang())?;
-    let (current, _) = s.text();
-    let new = match req.text {
-        Some(t) => t,
-        None => match edit::apply(&current, &req.ops) {
-            Ok(t) => t,
-            Err(e) => {
-                let edit =
-                    serde_json::json!({ "path": e.path, "message": e.message.in_lang(q.lang()) });
-                return Ok((
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    Json(serde_json::json!({ "edit": edit })),
-                )
-                    .into_response());
-            }
-        },
+    let done = match req.text {
+        Some(t) => Ok(s.edit(t)),
+        None => s.edit_with(|current| edit::apply(current, &req.ops)),
     };
-    s.edit(new);
+    if let Err(e) = done {
+        let edit = serde_json::json!({ "path": e.path, "message": e.message.in_lang(q.lang()) });
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(serde_json::json!({ "edit": edit })),
+        )
+            .into_response());
+    }
     Ok(Json(refresh(app, s, q.lang(), started).await).into_response())
 }
 
@@ -308,22 +308,28 @@ pub async fn save(
     Query(q): Query<LangQuery>,
 ) -> Result<Json<serde_json::Value>, Failure> {
     let s = session(&app, &name, q.lang())?;
-    let on_disk = std::fs::read(&s.path).unwrap_or_default();
-    if !s.disk_unchanged(&on_disk) {
-        return Err(Failure::new(
-            StatusCode::CONFLICT,
-            m::save_conflict(&name),
-            q.lang(),
-        ));
-    }
-    let (text, version) = s.text();
-    crate::files::write_atomic(&s.path, text.as_bytes()).map_err(|e| {
-        Failure::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            m::save_failed(&name, e),
-            q.lang(),
-        )
-    })?;
+    let lang = q.lang();
+    let (s2, name2) = (s.clone(), name.clone());
+    // The disk's work off the async threads.
+    let written = tokio::task::spawn_blocking(move || {
+        // A file gone from disk counts as changed there.
+        let on_disk = match std::fs::read(&s2.path) {
+            Ok(d) => d,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err((StatusCode::INTERNAL_SERVER_ERROR, m::save_failed(&name2, e))),
+        };
+        if !s2.disk_unchanged(&on_disk) {
+            return Err((StatusCode::CONFLICT, m::save_conflict(&name2)));
+        }
+        let (text, version) = s2.text();
+        // The user's file: through a link, with its permissions.
+        crate::files::replace_file(&s2.path, text.as_bytes())
+            .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, m::save_failed(&name2, e)))?;
+        Ok((text, version))
+    })
+    .await
+    .map_err(|_| Failure::inside(lang))?;
+    let (text, version) = written.map_err(|(status, msg)| Failure::new(status, msg, lang))?;
     s.saved(&text);
     (app.report)(Event::Saved { trip: name });
     Ok(Json(serde_json::json!({ "saved": version })))
@@ -393,13 +399,10 @@ pub async fn page_png(
         .trim_end_matches(".png")
         .parse()
         .map_err(|_| Failure::no_page(q.lang()))?;
+    // The page is taken under the session's lock, drawn outside it.
+    let page = n.checked_sub(1).and_then(|i| s.page(i));
     let png = tokio::task::spawn_blocking(move || {
-        s.with_document(|d| {
-            d.pages()
-                .get(n.checked_sub(1)?)
-                .and_then(|p| crate::render::page_png(p, 144.0).ok())
-        })
-        .flatten()
+        page.and_then(|p| crate::render::page_png(&p, 144.0).ok())
     })
     .await
     .ok()

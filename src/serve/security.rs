@@ -14,8 +14,11 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
 
-/// The name of the cookie that carries the token.
-pub const COOKIE: &str = "studietur_token";
+/// The name of the cookie that carries the token of the server on `port`
+/// (cookies do not tell ports apart: two editors at once keep their own).
+pub fn cookie_name(port: u16) -> String {
+    format!("studietur_token_{port}")
+}
 
 /// What the checks need to know.
 #[derive(Debug, Clone)]
@@ -24,6 +27,8 @@ pub struct Guard {
     pub token: String,
     /// `host:port` values a request may name.
     pub hosts: Vec<String>,
+    /// The cookie's name.
+    pub cookie: String,
 }
 
 impl Guard {
@@ -37,7 +42,11 @@ impl Guard {
         if let Some(l) = listen {
             hosts.push(format!("{l}:{port}"));
         }
-        Guard { token, hosts }
+        Guard {
+            token,
+            hosts,
+            cookie: cookie_name(port),
+        }
     }
 
     fn origin_ok(&self, origin: &str) -> bool {
@@ -79,14 +88,14 @@ fn refuse(req: &Request, status: StatusCode, why: Msg) -> Response {
     secured(r, false)
 }
 
-fn cookie_token(req: &Request) -> Option<String> {
+fn cookie_token(req: &Request, cookie: &str) -> Option<String> {
     req.headers()
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|c| c.trim().split_once('='))
-        .find(|(k, _)| *k == COOKIE)
+        .find(|(k, _)| *k == cookie)
         .map(|(_, v)| v.to_string())
 }
 
@@ -122,14 +131,15 @@ pub async fn check(State(guard): State<Arc<Guard>>, req: Request, next: Next) ->
             if let Ok(v) = HeaderValue::from_str(&path) {
                 headers.insert(header::LOCATION, v);
             }
-            if let Ok(v) =
-                HeaderValue::from_str(&format!("{COOKIE}={t}; HttpOnly; SameSite=Strict; Path=/"))
-            {
+            if let Ok(v) = HeaderValue::from_str(&format!(
+                "{}={t}; HttpOnly; SameSite=Strict; Path=/",
+                guard.cookie
+            )) {
                 headers.insert(header::SET_COOKIE, v);
             }
             return secured(r, false);
         }
-    } else if !cookie_token(&req).is_some_and(|t| guard.token_ok(&t)) {
+    } else if !cookie_token(&req, &guard.cookie).is_some_and(|t| guard.token_ok(&t)) {
         return refuse(&req, StatusCode::FORBIDDEN, m::refused_no_token());
     }
     let origin = req

@@ -36,6 +36,20 @@ pub struct Session {
     pub announce: watch::Sender<Announcement>,
 }
 
+impl State {
+    fn replace(&mut self, text: String) -> u64 {
+        if self.text != text {
+            let old = std::mem::replace(&mut self.text, text);
+            self.undo.push(old);
+            if self.undo.len() > UNDO_DEPTH {
+                self.undo.remove(0);
+            }
+            self.version += 1;
+        }
+        self.version
+    }
+}
+
 struct State {
     text: String,
     disk_sha: String,
@@ -77,16 +91,16 @@ impl Session {
     /// Replaces the text (an edit); its new version. An unchanged text
     /// keeps its version.
     pub fn edit(&self, text: String) -> u64 {
+        self.with(|s| s.replace(text))
+    }
+
+    /// Makes the new text from the current one with `change`, under the
+    /// session's lock, so two edits at once never undo each other; the new
+    /// version, or the change's error (nothing changed).
+    pub fn edit_with<E>(&self, change: impl FnOnce(&str) -> Result<String, E>) -> Result<u64, E> {
         self.with(|s| {
-            if s.text != text {
-                let old = std::mem::replace(&mut s.text, text);
-                s.undo.push(old);
-                if s.undo.len() > UNDO_DEPTH {
-                    s.undo.remove(0);
-                }
-                s.version += 1;
-            }
-            s.version
+            let text = change(&s.text)?;
+            Ok(s.replace(text))
         })
     }
 
@@ -148,8 +162,9 @@ impl Session {
         shown
     }
 
-    /// Runs `f` on the last document shown.
-    pub fn with_document<T>(&self, f: impl FnOnce(&PagedDocument) -> T) -> Option<T> {
-        self.with(|s| s.document.as_deref().map(f))
+    /// Page `n` (from 0) of the last document shown (cheap: a page's
+    /// content is shared).
+    pub fn page(&self, n: usize) -> Option<typst_layout::Page> {
+        self.with(|s| s.document.as_deref()?.pages().get(n).cloned())
     }
 }

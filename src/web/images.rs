@@ -1,16 +1,13 @@
 //! Photos for the screen: each image of the report (already upright and
 //! without metadata, as prepared for print) in a few widths up to
 //! [`LARGEST`] pixels for `srcset`, and SVGs drawn into PNGs so that nothing
-//! in them can run on the page. Each distinct image is done once per
-//! process (cached by its SHA-256).
+//! in them can run on the page.
 
 use crate::messages::{Msg, photo as m};
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
 use image::imageops::FilterType;
 use image::{DynamicImage, ImageEncoder};
-use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
 
 /// The widest a photo is sent to a screen, in pixels.
 pub const LARGEST: u32 = 1600;
@@ -37,26 +34,16 @@ pub struct ScreenImage {
     pub files: Vec<(String, Vec<u8>)>,
 }
 
-static DONE: LazyLock<Mutex<HashMap<String, Arc<ScreenImage>>>> = LazyLock::new(Default::default);
-
 /// The screen sizes of an image of the report: `bytes` as prepared for
 /// print, of kind `extension` (`jpg`, `png`, `gif`, `webp`, `svg`), with
 /// the hex SHA-256 `sha256` of those bytes.
-pub fn for_screen(bytes: &[u8], extension: &str, sha256: &str) -> Result<Arc<ScreenImage>, Msg> {
-    let key = format!("{sha256}.{extension}");
-    if let Some(done) = DONE.lock().ok().and_then(|d| d.get(&key).cloned()) {
-        return Ok(done);
-    }
+pub fn for_screen(bytes: &[u8], extension: &str, sha256: &str) -> Result<ScreenImage, Msg> {
     let name = &sha256[..12];
-    let made = Arc::new(if extension == "svg" {
-        svg(bytes, name)?
+    if extension == "svg" {
+        svg(bytes, name)
     } else {
-        raster(bytes, extension, name)?
-    });
-    if let Ok(mut d) = DONE.lock() {
-        d.insert(key, made.clone());
+        raster(bytes, extension, name)
     }
-    Ok(made)
 }
 
 /// A raster image in every width of [`WIDTHS`] below its own (at most

@@ -48,16 +48,23 @@ pub fn make(
 ) -> Result<WebPage, Vec<Diagnostic>> {
     let (view, assets) = crate::view::build(trip);
     let mut shown = std::collections::BTreeMap::new();
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    // By path (named by content: an image shown twice is made once).
+    let mut files: std::collections::BTreeMap<String, Vec<u8>> = Default::default();
+    let mut made: std::collections::HashMap<String, ScreenImage> = Default::default();
     for (path, bytes) in &assets {
         let extension = path.rsplit('.').next().unwrap_or("");
         let sha = crate::digest::sha256_hex(bytes);
-        let screen = images::for_screen(bytes, extension, &sha)
-            .map_err(|e| vec![Diagnostic::plain(m::web_image(path.as_str(), e))])?;
-        for f in &screen.files {
-            if !files.iter().any(|(p, _)| p == &f.0) {
-                files.push(f.clone());
+        let screen = match made.get(&sha) {
+            Some(s) => s.clone(),
+            None => {
+                let s = images::for_screen(bytes, extension, &sha)
+                    .map_err(|e| vec![Diagnostic::plain(m::web_image(path.as_str(), e))])?;
+                made.insert(sha, s.clone());
+                s
             }
+        };
+        for (p, data) in &screen.files {
+            files.entry(p.clone()).or_insert_with(|| data.clone());
         }
         shown.insert(path.clone(), screen);
     }
@@ -67,7 +74,6 @@ pub fn make(
         (INDEX.to_string(), html.into_bytes()),
         (STYLESHEET.to_string(), style.into_bytes()),
     ];
-    files.sort_by(|a, b| a.0.cmp(&b.0));
     out.extend(files);
     Ok(WebPage { files: out })
 }

@@ -10,7 +10,6 @@ use crate::view::View;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value, context};
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 /// An image as the page shows it.
 #[derive(Serialize)]
@@ -43,7 +42,7 @@ struct PdfView {
 pub fn render(
     view: &View,
     trip: &Trip,
-    images: &BTreeMap<String, Arc<ScreenImage>>,
+    images: &BTreeMap<String, ScreenImage>,
     pdf: Option<&PdfLink>,
     name: &str,
     page: &str,

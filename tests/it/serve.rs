@@ -75,7 +75,7 @@ impl Server {
 
     /// A request as the editor's page makes it (host, cookie, origin).
     pub fn call(&self, method: &str, path: &str, kind: &str, body: &[u8]) -> Answer {
-        let cookie = format!("studietur_token={}", self.token);
+        let cookie = format!("studietur_token_{}={}", self.port, self.token);
         let mut headers = vec![("Host", self.host()), ("Cookie", cookie)];
         if method != "GET" {
             headers.push(("Origin", self.origin()));
@@ -89,8 +89,9 @@ impl Server {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         write!(
             stream,
-            "GET /api/trip/{trip}/events HTTP/1.1\r\nHost: {}\r\nCookie: studietur_token={}\r\n\r\n",
+            "GET /api/trip/{trip}/events HTTP/1.1\r\nHost: {}\r\nCookie: studietur_token_{}={}\r\n\r\n",
             self.host(),
+            self.port,
             self.token
         )
         .unwrap();
@@ -204,7 +205,7 @@ fn every_security_rule_holds() {
     let s = Server::start(tmp.path());
     assert!(s.url.starts_with("http://127.0.0.1:"), "{}", s.url);
     let host = ("Host", s.host());
-    let cookie = ("Cookie", format!("studietur_token={}", s.token));
+    let cookie = ("Cookie", format!("studietur_token_{}={}", s.port, s.token));
     // The token in the URL sets an HttpOnly, SameSite=Strict cookie.
     let a = raw(
         s.port,

@@ -210,7 +210,7 @@ async function startPage() {
 
 // ---------------------------------------------------------------- editor --
 
-const ed = { name: null, state: null, pending: new Map(), timer: null, busy: false, saved: true, events: null, tab: "form", rejected: new Set() };
+const ed = { name: null, state: null, pending: new Map(), timer: null, saved: true, events: null, tab: "form", rejected: new Set() };
 
 const idOf = (path) => "f-" + path.join("-");
 const get = (obj, path) => path.reduce((o, k) => (o == null ? undefined : o[k]), obj);
@@ -260,10 +260,10 @@ function buildEditor(state) {
     el("div", { id: "pages" }, el("p", { class: "muted", text: W().noPreview })));
   main.replaceChildren(el("h1", { class: "sr-only", text: `${W().editing} ${ed.name}` }),
     el("div", { class: "split" }, left, right));
-  renderForm();
   renderToml();
+  // Shows the form when it is the tab (the form then shows the state).
   selectTab(ed.tab, false);
-  apply(state);
+  if (ed.tab !== "form") apply(state);
 }
 
 function tabButton(id, label) {
@@ -293,6 +293,8 @@ function selectTab(id, focus) {
 
 // The server's answer: errors at their fields, the TOML, the pages.
 function apply(state) {
+  // An answer overtaken by a later one (two edits in flight) is old news.
+  if (ed.state && ed.state !== state && state.version < ed.state.version) return;
   ed.state = state;
   ed.saved = state.saved;
   showSaved();
@@ -335,7 +337,6 @@ function apply(state) {
   const stale = $("#stale");
   if (stale) stale.hidden = !!state.pages || !errs.some((d) => d.error);
   say(errs.length ? errs.map((d) => d.message).join(". ") : W().ok);
-  if (state.model === null && ed.tab === "form") $("#panel-form").prepend(el("p", { class: "error", text: W().syntax }));
   if (state.pages) showPages(state.pages, state.ms);
 }
 
@@ -461,13 +462,13 @@ async function save() {
 
 async function reload() {
   const r = await postJson(`/api/trip/${encodeURIComponent(ed.name)}/reload`, {});
-  if (r.ok) { $("#conflict").replaceChildren(); ed.rejected.clear(); apply(r.body); renderForm(); }
+  if (r.ok) { $("#conflict").replaceChildren(); ed.rejected.clear(); ed.state = r.body; renderForm(); }
 }
 
 async function undo() {
   await flush();
   const r = await postJson(`/api/trip/${encodeURIComponent(ed.name)}/undo`, {});
-  if (r.ok) { ed.rejected.clear(); apply(r.body); renderForm(); }
+  if (r.ok) { ed.rejected.clear(); ed.state = r.body; renderForm(); }
 }
 
 async function pdfClick(e) {
@@ -524,7 +525,7 @@ function renderForm() {
   const panel = $("#panel-form");
   if (!panel || !ed.state) return;
   const m = ed.state.model;
-  if (!m) { panel.replaceChildren(el("p", { class: "error", text: W().syntax })); return; }
+  if (!m) { panel.replaceChildren(el("p", { class: "error", text: W().syntax })); apply(ed.state); return; }
   const f = W().f;
   panel.replaceChildren(
     el("div", { id: "summary", class: "summary" }),
