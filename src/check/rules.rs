@@ -406,7 +406,11 @@ impl Checker {
             trip::AccountsError::TotalDiffers { total, sum } => {
                 let tspan = total_span.unwrap_or(span);
                 // Messages are read in a terminal: ordinary spaces, not no-break.
-                let kr = |a: Amount| a.format(Lang::Da, false).replace('\u{a0}', " ");
+                let kr = |a: Amount| {
+                    crate::messages::Arg::worded(|lang| {
+                        a.format(lang, false).replace('\u{a0}', " ")
+                    })
+                };
                 let diff = sum.checked_sub(*total).unwrap_or_default();
                 let help = if diff.ore() < 0 {
                     m::total_less_help(kr(*sum), kr(Amount::from_ore(-diff.ore())))

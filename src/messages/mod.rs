@@ -74,6 +74,14 @@ pub enum Arg {
     /// A number with decimals, written with a point (`1.20`); Danish
     /// messages show a decimal comma (`1,20`).
     Decimal(String),
+    /// Text already written in each language, like an amount
+    /// (`1.150,50 kr.`, `DKK 1,150.50`).
+    Worded {
+        /// In Danish.
+        da: String,
+        /// In English.
+        en: String,
+    },
     /// Another message, worded in the same language.
     Msg(Msg),
     /// Messages worded in the same language and joined by the separator.
@@ -84,6 +92,14 @@ impl Arg {
     /// `value` with `places` decimals.
     pub fn decimal(value: f64, places: usize) -> Arg {
         Arg::Decimal(format!("{value:.places$}"))
+    }
+
+    /// The text `write` gives in each language.
+    pub fn worded(write: impl Fn(Lang) -> String) -> Arg {
+        Arg::Worded {
+            da: write(Lang::Da),
+            en: write(Lang::En),
+        }
     }
 
     /// `msgs` joined by `separator` (`", "`, `"; "`).
@@ -98,6 +114,10 @@ impl Arg {
             Arg::Decimal(s) => FluentValue::from(match lang {
                 Lang::En => s.clone(),
                 Lang::Da => s.replace('.', ","),
+            }),
+            Arg::Worded { da, en } => FluentValue::from(match lang {
+                Lang::Da => da.clone(),
+                Lang::En => en.clone(),
             }),
             Arg::Msg(m) => FluentValue::from(m.in_lang(lang)),
             Arg::List(msgs, separator) => FluentValue::from(

@@ -387,8 +387,8 @@ fn total_must_equal_the_sum() {
     error(
         &with("amount = 600", "amount = 599"),
         "trip.toml:34:9",
-        "`total` is 1000, but the items add up to 999 kr.",
-        "the items add up to 999 kr., 1 kr. less than `total`",
+        "`total` is 1000, but the items add up to DKK 999",
+        "the items add up to DKK 999, DKK 1 less than `total`",
     );
 }
 
