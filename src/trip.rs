@@ -63,12 +63,6 @@ impl Trip {
         self.published.unwrap_or(self.end)
     }
 
-    /// Every file the trip file names (as written, relative to its folder),
-    /// sorted and without repeats.
-    pub fn files(&self) -> Vec<String> {
-        self.pictures().iter().map(|p| p.file.clone()).collect()
-    }
-
     /// Every picture, one per file the trip names (as written), sorted by
     /// that name: the files the report is made from besides the trip file.
     pub fn pictures(&self) -> Vec<&Picture> {

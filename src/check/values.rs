@@ -98,34 +98,26 @@ impl Checker {
     /// string's first line when it cannot be found.
     fn escape_span(&self, span: Range<usize>, c: char, nth: usize) -> Range<usize> {
         let raw = &self.file.text[span.clone()];
-        let bytes = raw.as_bytes();
-        let mut found = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            if bytes[i] != b'\\' {
-                i += 1;
-                continue;
+        let escape = super::strings::decode(raw).and_then(|(value, at)| {
+            let (i, _) = value.char_indices().filter(|&(_, v)| v == c).nth(nth)?;
+            Some(at[i])
+        });
+        match escape {
+            Some(p) => {
+                // `\b`, `\xHH`, `\uHHHH`, `\UHHHHHHHH`.
+                let len = match raw.as_bytes().get(p + 1) {
+                    Some(b'x') => 4,
+                    Some(b'u') => 6,
+                    Some(b'U') => 10,
+                    _ => 2,
+                };
+                span.start + p..(span.start + p + len).min(span.end)
             }
-            let (decoded, len) = match bytes.get(i + 1) {
-                Some(b'b') => (Some('\u{8}'), 2),
-                Some(b'f') => (Some('\u{c}'), 2),
-                Some(b'e') => (Some('\u{1b}'), 2),
-                Some(b'x') => (hex_char(raw, i + 2, 2), 4),
-                Some(b'u') => (hex_char(raw, i + 2, 4), 6),
-                Some(b'U') => (hex_char(raw, i + 2, 8), 10),
-                _ => (None, 2),
-            };
-            if decoded == Some(c) {
-                if found == nth {
-                    let start = span.start + i;
-                    return start..(start + len).min(span.end);
-                }
-                found += 1;
+            None => {
+                let first_line = raw.find('\n').unwrap_or(raw.len());
+                span.start..span.start + first_line
             }
-            i += len;
         }
-        let first_line = raw.find('\n').unwrap_or(raw.len());
-        span.start..span.start + first_line
     }
 
     /// An optional text value.
@@ -240,10 +232,4 @@ impl Checker {
             }
         }
     }
-}
-
-/// The character of the `digits` hex digits at `at` in `raw`.
-fn hex_char(raw: &str, at: usize, digits: usize) -> Option<char> {
-    let hex = raw.get(at..at + digits)?;
-    char::from_u32(u32::from_str_radix(hex, 16).ok()?)
 }

@@ -643,6 +643,14 @@ fn the_keys_added_to_format_1_are_checked_at_their_place() {
         "`title` holds the control character U+0007",
         "remove it",
     );
+    // After another escape that writes a letter of two bytes.
+    let t = with("title = \"Besøg\"", "title = \"Bes\\u00f8g \\u0001\"");
+    error(
+        &t,
+        &pos(&t, "\\u0001"),
+        "`title` holds the control character U+0001",
+        "remove it",
+    );
     let t = with(
         "[[participant]]\nname = \"Anna\"",
         "[introduction]\ntitle = \"Forord\"\nheading = false\ntext = \"x\"\n\n[[participant]]\nname = \"Anna\"",
