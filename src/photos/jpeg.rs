@@ -95,11 +95,6 @@ impl<'a> Segments<'a> {
             .unwrap_or(0)
     }
 
-    /// Whether an Adobe marker says CMYK is stored inverted.
-    pub fn adobe(&self) -> bool {
-        self.app(0xEE, b"Adobe").is_some()
-    }
-
     /// The JPEG without its metadata (EXIF, XMP, IPTC, comments, trailing
     /// data): the same pixels, byte for byte the same compressed data. The
     /// JFIF header, the colour profile and the Adobe colour marker stay.
@@ -128,17 +123,13 @@ impl<'a> Segments<'a> {
 /// The JPEG decoded to at least `at_least` pixels each way where it is
 /// larger (at 1/2, 1/4 or 1/8 of its size), CMYK turned into RGB; and
 /// whether it was CMYK.
-pub fn decode(data: &[u8], adobe: bool, at_least: (u32, u32)) -> Result<(DynamicImage, bool), Msg> {
+pub fn decode(data: &[u8], at_least: (u32, u32)) -> Result<(DynamicImage, bool), Msg> {
     // The decoder has been known to panic on some damaged files.
-    std::panic::catch_unwind(|| decode_unguarded(data, adobe, at_least))
+    std::panic::catch_unwind(|| decode_unguarded(data, at_least))
         .unwrap_or_else(|_| Err(m::jpeg_damaged()))
 }
 
-fn decode_unguarded(
-    data: &[u8],
-    adobe: bool,
-    at_least: (u32, u32),
-) -> Result<(DynamicImage, bool), Msg> {
+fn decode_unguarded(data: &[u8], at_least: (u32, u32)) -> Result<(DynamicImage, bool), Msg> {
     let cannot = |e: jpeg_decoder::Error| m::jpeg_undecodable(e.to_string());
     let mut decoder = jpeg_decoder::Decoder::new(data);
     decoder.set_max_decoding_buffer_size(MAX_DECODING_BYTES);
@@ -165,17 +156,16 @@ fn decode_unguarded(
         }
         PixelFormat::CMYK32 => {
             // Print offices' CMYK, approximated as sRGB (PDF/A has no CMYK
-            // profile to show it with). Adobe files store it inverted.
+            // profile to show it with). The decoder gives the ink of each
+            // channel (it undoes the inversion Adobe files store, for CMYK
+            // and YCCK alike); the light left is what paper reflects.
             let rgb: Vec<u8> = pixels
                 .chunks_exact(4)
                 .flat_map(|p| {
-                    let (c, m, y, k) = if adobe {
-                        (p[0], p[1], p[2], p[3])
-                    } else {
-                        (255 - p[0], 255 - p[1], 255 - p[2], 255 - p[3])
-                    };
-                    let mix = |v: u8| ((u16::from(v) * u16::from(k) + 127) / 255) as u8;
-                    [mix(c), mix(m), mix(y)]
+                    let light = |ink: u8| u16::from(255 - ink);
+                    let k = light(p[3]);
+                    let mix = |ink: u8| ((light(ink) * k + 127) / 255) as u8;
+                    [mix(p[0]), mix(p[1]), mix(p[2])]
                 })
                 .collect();
             DynamicImage::ImageRgb8(RgbImage::from_raw(w, h, rgb).ok_or_else(wrong)?)

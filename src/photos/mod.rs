@@ -208,7 +208,7 @@ fn jpeg_photo(data: &[u8], fit: PhotoBox) -> Result<Prepared, Refusal> {
         } else {
             (fit.width, fit.height)
         };
-        jpeg::decode(data, segments.adobe(), want)?.0
+        jpeg::decode(data, want)?.0
     };
     if !large && !cmyk && orientation == Orientation::NoTransforms {
         return Ok(Prepared {

@@ -131,25 +131,79 @@ fn a_huge_phone_photo_builds_within_bounds() {
     assert_eq!(widths, [1496], "{widths:?}");
 }
 
-/// Point 7: a CMYK JPEG from a print office is converted to sRGB and
-/// builds a valid PDF.
+/// Point 7: a CMYK JPEG from a print office (stored inverted with Adobe's
+/// marker, as Photoshop, PIL and jpeg-encoder write it, as CMYK or YCCK)
+/// is converted to sRGB in its own colours, in the PDF and the web page,
+/// and builds a valid PDF.
 #[test]
 fn a_cmyk_jpeg_is_converted() {
-    let dir = with_image("images/cmyk.jpg");
+    // Left half red ink (no cyan, much magenta and yellow), right half half
+    // black: sRGB about (255, 55, 55) and (127, 127, 127).
     let (w, h) = (64u16, 48u16);
     let pixels: Vec<u8> = (0..u32::from(w) * u32::from(h))
-        .flat_map(|i| [(i % 255) as u8, 30, 200, 10])
+        .flat_map(|i| {
+            if i % u32::from(w) < u32::from(w / 2) {
+                [0, 200, 200, 0]
+            } else {
+                [0, 0, 0, 128]
+            }
+        })
         .collect();
-    let mut jpeg = Vec::new();
-    jpeg_encoder::Encoder::new(&mut jpeg, 90)
-        .encode(&pixels, w, h, jpeg_encoder::ColorType::Cmyk)
-        .unwrap();
-    std::fs::write(dir.path().join("trips/images/cmyk.jpg"), &jpeg).unwrap();
-    let o = studietur(dir.path(), &["build"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let pdf = std::fs::read(dir.path().join("out/x.pdf")).unwrap();
-    crate::common::assert_valid(&pdf, page_validation::ValidationProfile::PdfA2a);
-    assert!(!String::from_utf8_lossy(&pdf).contains("/DeviceCMYK"));
+    for kind in [
+        jpeg_encoder::ColorType::Cmyk,
+        jpeg_encoder::ColorType::CmykAsYcck,
+    ] {
+        let dir = with_image("images/cmyk.jpg");
+        let mut jpeg = Vec::new();
+        jpeg_encoder::Encoder::new(&mut jpeg, 95)
+            .encode(&pixels, w, h, kind)
+            .unwrap();
+        std::fs::write(dir.path().join("trips/images/cmyk.jpg"), &jpeg).unwrap();
+        let o = studietur(dir.path(), &["build", "--format", "pdf,html"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let pdf = std::fs::read(dir.path().join("out/x.pdf")).unwrap();
+        crate::common::assert_valid(&pdf, page_validation::ValidationProfile::PdfA2a);
+        assert!(!String::from_utf8_lossy(&pdf).contains("/DeviceCMYK"));
+        let web = std::fs::read_dir(dir.path().join("out/x/images"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == "jpg" || e == "png"))
+            .expect("the web page's photo");
+        for (from, img) in [
+            ("the PDF", pdf_image(&pdf)),
+            ("the web page", image::open(&web).unwrap().to_rgb8()),
+        ] {
+            let at = |fx: u32| img.get_pixel(img.width() * fx / 4, img.height() / 2).0;
+            let near = |got: [u8; 3], want: [u8; 3]| {
+                got.iter().zip(want).all(|(g, w)| g.abs_diff(w) <= 16)
+            };
+            assert!(near(at(1), [255, 55, 55]), "{kind:?} {from}: red ink gave {:?}", at(1));
+            assert!(near(at(3), [127, 127, 127]), "{kind:?} {from}: half black gave {:?}", at(3));
+        }
+    }
+}
+
+/// The one image of `pdf`, decoded.
+fn pdf_image(pdf: &[u8]) -> image::RgbImage {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let s = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .find(|s| s.dict.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Image"))
+        .expect("an image in the PDF");
+    let dim = |k: &[u8]| s.dict.get(k).and_then(|v| v.as_i64()).unwrap() as u32;
+    let dct = s
+        .dict
+        .get(b"Filter")
+        .and_then(|f| f.as_name())
+        .is_ok_and(|f| f == b"DCTDecode");
+    if dct {
+        image::load_from_memory(&s.content).unwrap().to_rgb8()
+    } else {
+        let raw = s.decompressed_content().unwrap();
+        image::RgbImage::from_raw(dim(b"Width"), dim(b"Height"), raw).unwrap()
+    }
 }
 
 /// Point 9: a JPEG cut short is refused at its `file` line.
