@@ -177,8 +177,16 @@ fn a_cmyk_jpeg_is_converted() {
             let near = |got: [u8; 3], want: [u8; 3]| {
                 got.iter().zip(want).all(|(g, w)| g.abs_diff(w) <= 16)
             };
-            assert!(near(at(1), [255, 55, 55]), "{kind:?} {from}: red ink gave {:?}", at(1));
-            assert!(near(at(3), [127, 127, 127]), "{kind:?} {from}: half black gave {:?}", at(3));
+            assert!(
+                near(at(1), [255, 55, 55]),
+                "{kind:?} {from}: red ink gave {:?}",
+                at(1)
+            );
+            assert!(
+                near(at(3), [127, 127, 127]),
+                "{kind:?} {from}: half black gave {:?}",
+                at(3)
+            );
         }
     }
 }
