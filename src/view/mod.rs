@@ -182,7 +182,9 @@ pub struct Chapter {
 pub struct ParticipantList {
     /// `Deltagere`.
     pub title: String,
-    /// Groups in order of first appearance.
+    /// Those without a group first (so that no reader takes them for the
+    /// members of the group above them), then the groups in order of first
+    /// appearance.
     pub groups: Vec<ParticipantGroup>,
 }
 
@@ -425,6 +427,8 @@ fn participants(trip: &Trip) -> Option<ParticipantList> {
             }),
         }
     }
+    // Stable: the groups keep their order behind those without one.
+    groups.sort_by_key(|g| g.name.is_some());
     Some(ParticipantList {
         title: trip.labels.labels().participants.into(),
         groups,

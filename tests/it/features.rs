@@ -68,9 +68,13 @@ group = "Staff"
 name = "Carl Clausen"
 group = "Council members"
 
+[[participant]]
+name = "Dora Dahl"
+role = "Interpreter"
+
 [[day]]
 date = 2025-04-30
-agenda = ["Arrival", "Visit to a school"]
+agenda = ["Arrival", { time = "10.30", text = "Visit to a school", points = ["Tour of the yard", "Lunch in the hall"] }]
 
   [[day.section]]
   title = "Visit to a school"
@@ -196,9 +200,11 @@ fn every_feature_in_english() {
         "DKK 1,200",
         "Total",
         "DKK 2,151.25",
-        "Participants: 3",
-        // 2151.25 / 3 = 717.0833… → 717.08
-        "Price per participant: DKK 717.08",
+        "Participants: 4",
+        // 2151.25 / 4 = 537.8125 → 537.81
+        "Price per participant: DKK 537.81",
+        "Tour of the yard",
+        "Lunch in the hall",
         "Paid on the day",
         "Contact",
         "Ada Lovelace",
@@ -212,6 +218,10 @@ fn every_feature_in_english() {
     ] {
         assert!(text.contains(want), "missing {want:?} in {text}");
     }
+    // Those without a group come before the groups, not under the last.
+    let at = |s: &str| text.find(s).unwrap();
+    assert!(at("Dora Dahl, Interpreter") < at("Council members"));
+    assert!(at("Council members") < at("Staff"));
 }
 
 /// Text that looks like Typst, Markdown and HTML code.

@@ -219,6 +219,11 @@ fn the_page_is_semantic_and_escapes_every_text() {
     ] {
         assert!(html.contains(want), "missing {want:?}");
     }
+    // Those without a group come before the first group's heading, and an
+    // agenda entry's points are a list inside its item.
+    let at = |s: &str| html.find(s).unwrap_or_else(|| panic!("missing {s:?}"));
+    assert!(at("Dora Dahl, Interpreter") < at("<h4>Council members</h4>"));
+    assert!(at("<div class=\"what\">Visit to a school\n<ul>\n<li>Tour of the yard</li>") > 0);
     assert!(!html.contains("<script"), "no script");
     assert!(
         !html.contains("rapportens"),
