@@ -243,6 +243,23 @@ fn the_destination_is_not_repeated_after_a_title_that_names_it() {
     assert_eq!(info(&amsterdam.pdf, b"Title"), "Studietur 2023 – Amsterdam");
 }
 
+/// The title page's title leaves no short word alone on its last line when
+/// a better break exists (at 36 pt, "Rotterdam Study Trip" fills a line and
+/// left "2024" alone).
+#[test]
+fn the_title_page_leaves_no_short_word_alone() {
+    let (_dir, path) = edited(
+        "2024-barcelona.toml",
+        "title        = \"Børne- og Ungeudvalgets studietur til Barcelona\"",
+        "title = \"Rotterdam Study Trip 2024\"",
+    );
+    let r = build_with(&path, Template::default(), None);
+    let pages = page_texts(&r.pdf);
+    let lines: Vec<&str> = pages[0].lines().map(str::trim).collect();
+    assert!(!lines.contains(&"2024"), "{lines:?}");
+    assert!(lines.contains(&"Trip 2024"), "{lines:?}");
+}
+
 /// The hyphenated line breaks of a PDF's text: `(before, after)` pairs.
 fn hyphen_breaks(pdf: &[u8]) -> Vec<(String, String)> {
     let text = page_texts(pdf).join("\n");
