@@ -51,13 +51,17 @@ fn check_table(
     out: &mut Findings,
 ) {
     let mut unknown: Vec<String> = Vec::new();
+    // Required keys that a misspelt key was taken for: its error says so,
+    // a second one ("missing …") would tell the same mistake twice.
+    let mut meant: Vec<&str> = Vec::new();
     for (key, value) in table.iter_mut() {
         let name: &str = key.get_ref();
         match spec.keys.iter().find(|k| k.name == name) {
             Some(k) => check_value(file, k, value, spec, out),
             None => {
-                out.diagnostics
-                    .push(unknown_key(file, key.span(), name, spec));
+                let (diagnostic, suggested) = unknown_key(file, key.span(), name, spec);
+                out.diagnostics.push(diagnostic);
+                meant.extend(suggested);
                 unknown.push(name.to_string());
             }
         }
@@ -72,6 +76,9 @@ fn check_table(
     for k in spec.keys.iter().filter(|k| k.required) {
         if !table.keys().any(|key| key.get_ref() == k.name) {
             out.fatal = true;
+            if meant.contains(&k.name) {
+                continue;
+            }
             let in_file = spec.name == FILE.name;
             let at = if in_file {
                 0..0
@@ -108,21 +115,25 @@ fn missing_help(k: &Key) -> Msg {
     }
 }
 
+/// The error for the unknown key `name`, and the key its help suggests
+/// instead ("did you mean …?"), if any.
 fn unknown_key(
     file: &SourceFile,
     span: Range<usize>,
     name: &str,
     spec: &'static Spec,
-) -> Diagnostic {
+) -> (Diagnostic, Option<&'static str>) {
     let message = if spec.name == FILE.name {
         m::unknown_table_or_key(name)
     } else {
         m::unknown_key_in(name, spec.name)
     };
     let image_key = IMAGE.keys.iter().any(|k| k.name == name);
+    let mut suggested = None;
     let help = if let Some(h) = image_key.then(|| image_help(spec)).flatten() {
         h
     } else if let Some(s) = did_you_mean(name, spec.keys.iter().map(|k| k.name)) {
+        suggested = Some(s);
         m::did_you_mean(s)
     } else if let Some(other) = ALL
         .iter()
@@ -133,7 +144,10 @@ fn unknown_key(
         let keys: Vec<String> = spec.keys.iter().map(|k| format!("`{}`", k.name)).collect();
         m::table_takes_keys(spec.name, keys.join(", "), name)
     };
-    Diagnostic::error(file, span, message).with_help(help)
+    (
+        Diagnostic::error(file, span, message).with_help(help),
+        suggested,
+    )
 }
 
 /// Where an image key (`file`, `alt`, `caption`, `decorative`) written

@@ -190,6 +190,15 @@ fn unknown_keys_and_tables() {
         "unknown key `tittle` in [trip]",
         "did you mean `title`?",
     );
+    // A misspelt required key is one mistake, told once (not also as
+    // "[trip] is missing `destination`").
+    let t = with("destination = \"Berlin\"", "destinaton = \"Berlin\"");
+    error(
+        &t,
+        &pos(&t, "destinaton"),
+        "unknown key `destinaton` in [trip]",
+        "did you mean `destination`?",
+    );
     error(
         &with("[accounts]", "[acounts]"),
         "trip.toml:32:2",
