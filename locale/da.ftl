@@ -315,6 +315,9 @@ cannot_watch = kan ikke overvåge `{$path}`: {$error}
 
 manifest_invalid = `{$path}` er ikke et manifest for et studietur-arkiv: {$error}
 manifest_invalid_help = hent manifestet fra en sikkerhedskopi; studietur retter det aldrig i hånden
+manifest_bad_path = `{$value}` (i `{$field}`) er ikke en sti inde i arkivet
+manifest_listed_twice = `{$pdf}` står der to gange
+pages_differ = manifestet giver `{$pdf}` {$recorded} sider; den har {$actual}
 manifest_format = `{$path}` har manifest_format {$found}; denne studietur læser format {$supported}
 manifest_format_help = brug den version af studietur, der skrev arkivet
 pdf_asked = der blev bedt om en PDF

@@ -305,6 +305,9 @@ cannot_watch = cannot watch `{$path}`: {$error}
 
 manifest_invalid = `{$path}` is not a studietur archive manifest: {$error}
 manifest_invalid_help = restore the manifest from a backup; studietur never edits it by hand
+manifest_bad_path = `{$value}` (in `{$field}`) is not a path inside the archive
+manifest_listed_twice = `{$pdf}` is listed twice
+pages_differ = the manifest gives `{$pdf}` {$recorded} pages; it has {$actual}
 manifest_format = `{$path}` has manifest_format {$found}; this studietur reads format {$supported}
 manifest_format_help = use the studietur version that wrote this archive
 pdf_asked = a PDF was asked for

@@ -238,13 +238,21 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache) -> Outcome {
             write_pdf(&mut outcome, out_dir, pdf_name, rendered, built.provenance);
         }
         Product::Web { pdf, page } => {
+            let folder = out_dir.join(&stem);
+            // The PDF is not replaced when its web page cannot be.
+            if let Err(e) = crate::files::replaceable_folder(&folder, crate::web::INDEX) {
+                outcome.status = Status::Failed;
+                outcome
+                    .diagnostics
+                    .push(Diagnostic::plain(m::web_unwritable(&folder, e)));
+                return outcome;
+            }
             if let Some(rendered) = pdf {
                 write_pdf(&mut outcome, out_dir, pdf_name, rendered, built.provenance);
                 if outcome.status != Status::Built {
                     return outcome;
                 }
             }
-            let folder = out_dir.join(&stem);
             match crate::files::write_folder_atomic(&folder, &page.files, crate::web::INDEX) {
                 Ok(()) => {
                     outcome.status = Status::Built;

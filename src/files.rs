@@ -73,12 +73,7 @@ pub fn write_folder_atomic(
     files: &[(String, Vec<u8>)],
     marker: &str,
 ) -> std::io::Result<()> {
-    if path.exists() && !path.join(marker).is_file() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::AlreadyExists,
-            format!("it exists without {marker}: not replaced"),
-        ));
-    }
+    replaceable_folder(path, marker)?;
     let parent = folder_of(path);
     std::fs::create_dir_all(parent)?;
     let name = path
@@ -121,6 +116,19 @@ pub fn write_folder_atomic(
     }
     // The temporary folder is now the page; nothing left to remove.
     let _ = tmp.keep();
+    Ok(())
+}
+
+/// Whether [`write_folder_atomic`] may write the folder `path`: it is not
+/// there yet, or it holds `marker`. Checked before the outputs that go
+/// with the folder are written, so that none is replaced when it is not.
+pub fn replaceable_folder(path: &Path, marker: &str) -> std::io::Result<()> {
+    if path.symlink_metadata().is_ok() && !path.join(marker).is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!("it exists without {marker}: not replaced"),
+        ));
+    }
     Ok(())
 }
 

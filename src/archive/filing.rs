@@ -298,6 +298,12 @@ fn file_one(
         .map_or((None, None), |r| {
             (r.current.html.clone(), Some(r.current.pdf_sha256.clone()))
         });
+    // The PDF is not filed when its web page cannot be.
+    if web.is_some() {
+        let target = options.archive.join(filed_name(input, &built));
+        crate::files::replaceable_folder(&target, crate::web::INDEX)
+            .map_err(|e| vec![Diagnostic::plain(making::web_unwritable(&target, e))])?;
+    }
     let (pdf_rel, filed, warnings) = file_pdf(input, built, options, manifest)?;
     let archive = &options.archive;
     let Some(entry) = manifest.reports.iter_mut().find(|r| r.trip == trip_rel) else {
@@ -340,6 +346,13 @@ fn file_one(
     Ok((pdf_rel, filed, warnings))
 }
 
+/// Where the report of `input` is filed, relative to the archive, without
+/// extension: `2023/2023-amsterdam` (its PDF adds `.pdf`; its web page is
+/// the folder).
+fn filed_name(input: &Path, built: &Built) -> String {
+    format!("{}/{}", built.trip.start.year(), stem_of(input))
+}
+
 /// Files the PDF of `built` from `input` into the archive and the manifest.
 /// Changes are made to a copy of the manifest, which is saved before the
 /// PDF it lists is written; when a step fails, the files and the manifest
@@ -351,8 +364,7 @@ fn file_pdf(
     manifest: &mut Manifest,
 ) -> Result<(String, Filed, Vec<Diagnostic>), Vec<Diagnostic>> {
     let archive = &options.archive;
-    let stem = stem_of(input);
-    let pdf_rel = format!("{}/{stem}.pdf", built.trip.start.year());
+    let pdf_rel = format!("{}.pdf", filed_name(input, &built));
     let trip_rel = relative(input, archive);
     let mut version = built.version;
     version.pdf = pdf_rel.clone();

@@ -4,8 +4,8 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::digest::sha256_hex;
-use crate::files::write_atomic;
-use crate::messages::{archive as m, making};
+use crate::files::{normalise, write_atomic};
+use crate::messages::{Msg, archive as m, making};
 use crate::provenance::{FileHash, Provenance};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -140,6 +140,10 @@ impl Manifest {
             Diagnostic::plain(m::manifest_invalid(&path, e.to_string()))
                 .with_help(m::manifest_invalid_help())
         })?;
+        if let Some(why) = manifest.malformed() {
+            return Err(Diagnostic::plain(m::manifest_invalid(&path, why))
+                .with_help(m::manifest_invalid_help()));
+        }
         if manifest.manifest_format != MANIFEST_FORMAT {
             return Err(Diagnostic::plain(m::manifest_format(
                 &path,
@@ -149,6 +153,42 @@ impl Manifest {
             .with_help(m::manifest_format_help()));
         }
         Ok(manifest)
+    }
+
+    /// What makes the entries other than studietur writes them, if
+    /// anything: a file that is not a plain path inside the archive (the
+    /// PDFs, the web pages) or inside the trip's folder (its photos), an
+    /// absolute trip path, a PDF listed twice. `verify --repair` writes
+    /// where the manifest says: never outside the archive.
+    fn malformed(&self) -> Option<Msg> {
+        let plain = |p: &str| normalise(p).as_deref() == Some(p);
+        let bad = |value: &str, field: &str| Some(m::manifest_bad_path(value, field));
+        let mut seen = std::collections::BTreeSet::new();
+        for r in &self.reports {
+            if r.trip.is_empty() || Path::new(&r.trip).has_root() {
+                return bad(&r.trip, "trip");
+            }
+            for v in std::iter::once(&r.current).chain(&r.superseded) {
+                if !plain(&v.pdf) || !v.pdf.ends_with(".pdf") {
+                    return bad(&v.pdf, "pdf");
+                }
+                if !seen.insert(v.pdf.as_str()) {
+                    return Some(m::manifest_listed_twice(&v.pdf));
+                }
+                if let Some(f) = v.made_from.files.iter().find(|f| !plain(&f.path)) {
+                    return bad(&f.path, "files");
+                }
+                if let Some(w) = &v.html {
+                    if !plain(&w.folder) {
+                        return bad(&w.folder, "html.folder");
+                    }
+                    if let Some(f) = w.files.iter().find(|f| !plain(&f.path)) {
+                        return bad(&f.path, "html.files");
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// Writes the manifest (sorted, through a temporary file), only if its

@@ -261,6 +261,15 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
             {
                 v.problems.push(m::web_rebuild_differs(&web.folder));
             }
+            // The recorded count is told as the report's: it must be its.
+            if b.version.pages != cur.pages {
+                v.problems.push(m::pages_differ(
+                    &cur.pdf,
+                    Arg::Count(cur.pages as i64),
+                    Arg::Count(b.version.pages as i64),
+                ));
+                v.pages = b.version.pages;
+            }
             b.pdf
         }
         Err(diags) => {

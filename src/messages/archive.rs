@@ -5,6 +5,9 @@ catalogue! {
     // The manifest.
     manifest_invalid(path, error);
     manifest_invalid_help();
+    manifest_bad_path(value, field);
+    manifest_listed_twice(pdf);
+    pages_differ(pdf, recorded, actual);
     manifest_format(path, found, supported);
     manifest_format_help();
     pdf_asked();

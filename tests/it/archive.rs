@@ -629,6 +629,59 @@ fn verify_finds_a_deleted_entry_and_an_unlisted_pdf() {
     );
 }
 
+/// `verify --repair` writes where the manifest says: a manifest edited to
+/// point outside the archive, or to list a PDF twice, is refused before
+/// anything is read or written; a page count edited by hand is found.
+#[test]
+fn a_manifest_pointing_outside_the_archive_is_refused() {
+    let (tmp, _) = archived();
+    let dir = tmp.path();
+    let path = dir.join("archive/manifest.json");
+    let good: serde_json::Value = serde_json::from_slice(&read(&path)).unwrap();
+    std::fs::write(dir.join("victim.txt"), b"precious").unwrap();
+    let victim = dir.join("victim.txt").display().to_string();
+    for (field, value, said) in [
+        (
+            "pdf",
+            "../evil.pdf",
+            "`../evil.pdf` (in `pdf`) is not a path inside the archive",
+        ),
+        (
+            "pdf",
+            victim.as_str(),
+            "(in `pdf`) is not a path inside the archive",
+        ),
+        (
+            "trip",
+            "/etc/passwd",
+            "`/etc/passwd` (in `trip`) is not a path inside",
+        ),
+        (
+            "pdf",
+            "2024/2024-berlin.pdf",
+            "`2024/2024-berlin.pdf` is listed twice",
+        ),
+    ] {
+        let mut m = good.clone();
+        m["reports"][0][field] = value.into();
+        std::fs::write(&path, serde_json::to_vec_pretty(&m).unwrap()).unwrap();
+        let v = studietur(dir, &["verify", "archive", "--repair"]);
+        fails_with(&v, said);
+        assert!(!dir.join("evil.pdf").exists());
+        assert_eq!(read(&dir.join("victim.txt")), b"precious");
+    }
+    let mut m = good.clone();
+    m["reports"][0]["pages"] = 99.into();
+    std::fs::write(&path, serde_json::to_vec_pretty(&m).unwrap()).unwrap();
+    let v = studietur(dir, &["verify", "archive"]);
+    let out = stdout(&v);
+    assert_eq!(v.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("the manifest gives `2023/2023-amsterdam.pdf` 99 pages; it has 14"),
+        "{out}"
+    );
+}
+
 /// Issue 12, point 21: a tampered PDF is repaired, after the rebuild proves
 /// it gives the recorded bytes; never otherwise.
 #[test]

@@ -299,6 +299,27 @@ fn the_page_is_the_same_every_time_and_links_its_pdf() {
     assert!(files_of(&tmp.path().join("out/2025-berlin")) == two);
 }
 
+/// A web page that cannot be written (a file of the user's where its
+/// folder goes) fails the build before anything is written: the PDF built
+/// before stays as it was.
+#[test]
+fn a_page_that_cannot_be_written_leaves_the_pdf_as_it_was() {
+    let (tmp, trip) = every_feature_trip();
+    let out = build_in(tmp.path(), &trip, &[]);
+    let pdf = read(&out.join("2025-berlin.pdf"));
+    let text = std::fs::read_to_string(&trip).unwrap();
+    std::fs::write(&trip, text.replace("Three lessons.", "Four lessons.")).unwrap();
+    std::fs::write(out.join("2025-berlin"), b"the user's notes").unwrap();
+    let o = build(tmp.path(), &trip, &["--format", "pdf,html"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("2025-berlin"), "{}", stderr(&o));
+    assert!(
+        read(&out.join("2025-berlin.pdf")) == pdf,
+        "the PDF was replaced"
+    );
+    assert_eq!(read(&out.join("2025-berlin")), b"the user's notes");
+}
+
 #[test]
 fn the_pages_are_valid_html() {
     let (tmp, out) = amsterdam();
