@@ -90,6 +90,10 @@ empty_value = `{$key}` er tom
 empty_value_help = skriv en værdi i `{$key}`, eller udelad nøglen, hvis den er valgfri
 long_paragraph = et afsnit i `{$key}` er {$chars} tegn langt; et afsnit må højst være {$max} tegn
 long_paragraph_help = del det op i afsnit med en tom linje imellem
+long_word = `{$key}` har et ord på {$chars} tegn uden mellemrum; et ord må højst være {$max} tegn
+long_word_help = sæt mellemrum mellem ordene (tekst kopieret fra en PDF eller et regneark kan miste dem)
+heavy_letter = `{$key}` har et bogstav af {$chars} tegn (et bogstav og tegnene over og under det); højst {$max}
+heavy_letter_help = skriv bogstavet med højst et par accenter; tekst kopieret fra en hjemmeside kan have stakke af usynlige tegn
 control_char = `{$key}` indeholder kontroltegnet U+{$code}, som ikke kan skrives ud
 control_char_help = fjern det; det kommer tit med tekst, der er kopieret fra et andet program
 unprintable = `{$key}` har tegn, som rapportens skrifttype ikke kan skrive: {$chars}
@@ -127,6 +131,10 @@ md_empty_heading = en underoverskrift har ingen ord
 md_empty_heading_help = skriv overskriften efter #-tegnene (`## Det politiske system`), eller fjern linjen
 md_third_level = `{$hashes}` er et tredje niveau af underoverskrifter; en tekst har højst to under sit afsnit
 md_third_level_help = skriv den med lige så mange # som overskriften over den ({$hashes}), eller som et almindeligt afsnit
+md_too_nested = lister og citater står mere end {$max} niveauer inden i hinanden her
+md_too_nested_help = skriv det med højst {$max} niveauer af lister og citater inden i hinanden
+md_long_link = linkmålet er {$bytes} tegn langt; højst {$max}
+md_long_link_help = link til en kortere adresse (sidens egen, uden sporingsparametre)
 
 ## Reglerne for hele turen
 

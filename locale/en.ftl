@@ -90,6 +90,10 @@ empty_value = `{$key}` is empty
 empty_value_help = write the {$key}, or leave the key out if it is optional
 long_paragraph = a paragraph of `{$key}` is {$chars} characters long; a paragraph may be at most {$max}
 long_paragraph_help = split it into paragraphs with a blank line between them
+long_word = `{$key}` has a word of {$chars} characters without a space; a word may be at most {$max}
+long_word_help = put spaces between the words (text copied from a PDF or a spreadsheet can lose them)
+heavy_letter = `{$key}` has a letter made of {$chars} characters (a letter and the marks on it); at most {$max}
+heavy_letter_help = write the letter with at most a few accents; text copied from a web page can carry stacks of invisible marks
 control_char = `{$key}` holds the control character U+{$code}, which cannot be printed
 control_char_help = remove it; it often comes with text pasted from another program
 unprintable = `{$key}` has characters the report's font cannot print: {$chars}
@@ -121,6 +125,10 @@ md_empty_heading = a sub-heading has no words
 md_empty_heading_help = write the heading after the #s (`## Det politiske system`), or remove the line
 md_third_level = `{$hashes}` is a third level of sub-headings; a text has at most two below its section
 md_third_level_help = write it with as many #s as the heading above it ({$hashes}), or as a paragraph
+md_too_nested = lists and quotes are nested more than {$max} deep here
+md_too_nested_help = write it with at most {$max} levels of lists and quotes inside each other
+md_long_link = the link target is {$bytes} characters long; at most {$max}
+md_long_link_help = link to a shorter address (the page's own, without tracking parameters)
 
 ## The rules over the whole trip
 

@@ -1,6 +1,7 @@
 //! The limits of format 1, so that no file can exhaust memory or run a
 //! batch for minutes: a trip file of at most 2 MB, paragraphs of at most
-//! 20,000 characters (images: see [`crate::photos`]).
+//! 20,000 characters, words of at most 3,000 and letters of at most 16
+//! (a base and its marks) (images: see [`crate::photos`]).
 
 use crate::diagnostic::{Diagnostic, SourceFile};
 use crate::messages::{Arg, trip as m};
@@ -11,13 +12,25 @@ pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 /// The longest paragraph, in characters.
 pub const MAX_PARAGRAPH_CHARS: usize = 20_000;
 
+/// The longest word, in characters: longer ones no PDF string holds, and
+/// no language has them (a long link's address fits).
+pub const MAX_WORD_CHARS: usize = 3_000;
+
+/// The most characters one letter is made of (a base and its combining
+/// marks; the languages that stack most use a handful): more makes
+/// shaping take time and memory without bound.
+pub const MAX_CLUSTER_CHARS: usize = 16;
+
 /// The error for a trip file over [`MAX_FILE_BYTES`].
 pub fn file_too_large(name: &str, len: usize) -> Diagnostic {
     let file = SourceFile {
         name: name.to_string(),
         text: "".into(),
     };
-    let size = Arg::decimal(len as f64 / (1024.0 * 1024.0), 1);
+    // Rounded up, so that a file just over the limit does not read as
+    // "2.0 MB; at most 2 MB".
+    let tenths = (len as f64 / (1024.0 * 1024.0) * 10.0).ceil() / 10.0;
+    let size = Arg::decimal(tenths, 1);
     Diagnostic::error(
         &file,
         0..0,
@@ -39,7 +52,7 @@ pub fn long_paragraph(value: &str) -> Option<(std::ops::Range<usize>, usize)> {
             chars = 0;
             start = at + line.len();
         } else {
-            chars += line.chars().count();
+            chars += paragraph_chars(line) + usize::from(chars > 0);
             if chars > MAX_PARAGRAPH_CHARS {
                 // The whole paragraph: to its blank line or the end.
                 let rest = &value[start..];
@@ -49,12 +62,52 @@ pub fn long_paragraph(value: &str) -> Option<(std::ops::Range<usize>, usize)> {
                     .map(str::len)
                     .sum::<usize>();
                 let para = value[start..start + end].trim_end_matches(['\n', '\r']);
-                return Some((start..start + para.len(), para.chars().count()));
+                return Some((start..start + para.len(), paragraph_chars(para)));
             }
         }
         at += line.len();
     }
     None
+}
+
+/// The characters of a paragraph, each line break inside it one (it is a
+/// space), whatever the line endings.
+fn paragraph_chars(para: &str) -> usize {
+    para.lines().map(|l| l.chars().count()).sum::<usize>() + para.lines().count().saturating_sub(1)
+}
+
+/// The byte range (inside `value`) of the first word (characters without
+/// white space between them) longer than [`MAX_WORD_CHARS`], with its
+/// length in characters.
+pub fn long_word(value: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    let mut start = 0;
+    let mut chars = 0;
+    for (i, c) in value.char_indices() {
+        if c.is_whitespace() {
+            chars = 0;
+            start = i + c.len_utf8();
+            continue;
+        }
+        chars += 1;
+        if chars > MAX_WORD_CHARS {
+            let end = value[start..]
+                .find(char::is_whitespace)
+                .map_or(value.len(), |n| start + n);
+            return Some((start..end, value[start..end].chars().count()));
+        }
+    }
+    None
+}
+
+/// The byte range (inside `value`) of the first letter (a grapheme
+/// cluster: a base and the marks written on it) made of more than
+/// [`MAX_CLUSTER_CHARS`] characters, with their number.
+pub fn heavy_letter(value: &str) -> Option<(std::ops::Range<usize>, usize)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    value
+        .grapheme_indices(true)
+        .map(|(i, g)| (i..i + g.len(), g.chars().count()))
+        .find(|(_, n)| *n > MAX_CLUSTER_CHARS)
 }
 
 #[cfg(test)]
@@ -81,6 +134,37 @@ mod tests {
         assert_eq!(
             super::long_paragraph(&text),
             Some((8..8 + long.len(), long.len()))
+        );
+    }
+
+    #[test]
+    fn a_paragraph_of_exactly_the_limit_is_fine() {
+        let exact = "z".repeat(super::MAX_PARAGRAPH_CHARS);
+        assert_eq!(super::long_paragraph(&format!("{exact}\n")), None);
+        assert_eq!(super::long_paragraph(&format!("{exact}\r\n\r\nkort")), None);
+        // Two lines joined are one character more (the space).
+        let half = "z".repeat(super::MAX_PARAGRAPH_CHARS / 2);
+        assert_eq!(
+            super::long_paragraph(&format!("{half}\n{half}")).map(|p| p.1),
+            Some(20_001)
+        );
+    }
+
+    #[test]
+    fn long_words_and_heavy_letters_are_found() {
+        let word = "w".repeat(super::MAX_WORD_CHARS);
+        assert_eq!(super::long_word(&format!("a {word} b")), None);
+        let long = format!("{word}w");
+        assert_eq!(
+            super::long_word(&format!("a {long} b")),
+            Some((2..2 + long.len(), long.len()))
+        );
+        // Danish, Vietnamese and Hindi letters with their marks are fine.
+        assert_eq!(super::heavy_letter("æøå ệ ộ क्षि e\u{301}"), None);
+        let zalgo = format!("ok a{}", "\u{301}".repeat(super::MAX_CLUSTER_CHARS));
+        assert_eq!(
+            super::heavy_letter(&zalgo),
+            Some((3..zalgo.len(), super::MAX_CLUSTER_CHARS + 1))
         );
     }
 }

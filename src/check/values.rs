@@ -68,6 +68,22 @@ impl Checker {
                 m::long_paragraph_help(),
             );
         }
+        if let Some((range, chars)) = super::limits::long_word(value) {
+            let span = self.offset_in_string(t.span(), value, range.start);
+            self.error(
+                span,
+                m::long_word(key, chars, super::limits::MAX_WORD_CHARS),
+                m::long_word_help(),
+            );
+        }
+        if let Some((range, chars)) = super::limits::heavy_letter(value) {
+            let span = self.offset_in_string(t.span(), value, range.start);
+            self.error(
+                span,
+                m::heavy_letter(key, chars, super::limits::MAX_CLUSTER_CHARS),
+                m::heavy_letter_help(),
+            );
+        }
         let mut out = String::with_capacity(value.len());
         let mut seen: Vec<(char, usize)> = Vec::new();
         for c in value.chars() {

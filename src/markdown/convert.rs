@@ -10,6 +10,12 @@ use std::ops::Range;
 /// The deepest a sub-heading goes below its section.
 pub const MAX_DEPTH: u8 = 2;
 
+/// The most lists and quotes inside each other.
+pub const MAX_NESTING: usize = 6;
+
+/// The longest link target, in bytes (longer ones no PDF reader keeps).
+pub const MAX_URL_BYTES: usize = 2_000;
+
 /// Converts one `text` value.
 pub fn parse(src: &str) -> Result<Vec<Block>, Vec<MarkdownError>> {
     let parser = Parser::new_ext(src, Options::ENABLE_TABLES);
@@ -97,6 +103,20 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Converter<'a, I> {
                     let content = self.inlines();
                     self.it.next(); // End(Paragraph)
                     push_para(&mut out, content);
+                }
+                // Only `- ` and `1. ` make lists; `+ 2 ekstra` or `* …` is
+                // text as written.
+                Event::Start(Tag::List(start)) if !self.in_subset(&range, start) => {
+                    self.skip_to_end();
+                    push_para(&mut out, vec![text(&fold_space(self.literal(range)))]);
+                }
+                Event::Start(Tag::List(_) | Tag::BlockQuote(_)) if self.nesting == MAX_NESTING => {
+                    self.errors.push(MarkdownError {
+                        offset: range.start,
+                        message: m::md_too_nested(MAX_NESTING),
+                        help: m::md_too_nested_help(MAX_NESTING),
+                    });
+                    self.skip_to_end();
                 }
                 Event::Start(Tag::List(start)) => {
                     self.nesting += 1;
@@ -194,7 +214,13 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Converter<'a, I> {
                     ..
                 }) => {
                     let url = dest_url.to_string();
-                    if !["https://", "http://", "mailto:"]
+                    if url.len() > MAX_URL_BYTES {
+                        self.errors.push(MarkdownError {
+                            offset: range.start,
+                            message: m::md_long_link(url.len(), MAX_URL_BYTES),
+                            help: m::md_long_link_help(),
+                        });
+                    } else if !["https://", "http://", "mailto:"]
                         .iter()
                         .any(|p| url.starts_with(p))
                     {
@@ -218,6 +244,18 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Converter<'a, I> {
             push_inline(&mut out, inline);
         }
         out
+    }
+
+    /// Whether the list at `range` (numbered from `start`) is written as
+    /// the subset writes lists: `- ` or `1. `.
+    fn in_subset(&self, range: &Range<usize>, start: Option<u64>) -> bool {
+        let written = self.src[range.clone()].trim_start();
+        match start {
+            None => written.starts_with('-'),
+            Some(_) => written
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with('.'),
+        }
     }
 
     /// Whether the heading at `range` is written `# …` (not underlined).

@@ -84,6 +84,10 @@ fn everything_else_is_literal() {
         "<b>fed</b>",
         "#import \"x.typ\": *",
         "a_b_c og ~streg~ og _kursiv_ og __fed__",
+        // Lists are written `- ` and `1. `; other markers are text.
+        "+ 2 ekstra deltagere",
+        "* stjerne",
+        "1) første",
     ];
     for case in cases {
         let b = parse(case).unwrap();
@@ -165,4 +169,33 @@ fn refuses_other_link_targets_and_definitions() {
     );
     let e = parse("Se [x].\n\n[x]: https://a.dk").unwrap_err();
     assert!(e[0].message.to_string().contains("link reference"));
+}
+
+#[test]
+fn refuses_deep_nesting_and_long_link_targets() {
+    // Six levels of lists and quotes inside each other are fine, seven not.
+    let six = (0..6)
+        .map(|k| format!("{}- x", "  ".repeat(k)))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(parse(&six).is_ok());
+    let seven = format!("{six}\n{}- x", "  ".repeat(6));
+    let e = parse(&seven).unwrap_err();
+    assert_eq!(e.len(), 1);
+    assert!(
+        e[0].message.to_string().contains("more than 6 deep"),
+        "{:?}",
+        e[0].message
+    );
+    assert_eq!(e[0].offset, seven.rfind('-').unwrap());
+    let e = parse(&format!("{} x", ">".repeat(20))).unwrap_err();
+    assert_eq!(e[0].offset, 6);
+    let url = format!("https://a.dk/{}", "a".repeat(2_000));
+    let e = parse(&format!("Se [her]({url}).")).unwrap_err();
+    assert!(
+        e[0].message.to_string().contains("at most 2000"),
+        "{:?}",
+        e[0].message
+    );
+    assert!(parse(&format!("Se [her]({}).", &url[..1_990])).is_ok());
 }

@@ -86,6 +86,10 @@ catalogue! {
     empty_value_help(key);
     long_paragraph(key, chars, max);
     long_paragraph_help();
+    long_word(key, chars, max);
+    long_word_help();
+    heavy_letter(key, chars, max);
+    heavy_letter_help();
     control_char(key, code);
     control_char_help();
     unprintable(key, chars);
@@ -116,6 +120,10 @@ catalogue! {
     md_empty_heading_help();
     md_third_level(hashes);
     md_third_level_help(hashes);
+    md_too_nested(max);
+    md_too_nested_help(max);
+    md_long_link(bytes, max);
+    md_long_link_help();
 
     // The rules over the whole trip.
     unknown_format(literal);

@@ -326,6 +326,63 @@ fn size_limits_are_enforced_fast() {
     assert!(took < Duration::from_secs(5), "{took:?}");
 }
 
+/// The text limits hold both ways: what is just inside them builds, fast
+/// and within memory (a word of 3,000 characters, letters with 16 marks,
+/// lists and quotes six deep, a link of 2,000 characters); what is just
+/// over them is refused by `check` at its place (past them, a word broke
+/// the PDF's string limit, stacked marks took gigabytes, deep nesting and
+/// long links failed inside the template).
+#[test]
+fn text_limits_build_inside_and_refuse_outside() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("trips")).unwrap();
+    let nested = |n: usize| {
+        (0..n)
+            .map(|k| format!("{}- x", "  ".repeat(k)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let marks = |n: usize| format!("a{} ", "\u{301}".repeat(n)).repeat(200);
+    let url = |n: usize| format!("[her](https://a.dk/{})", "a".repeat(n - 13));
+    let inside = [
+        "w".repeat(3_000),
+        marks(15),
+        nested(6),
+        format!("{} citat", ">".repeat(6)),
+        url(2_000),
+    ];
+    let outside = [
+        ("w".repeat(3_001), "14:1", "a word may be at most 3000"),
+        (marks(16), "14:1", "a letter made of 17 characters"),
+        (nested(7), "20:13", "more than 6 deep"),
+        (format!("{} citat", ">".repeat(7)), "14:7", "more than 6 deep"),
+        (url(2_001), "14:1", "at most 2000"),
+    ];
+    let write = |name: &str, text: &str| {
+        let trip = MINIMAL.replace(
+            "text = \"Et besøg.\"",
+            &format!("text = \"\"\"\n{text}\n\"\"\""),
+        );
+        std::fs::write(dir.path().join("trips").join(name), trip).unwrap();
+    };
+    for (i, text) in inside.iter().enumerate() {
+        write("x.toml", text);
+        let (o, took, mb) = measured(dir.path(), &["build", "trips/x.toml"]);
+        assert!(o.status.success(), "case {i}: {}", stderr(&o));
+        assert!(
+            took < Duration::from_secs(5) && mb < 500.0,
+            "case {i}: {took:?}, {mb} MB"
+        );
+    }
+    for (text, at, said) in outside {
+        write("x.toml", &text);
+        let (o, took, _) = measured(dir.path(), &["check", "trips/x.toml"]);
+        fails_with(&o, said);
+        fails_with(&o, &format!("trips/x.toml:{at}"));
+        assert!(took < Duration::from_secs(5), "{took:?}");
+    }
+}
+
 /// Point 2: two trips of the same name in two folders are refused before
 /// anything is built, naming both.
 #[test]
