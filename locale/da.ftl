@@ -224,7 +224,7 @@ jpeg_truncated = JPEG-filen er afkortet: dens slutning mangler
 jpeg_damaged = JPEG-filen er beskadiget og kan ikke afkodes
 jpeg_no_frame = JPEG-filen har intet billede
 jpeg_pixels_mismatch = JPEG-filens pixels passer ikke til dens størrelse
-svg_only_draws_help = en SVG i en rapport må kun tegne: gem den uden links til andre filer, scripts eller HTML, eller som PNG
+svg_only_draws_help = en SVG i en rapport må kun tegne, og enkelt: gem den uden links til andre filer, scripts, HTML og tunge effekter, eller som PNG
 svg_no_size = SVG-filen har ingen størrelse
 svg_too_large = SVG-filen siger, den er {$width} × {$height} pixels; højst {$max} hver vej
 svg_not_utf8 = SVG-filen er ikke UTF-8-tekst
@@ -238,6 +238,10 @@ svg_refers_to_url = SVG-filen henviser til en URL (`{$value}`)
 svg_script_attribute = SVG-filen indeholder et script (`{$name}`)
 svg_style_refers = SVG-filens style henviser til en anden fil eller URL
 svg_unprintable = SVG-filens tekst har tegn, som skrifttyperne ikke kan skrive: {$chars}
+svg_effects = SVG'en har {$count} effekter (filtertrin og masker); højst {$max}
+svg_step_too_costly = SVG'en bruger effekten {$step}, som kan tage minutter at tegne
+svg_much_text = SVG'en indeholder {$count} tegn tekst; højst {$max}
+svg_effects_too_large = SVG'en er {$width} × {$height} pixel og har effekter (filtre eller masker); med effekter må den højst være {$max} × {$max}
 
 ## Navnet på en beskeds niveau
 

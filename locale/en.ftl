@@ -214,7 +214,7 @@ jpeg_truncated = the JPEG is cut short (truncated): its end is missing
 jpeg_damaged = the JPEG is damaged and cannot be decoded
 jpeg_no_frame = the JPEG has no frame
 jpeg_pixels_mismatch = the JPEG's pixels do not match its size
-svg_only_draws_help = an SVG in a report may only draw: save it without links to other files, scripts or HTML, or as a PNG
+svg_only_draws_help = an SVG in a report may only draw, and simply: save it without links to other files, scripts, HTML and heavy effects, or as a PNG
 svg_no_size = the SVG has no size
 svg_too_large = the SVG says it is {$width} × {$height} pixels; at most {$max} each way
 svg_not_utf8 = the SVG is not UTF-8 text
@@ -228,6 +228,10 @@ svg_refers_to_url = the SVG refers to a URL (`{$value}`)
 svg_script_attribute = the SVG holds a script (`{$name}`)
 svg_style_refers = the SVG's style refers to another file or URL
 svg_unprintable = the SVG's text has characters the fonts cannot print: {$chars}
+svg_effects = the SVG has {$count} effects (filter steps and masks); at most {$max}
+svg_step_too_costly = the SVG uses the effect {$step}, which can take minutes to draw
+svg_much_text = the SVG holds {$count} characters of text; at most {$max}
+svg_effects_too_large = the SVG is {$width} × {$height} pixels and has effects (filters or masks); with effects it may be at most {$max} × {$max}
 
 ## The name of a diagnostic's level
 

@@ -59,4 +59,8 @@ catalogue! {
     svg_script_attribute(name);
     svg_style_refers();
     svg_unprintable(chars);
+    svg_effects(count, max);
+    svg_step_too_costly(step);
+    svg_much_text(count, max);
+    svg_effects_too_large(width, height, max);
 }

@@ -9,7 +9,7 @@
 
 mod jpeg;
 mod png;
-mod svg;
+pub mod svg;
 
 use crate::messages::{Msg, photo as m};
 use image::metadata::Orientation;
@@ -124,7 +124,7 @@ fn prepare_uncached(data: &[u8], fit: PhotoBox) -> Result<Prepared, Refusal> {
 pub const MAX_PIXELS: u64 = 200_000_000;
 
 /// The most memory a PNG, GIF or WebP may take to decode.
-pub const MAX_DECODE_BYTES: u64 = 512 * 1024 * 1024;
+pub const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The largest JPEG (in bytes of RGB pixels) decoded whole; a larger one is
 /// decoded at a reduced scale, more slowly but in little memory.
@@ -158,7 +158,7 @@ fn svg(data: &[u8]) -> Result<Prepared, Refusal> {
         });
     }
     let image = typst::visualize::SvgImage::new(Bytes::new(data.to_vec()))
-        .map_err(|e| m::svg_unreadable(format!("{e:?}")))?;
+        .map_err(|_| m::svg_unreadable(svg::why_unreadable(data)))?;
     let (w, h) = (image.width(), image.height());
     if !(w > 0.0 && h > 0.0) {
         return Err(m::svg_no_size().into());
@@ -170,6 +170,16 @@ fn svg(data: &[u8]) -> Result<Prepared, Refusal> {
             format!("{:.0}", svg::MAX_SIDE),
         )
         .into());
+    }
+    if w * h > svg::MAX_EFFECT_AREA && svg::has_effects(data) {
+        return Err(Refusal {
+            reason: m::svg_effects_too_large(
+                format!("{w:.0}"),
+                format!("{h:.0}"),
+                format!("{:.0}", svg::MAX_EFFECT_AREA.sqrt()),
+            ),
+            help: m::svg_only_draws_help(),
+        });
     }
     Ok(Prepared {
         bytes: Bytes::new(data.to_vec()),
@@ -242,6 +252,10 @@ fn raster(data: &[u8], format: ImageFormat, fit: PhotoBox) -> Result<Prepared, R
     let mut decoder = reader
         .into_decoder()
         .map_err(|e| m::image_error(e.to_string()))?;
+    // The decoder's own limits cover its buffers, not the image it returns.
+    if decoder.total_bytes() > MAX_DECODE_BYTES {
+        return Err(m::too_large_to_decode(MAX_DECODE_BYTES / (1024 * 1024)).into());
+    }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let img = DynamicImage::from_decoder(decoder).map_err(|e| match e {
         image::ImageError::Limits(_) => m::too_large_to_decode(MAX_DECODE_BYTES / (1024 * 1024)),

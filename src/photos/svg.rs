@@ -8,6 +8,31 @@ pub const MAX_ELEMENTS: usize = 50_000;
 /// The largest an SVG may say it is, each way, in pixels.
 pub const MAX_SIDE: f64 = 50_000.0;
 
+/// The most effects (filter steps `fe…` and masks) an SVG may have: each is
+/// drawn as an image of its own, in the PDF and for the web page.
+pub const MAX_EFFECTS: usize = 8;
+
+/// The largest area (in square pixels) of an SVG with effects.
+pub const MAX_EFFECT_AREA: f64 = 2_000.0 * 2_000.0;
+
+/// The most characters of text an SVG may hold.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// Filter steps whose cost grows with a number in them (a morphology's
+/// radius squared, a turbulence's octaves, a convolution's order squared)
+/// without any bound a drawing needs: a few bytes of them took minutes.
+const COSTLY_STEPS: [&str; 3] = ["feMorphology", "feTurbulence", "feConvolveMatrix"];
+
+/// Whether an SVG has effects (filters or masks), which are drawn as
+/// images of its size: see [`MAX_EFFECT_AREA`].
+pub fn has_effects(data: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(data);
+    text.contains("<filter")
+        || text.contains("<mask")
+        || text.contains(":filter")
+        || text.contains(":mask")
+}
+
 use crate::messages::{Msg, photo as m};
 
 /// Why an SVG cannot be shown; `None` when it can.
@@ -32,10 +57,24 @@ pub fn refusal(data: &[u8]) -> Option<Msg> {
     if elements > MAX_ELEMENTS {
         return Some(m::svg_elements(elements, MAX_ELEMENTS));
     }
+    let effects = doc
+        .descendants()
+        .filter(|n| {
+            let name = n.tag_name().name();
+            n.is_element()
+                && (name.starts_with("fe") && !name.starts_with("feFunc") || name == "mask")
+        })
+        .count();
+    if effects > MAX_EFFECTS {
+        return Some(m::svg_effects(effects, MAX_EFFECTS));
+    }
     let mut chars = String::new();
     for node in doc.descendants() {
         if node.is_element() {
             let name = node.tag_name().name();
+            if COSTLY_STEPS.contains(&name) {
+                return Some(m::svg_step_too_costly(name));
+            }
             if name.eq_ignore_ascii_case("script") {
                 return Some(m::svg_script());
             }
@@ -74,6 +113,10 @@ pub fn refusal(data: &[u8]) -> Option<Msg> {
             }
         }
     }
+    let count = chars.chars().count();
+    if count > MAX_TEXT_CHARS {
+        return Some(m::svg_much_text(count, MAX_TEXT_CHARS));
+    }
     let missing = crate::fonts::missing_chars(&chars);
     if !missing.is_empty() {
         let list: Vec<String> = missing
@@ -83,6 +126,15 @@ pub fn refusal(data: &[u8]) -> Option<Msg> {
         return Some(m::svg_unprintable(list.join(", ")));
     }
     None
+}
+
+/// Why an SVG that is well-formed XML still cannot be read as a drawing,
+/// in the words of the SVG reader.
+pub fn why_unreadable(data: &[u8]) -> String {
+    match resvg::usvg::Tree::from_data(data, &resvg::usvg::Options::default()) {
+        Err(e) => e.to_string(),
+        Ok(_) => "not a drawing the layout can use".to_string(),
+    }
 }
 
 /// Whether a value refers to something outside the SVG with `url(…)`.
@@ -134,5 +186,47 @@ mod tests {
                 .to_string()
                 .contains("elements")
         );
+    }
+
+    /// What costs more to draw than a drawing needs is refused: the
+    /// effects whose cost has no bound, more than eight effects, more than
+    /// 10,000 characters of text. A drop shadow is fine.
+    #[test]
+    fn costly_drawings_are_refused() {
+        let shadow = r#"<filter id="s"><feGaussianBlur stdDeviation="2"/><feOffset dx="1"/><feMerge><feMergeNode/><feMergeNode in="SourceGraphic"/></feMerge></filter><rect width="5" height="5" filter="url(#s)"/>"#;
+        assert_eq!(refusal(&svg(shadow)), None);
+        assert!(super::has_effects(&svg(shadow)));
+        assert!(!super::has_effects(&svg("<rect/>")));
+        let blurs = |n: usize| {
+            format!(
+                r#"<filter id="f">{}</filter>"#,
+                r#"<feGaussianBlur stdDeviation="9"/>"#.repeat(n)
+            )
+        };
+        assert_eq!(refusal(&svg(&blurs(super::MAX_EFFECTS))), None);
+        let words = "ord ".repeat(super::MAX_TEXT_CHARS / 4);
+        assert_eq!(refusal(&svg(&format!("<text>{words}</text>"))), None);
+        for (body, why) in [
+            (
+                r#"<filter id="f"><feTurbulence numOctaves="1"/></filter>"#.to_string(),
+                "feTurbulence",
+            ),
+            (
+                r#"<filter id="f"><feMorphology radius="1"/></filter>"#.to_string(),
+                "feMorphology",
+            ),
+            (
+                r#"<filter id="f"><feConvolveMatrix kernelMatrix="1"/></filter>"#.to_string(),
+                "feConvolveMatrix",
+            ),
+            (blurs(super::MAX_EFFECTS + 1), "9 effects"),
+            ("<mask id='m'/>".repeat(super::MAX_EFFECTS + 1), "9 effects"),
+            (format!("<text>{words}x</text>"), "10001 characters"),
+        ] {
+            let r = refusal(&svg(&body))
+                .map(|m| m.to_string())
+                .unwrap_or_default();
+            assert!(r.contains(why), "{body}: {r}");
+        }
     }
 }

@@ -137,8 +137,11 @@ fn svg(bytes: &[u8], name: &str) -> Result<ScreenImage, Msg> {
         .max(1);
     let mut files = Vec::new();
     let mut set = Vec::new();
+    // Effects (filters, masks) are drawn as images of their own: a drawing
+    // with them is drawn once, at its size.
+    let effects = crate::photos::svg::has_effects(bytes);
     for (factor, width) in [(1, shown), (2, (shown * 2).min(LARGEST * 2))] {
-        if factor == 2 && width == shown {
+        if factor == 2 && (width == shown || effects) {
             break;
         }
         let height = scaled(shown_h, width, shown);
