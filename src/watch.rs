@@ -1,5 +1,5 @@
-//! `studietur watch`: rebuild a report whenever its trip file, a file in its
-//! folder or the template changes. A failed build leaves the last good PDF
+//! `studietur watch`: rebuild a report whenever its trip file, an image in
+//! its folder or the template changes. A failed build leaves the last good PDF
 //! in place and watching goes on. The engine stays warm between builds, so
 //! a rebuild after a small edit is fast.
 
@@ -26,6 +26,7 @@ pub fn watch(input: &Path, options: &Options, report: &dyn Fn(&Outcome, f64)) ->
     // builds make the next one fast.
     crate::render::keep_caches_for(WARM_BUILDS);
     let folder = crate::files::folder_of(input).to_path_buf();
+    let folder = folder.canonicalize().unwrap_or(folder);
     let (tx, rx) = std::sync::mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher =
         notify::recommended_watcher(tx).map_err(|e| m::cannot_watch_files(e.to_string()))?;
@@ -43,6 +44,12 @@ pub fn watch(input: &Path, options: &Options, report: &dyn Fn(&Outcome, f64)) ->
     // own output inside a watched folder is not taken for a change.
     let _ = std::fs::create_dir_all(&out_dir);
     let out_canonical = out_dir.canonicalize().unwrap_or_else(|_| out_dir.clone());
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let trip = canonical(input);
+    let template = match &options.recipe.template {
+        Template::Dir(dir) => Some(canonical(dir)),
+        Template::Builtin(_) => None,
+    };
     loop {
         let started = Instant::now();
         let mut cache = Cache::load(&out_dir);
@@ -75,7 +82,9 @@ pub fn watch(input: &Path, options: &Options, report: &dyn Fn(&Outcome, f64)) ->
             !event.kind.is_access()
                 && event.paths.iter().any(|p| {
                     let p = p.canonicalize().unwrap_or_else(|_| p.clone());
-                    !p.starts_with(&out_canonical) && !p.to_string_lossy().ends_with(".tmp")
+                    !p.starts_with(&out_canonical)
+                        && !p.to_string_lossy().ends_with(".tmp")
+                        && matters(&p, &trip, template.as_deref())
                 })
         };
         loop {
@@ -87,4 +96,20 @@ pub fn watch(input: &Path, options: &Options, report: &dyn Fn(&Outcome, f64)) ->
         }
         while rx.recv_timeout(Duration::from_millis(150)).is_ok() {}
     }
+}
+
+/// Whether a change of `path` can change the report of `trip`: the trip
+/// file itself, a file of the template folder, or an image in the trip's
+/// folder (a log or another trip file written beside it is not, so that a
+/// log written there cannot make `watch` rebuild for ever).
+fn matters(path: &Path, trip: &Path, template: Option<&Path>) -> bool {
+    if path == trip || template.is_some_and(|t| path.starts_with(t)) {
+        return true;
+    }
+    let image = path.extension().is_some_and(|e| {
+        ["png", "jpg", "jpeg", "gif", "webp", "svg"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    });
+    image && !crate::files::is_hidden(path)
 }

@@ -112,6 +112,18 @@ fn rebuilds_on_change_and_survives_an_error() {
         count("built trips/x.toml") == 3
     });
     assert!(text(&pdf).contains("Tredje udgave."));
+
+    // A log or another trip file written beside it is no change of this
+    // report (a log of `watch` itself there made it rebuild for ever).
+    let lines = log.lock().unwrap().lines().count();
+    for i in 0..5 {
+        std::fs::write(dir.path().join("trips/watch.log"), format!("line {i}\n")).unwrap();
+        std::fs::write(dir.path().join("trips/y.toml"), trip_text()).unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(1500));
+    let after = log.lock().unwrap().clone();
+    assert_eq!(after.lines().count(), lines, "{after}");
 }
 
 /// Layout milliseconds of each `timing` line `STUDIETUR_TIMING=1` prints.
