@@ -12,6 +12,11 @@ pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
 /// The longest paragraph, in characters.
 pub const MAX_PARAGRAPH_CHARS: usize = 20_000;
 
+/// The most entries of one repeatable table (`[[day]]`, `[[accounts.item]]`,
+/// `[[participant]]` …): 2,000 accounts items took 700 MB to lay out, and
+/// no report has a hundred.
+pub const MAX_ENTRIES: usize = 500;
+
 /// The longest word, in characters: longer ones no PDF string holds, and
 /// no language has them (a long link's address fits).
 pub const MAX_WORD_CHARS: usize = 3_000;

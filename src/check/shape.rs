@@ -222,6 +222,17 @@ fn check_value(
             true
         }
         (Kind::TableList(spec), DeValue::Array(items)) => {
+            if let Some(extra) = items.get(super::limits::MAX_ENTRIES) {
+                out.fatal = true;
+                out.diagnostics.push(
+                    Diagnostic::error(
+                        file,
+                        header_span(file, &extra.span()),
+                        m::too_many_entries(spec.name, items.len(), super::limits::MAX_ENTRIES),
+                    )
+                    .with_help(m::too_many_entries_help()),
+                );
+            }
             let mut all_tables = true;
             for item in items.iter_mut() {
                 let item_span = item.span();

@@ -60,6 +60,7 @@ catalogue! {
     svg_style_refers();
     svg_unprintable(chars);
     svg_effects(count, max);
+    svg_too_big(size, max);
     svg_step_too_costly(step);
     svg_much_text(count, max);
     svg_effects_too_large(width, height, max);

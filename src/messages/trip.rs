@@ -86,6 +86,8 @@ catalogue! {
     empty_value_help(key);
     long_paragraph(key, chars, max);
     long_paragraph_help();
+    too_many_entries(table, count, max);
+    too_many_entries_help();
     long_word(key, chars, max);
     long_word_help();
     heavy_letter(key, chars, max);

@@ -15,6 +15,10 @@ pub const MAX_EFFECTS: usize = 8;
 /// The largest area (in square pixels) of an SVG with effects.
 pub const MAX_EFFECT_AREA: f64 = 2_000.0 * 2_000.0;
 
+/// The largest SVG file, in bytes: a drawing's paths take time to draw in
+/// proportion (17 MB of one path took minutes).
+pub const MAX_BYTES: usize = 2 * 1024 * 1024;
+
 /// The most characters of text an SVG may hold.
 pub const MAX_TEXT_CHARS: usize = 10_000;
 
@@ -37,6 +41,13 @@ use crate::messages::{Msg, photo as m};
 
 /// Why an SVG cannot be shown; `None` when it can.
 pub fn refusal(data: &[u8]) -> Option<Msg> {
+    if data.len() > MAX_BYTES {
+        let tenths = (data.len() as f64 / (1024.0 * 1024.0) * 10.0).ceil() / 10.0;
+        return Some(m::svg_too_big(
+            crate::messages::Arg::decimal(tenths, 1),
+            MAX_BYTES / (1024 * 1024),
+        ));
+    }
     let text = match std::str::from_utf8(data) {
         Ok(t) => t,
         Err(_) => return Some(m::svg_not_utf8()),
@@ -222,6 +233,10 @@ mod tests {
             (blurs(super::MAX_EFFECTS + 1), "9 effects"),
             ("<mask id='m'/>".repeat(super::MAX_EFFECTS + 1), "9 effects"),
             (format!("<text>{words}x</text>"), "10001 characters"),
+            (
+                format!("<!--{}-->", "x".repeat(super::MAX_BYTES)),
+                "at most 2 MB",
+            ),
         ] {
             let r = refusal(&svg(&body))
                 .map(|m| m.to_string())

@@ -420,6 +420,48 @@ fn text_limits_build_inside_and_refuse_outside() {
     }
 }
 
+/// A repeatable table has at most 500 entries: 500 accounts items and 500
+/// participants build within bounds; a 501st is refused at its header.
+#[test]
+fn five_hundred_entries_build_and_more_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("trips")).unwrap();
+    let trip = |items: usize, people: usize| {
+        let mut t = MINIMAL.replace("participants = 3\n", "");
+        for i in 0..items {
+            t.push_str(&format!(
+                "  [[accounts.item]]\n  label = \"Bilag {i}\"\n  amount = {i}\n"
+            ));
+        }
+        for i in 0..people {
+            t.push_str(&format!(
+                "[[participant]]\nname = \"Person {i}\"\ngroup = \"Gruppe {i}\"\n"
+            ));
+        }
+        t
+    };
+    std::fs::write(dir.path().join("trips/x.toml"), trip(499, 500)).unwrap();
+    let (o, took, mb) = measured(dir.path(), &["build", "trips/x.toml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    eprintln!(
+        "500 items and 500 participants: {:.2} s, {mb:.0} MB",
+        took.as_secs_f64()
+    );
+    assert!(mb < 500.0, "{mb} MB");
+    let text = trip(500, 0);
+    std::fs::write(dir.path().join("trips/x.toml"), &text).unwrap();
+    let (o, _, _) = measured(dir.path(), &["check", "trips/x.toml"]);
+    fails_with(
+        &o,
+        "the file has 501 [[accounts.item]] tables; a report may have at most 500",
+    );
+    let line = text[..text.rfind("  [[accounts.item]]").unwrap()]
+        .lines()
+        .count()
+        + 1;
+    fails_with(&o, &format!("trips/x.toml:{line}:"));
+}
+
 /// Point 2: two trips of the same name in two folders are refused before
 /// anything is built, naming both.
 #[test]
