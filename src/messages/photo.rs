@@ -45,6 +45,8 @@ catalogue! {
     jpeg_damaged();
     jpeg_no_frame();
     jpeg_pixels_mismatch();
+    progressive_too_large(megapixels, max);
+    progressive_too_large_help();
     svg_only_draws_help();
     svg_no_size();
     svg_too_large(width, height, max);

@@ -86,6 +86,14 @@ impl<'a> Segments<'a> {
             .unwrap_or(Orientation::NoTransforms)
     }
 
+    /// Whether the JPEG is progressive (or otherwise not baseline): its
+    /// decoder keeps every coefficient of the whole image in memory.
+    pub fn progressive(&self) -> bool {
+        self.list
+            .iter()
+            .any(|&(m, _, _)| matches!(m, 0xC2 | 0xC6 | 0xCA | 0xCE))
+    }
+
     /// The number of colour components of the frame (4: CMYK or YCCK).
     pub fn components(&self) -> u8 {
         self.list

@@ -126,6 +126,9 @@ pub const MAX_PIXELS: u64 = 200_000_000;
 /// The most memory a PNG, GIF or WebP may take to decode.
 pub const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
 
+/// The most pixels of a progressive JPEG (phones write baseline ones).
+pub const MAX_PROGRESSIVE_PIXELS: u64 = 50_000_000;
+
 /// The largest JPEG (in bytes of RGB pixels) decoded whole; a larger one is
 /// decoded at a reduced scale, more slowly but in little memory.
 const MAX_WHOLE_JPEG_BYTES: u64 = 360 * 1024 * 1024;
@@ -197,6 +200,17 @@ fn jpeg_photo(data: &[u8], fit: PhotoBox) -> Result<Prepared, Refusal> {
         .into_dimensions()
         .map_err(|e| m::jpeg_unreadable(e.to_string()))?;
     check_size(w, h)?;
+    // A progressive JPEG is decoded whole, coefficients first: two bytes
+    // for each of up to three samples of every pixel.
+    if segments.progressive() && u64::from(w) * u64::from(h) > MAX_PROGRESSIVE_PIXELS {
+        return Err(Refusal {
+            reason: m::progressive_too_large(
+                u64::from(w) * u64::from(h) / 1_000_000,
+                MAX_PROGRESSIVE_PIXELS / 1_000_000,
+            ),
+            help: m::progressive_too_large_help(),
+        });
+    }
     let orientation = segments.orientation();
     let (uw, uh) = upright(w, h, orientation);
     let large = uw > fit.width || uh > fit.height;

@@ -214,6 +214,29 @@ fn pdf_image(pdf: &[u8]) -> image::RgbImage {
     }
 }
 
+/// A progressive JPEG is decoded whole (every coefficient kept): one of more
+/// than 50 megapixels is refused from its header (a 144-megapixel one took
+/// 570 MB); phones write baseline JPEGs, which are decoded at a reduced
+/// scale.
+#[test]
+fn a_huge_progressive_jpeg_is_refused_from_its_header() {
+    let dir = with_image("images/p.jpg");
+    let img: Vec<u8> = vec![128; 16 * 16 * 3];
+    let mut jpeg = Vec::new();
+    let mut e = jpeg_encoder::Encoder::new(&mut jpeg, 90);
+    e.set_progressive(true);
+    e.encode(&img, 16, 16, jpeg_encoder::ColorType::Rgb)
+        .unwrap();
+    // Its frame header says 9000 × 6000.
+    let sof = jpeg.windows(2).position(|w| w == [0xFF, 0xC2]).unwrap();
+    jpeg[sof + 5..sof + 9].copy_from_slice(&[0x17, 0x70, 0x23, 0x28]);
+    std::fs::write(dir.path().join("trips/images/p.jpg"), &jpeg).unwrap();
+    let (o, took, _) = measured(dir.path(), &["check"]);
+    fails_with(&o, FILE_AT);
+    fails_with(&o, "a progressive JPEG of 54 megapixels");
+    assert!(took < Duration::from_secs(3), "{took:?}");
+}
+
 /// Point 9: a JPEG cut short is refused at its `file` line.
 #[test]
 fn a_truncated_jpeg_is_refused() {
