@@ -23,9 +23,11 @@ syntax_help_duplicate = en nøgle må kun stå én gang i en tabel; en tabel, de
 syntax_help_string = tekst står i dobbelte anførselstegn, "sådan her"; en tekst over flere linjer står i tredobbelte anførselstegn """…"""
 syntax_help_date = skriv datoer som 2023-04-17 (år-måned-dag, uden anførselstegn)
 syntax_help_table = en tabeloverskrift er [navn] eller [[navn]] på en linje for sig
-syntax_help_line = hver linje er `nøgle = værdi`: tekst i "anførselstegn", tal og datoer (2023-04-17) uden
+syntax_help_line = hver linje er `nøgle = værdi`: tekst i "anførselstegn", tal og datoer (2023-04-17) uden anførselstegn
 syntax_help_detail = {$detail}; {$help}
 value_unreadable = værdien kan ikke læses: {$detail}
+number_too_large = tallet `{$written}` er for stort: et heltal i filen må højst være 9223372036854775807
+number_too_large_help = skriv tallet, som rapporten skal bruge det; se efter cifre skrevet to gange
 did_you_mean = mente du `{$key}`?
 table_takes = tabellen kan have {$keys}
 remove_or_check_spelling = fjern nøglen, eller tjek stavningen i trip-format.md

@@ -23,9 +23,11 @@ syntax_help_duplicate = a key may appear once in a table; a table that repeats (
 syntax_help_string = text goes in double quotes, "like this"; a text over several lines goes in triple quotes """…"""
 syntax_help_date = write dates as 2023-04-17 (year-month-day, no quotes)
 syntax_help_table = a table header is [name] or [[name]] on a line of its own
-syntax_help_line = each line is `key = value`: text in "quotes", numbers and dates (2023-04-17) without
+syntax_help_line = each line is `key = value`: text in "quotes", numbers and dates (2023-04-17) without quotes
 syntax_help_detail = {$detail}; {$help}
 value_unreadable = {$detail}
+number_too_large = the number `{$written}` is too large: a whole number in the file may be at most 9223372036854775807
+number_too_large_help = write the number as the report needs it; check for digits typed twice
 did_you_mean = did you mean `{$key}`?
 table_takes = this table takes {$keys}
 remove_or_check_spelling = remove the key, or check its spelling in trip-format.md

@@ -194,17 +194,10 @@ pub fn inside(folder: &Path, written: &str) -> Result<PathBuf, Outside> {
     if written.trim().is_empty() {
         return Err(Outside::Empty);
     }
-    let rel = Path::new(written);
-    let escapes = rel.is_absolute()
-        || rel.components().any(|c| {
-            matches!(
-                c,
-                Component::ParentDir | Component::RootDir | Component::Prefix(_)
-            )
-        });
-    if escapes {
+    // `images/../images/x.jpg` stays inside; `../x.jpg` does not.
+    let Some(rel) = normalise(written) else {
         return Err(Outside::LeadsOut);
-    }
+    };
     let canonical = folder.join(rel).canonicalize().map_err(Outside::Missing)?;
     if !canonical.starts_with(folder) {
         return Err(Outside::LinkLeadsOut);
@@ -216,18 +209,22 @@ pub fn inside(folder: &Path, written: &str) -> Result<PathBuf, Outside> {
     }
 }
 
-/// `./images//x.jpg` → `images/x.jpg`; `None` for a path that is not a
-/// plain relative path inside its folder.
+/// `./images//x.jpg` → `images/x.jpg`, `images/../images/x.jpg` →
+/// `images/x.jpg`: the path with `.` and `..` resolved as written (links
+/// are for [`inside`] to follow); `None` for a path that is absolute,
+/// empty, or leads out of its folder (`../x.jpg`, `a/../../x.jpg`).
 pub fn normalise(written: &str) -> Option<String> {
-    let parts: Option<Vec<String>> = Path::new(written)
-        .components()
-        .filter(|c| !matches!(c, Component::CurDir))
-        .map(|c| match c {
-            Component::Normal(p) => Some(p.to_string_lossy().into_owned()),
-            _ => None,
-        })
-        .collect();
-    let parts = parts?;
+    let mut parts: Vec<String> = Vec::new();
+    for c in Path::new(written).components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                parts.pop()?;
+            }
+            Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            Component::RootDir | Component::Prefix(_) => return None,
+        }
+    }
     (!parts.is_empty()).then(|| parts.join("/"))
 }
 
@@ -279,6 +276,12 @@ mod tests {
         );
         assert_eq!(normalise("trip.toml").as_deref(), Some("trip.toml"));
         assert_eq!(normalise("../x.jpg"), None);
+        // `..` that stays inside is resolved; one that leads out is not.
+        assert_eq!(
+            normalise("images/../images/x.jpg").as_deref(),
+            Some("images/x.jpg")
+        );
+        assert_eq!(normalise("images/../../x.jpg"), None);
         assert_eq!(normalise("/etc/passwd"), None);
         assert_eq!(normalise("."), None);
         assert!(target_in(Path::new("/tmp/d"), "a/../../x").is_none());

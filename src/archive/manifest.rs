@@ -175,7 +175,14 @@ impl Manifest {
                 if !seen.insert(v.pdf.as_str()) {
                     return Some(m::manifest_listed_twice(&v.pdf));
                 }
-                if let Some(f) = v.made_from.files.iter().find(|f| !plain(&f.path)) {
+                // Photos are named as written in the trip file
+                // (`./images/x.jpg`), inside its folder.
+                if let Some(f) = v
+                    .made_from
+                    .files
+                    .iter()
+                    .find(|f| normalise(&f.path).is_none())
+                {
                     return bad(&f.path, "files");
                 }
                 if let Some(w) = &v.html {

@@ -164,6 +164,9 @@ fn syntax_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
 pub fn value_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
     let message = e.message().trim().to_string();
     let span = e.span().unwrap_or(0..0);
+    if let Some(d) = number_too_large(file, &span) {
+        return d;
+    }
     let mut d = Diagnostic::error(file, span, m::value_unreadable(first_sentence(&message)));
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let word = rest.split('`').next().unwrap_or("");
@@ -200,6 +203,32 @@ pub fn value_error(file: &SourceFile, e: &toml::de::Error) -> Diagnostic {
         d = d.with_help(m::see_trip_format());
     }
     d
+}
+
+/// An error for a whole number too large for TOML (more than 19 digits:
+/// `format = 99999999999999999999`, an amount in øre typed as kroner),
+/// with help for the key it is written to.
+fn number_too_large(file: &SourceFile, span: &std::ops::Range<usize>) -> Option<Diagnostic> {
+    let written = file.text.get(span.clone())?.trim();
+    let digits = written.trim_start_matches(['+', '-']).replace('_', "");
+    if digits.is_empty()
+        || !digits.chars().all(|c| c.is_ascii_digit())
+        || written.replace('_', "").parse::<i64>().is_ok()
+    {
+        return None;
+    }
+    let line_start = file.text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let key = file.text[line_start..span.start]
+        .split('=')
+        .next()
+        .unwrap_or("")
+        .trim();
+    let help = match key {
+        "amount" | "budget" | "total" => m::amount_too_large_help(),
+        "format" => m::unknown_format_help(),
+        _ => m::number_too_large_help(),
+    };
+    Some(Diagnostic::error(file, span.clone(), m::number_too_large(written)).with_help(help))
 }
 
 /// An error for a date written the Danish way (`start = 17/4/2023`), which

@@ -24,6 +24,8 @@ catalogue! {
     syntax_help_line();
     syntax_help_detail(detail, help);
     value_unreadable(detail);
+    number_too_large(written);
+    number_too_large_help();
     did_you_mean(key);
     table_takes(keys);
     remove_or_check_spelling();

@@ -315,6 +315,15 @@ fn images() {
         "copy the image into",
     );
     error(
+        &with("images/a.png", "images/../../secret.png"),
+        "trip.toml:23:12",
+        "leads outside the trip file's folder",
+        "copy the image into",
+    );
+    // A `..` that stays inside the folder is fine.
+    let (_dir, checked) = check(with("images/a.png", "images/../images/a.png").as_bytes());
+    assert!(checked.trip.is_some(), "{:?}", checked.diagnostics);
+    error(
         &with("images/a.png", "/etc/hostname"),
         "trip.toml:23:12",
         "leads outside the trip file's folder",
@@ -671,6 +680,21 @@ fn the_keys_added_to_format_1_are_checked_at_their_place() {
         "the introduction's `title` is not shown",
         "remove `title`",
     );
+}
+
+/// A whole number too large for TOML is told as such, with help for its
+/// key (it was a serde message about i128, with the help for amounts).
+#[test]
+fn numbers_too_large_for_toml() {
+    let t = with("amount = 600", "amount = 9223372036854775808");
+    error(
+        &t,
+        &pos(&t, "9223372036854775808"),
+        "the number `9223372036854775808` is too large",
+        "below 90 000 000 000 000 000",
+    );
+    let t = with("format = 1", "format = 99999999999999999999");
+    error(&t, "trip.toml:1:10", "is too large", "write `format = 1`");
 }
 
 /// Issue 12, points 10–15: messages a secretary can act on.
