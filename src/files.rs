@@ -38,26 +38,40 @@ pub fn is_hidden(path: &Path) -> bool {
         .is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
+/// A complete temporary file in `dir` holding `bytes`, synced to disk, with
+/// `permissions` (an ordinary file's, `0644`, when `None`: a temporary file
+/// is private), ready to be renamed into place.
+fn complete_temp(
+    dir: &Path,
+    bytes: &[u8],
+    permissions: Option<std::fs::Permissions>,
+) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".studietur-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    #[cfg(unix)]
+    let permissions = permissions.or_else(|| {
+        use std::os::unix::fs::PermissionsExt;
+        Some(std::fs::Permissions::from_mode(0o644))
+    });
+    if let Some(p) = permissions {
+        tmp.as_file().set_permissions(p)?;
+    }
+    tmp.as_file().sync_all()?;
+    Ok(tmp)
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same folder,
 /// renamed into place only when complete: an interrupted or failed write
 /// never leaves a half-written file, and never destroys the old one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = folder_of(path);
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".studietur-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    // A temporary file is private (0600); a report is an ordinary file.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
-    }
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    complete_temp(dir, bytes, None)?
+        .persist(path)
+        .map_err(|e| e.error)?;
     Ok(())
 }
 
@@ -138,35 +152,18 @@ pub fn replaceable_folder(path: &Path, marker: &str) -> std::io::Result<()> {
 pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let target = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
     let permissions = std::fs::metadata(&target).ok().map(|m| m.permissions());
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".studietur-")
-        .suffix(".tmp")
-        .tempfile_in(folder_of(&target))?;
-    tmp.write_all(bytes)?;
-    if let Some(p) = permissions {
-        tmp.as_file().set_permissions(p)?;
-    }
-    tmp.as_file().sync_all()?;
-    tmp.persist(&target).map_err(|e| e.error)?;
+    complete_temp(folder_of(&target), bytes, permissions)?
+        .persist(&target)
+        .map_err(|e| e.error)?;
     Ok(())
 }
 
 /// Writes a new file `path` with `bytes`, complete or not at all, never
 /// over an existing file (`AlreadyExists`).
 pub fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".studietur-")
-        .suffix(".tmp")
-        .tempfile_in(folder_of(path))?;
-    tmp.write_all(bytes)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
-    }
-    tmp.as_file().sync_all()?;
-    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    complete_temp(folder_of(path), bytes, None)?
+        .persist_noclobber(path)
+        .map_err(|e| e.error)?;
     Ok(())
 }
 

@@ -60,29 +60,27 @@ impl Checker {
     /// character is an error at its place.
     pub fn clean(&mut self, key: &str, t: &Text, one_line: bool) -> String {
         let value = t.get_ref();
-        if let Some((range, chars)) = super::limits::long_paragraph(value) {
+        use super::limits as l;
+        let over = [
+            l::long_paragraph(value).map(|(r, n)| {
+                let message = m::long_paragraph(key, n, l::MAX_PARAGRAPH_CHARS);
+                (r, message, m::long_paragraph_help())
+            }),
+            l::long_word(value).map(|(r, n)| {
+                (
+                    r,
+                    m::long_word(key, n, l::MAX_WORD_CHARS),
+                    m::long_word_help(),
+                )
+            }),
+            l::heavy_letter(value).map(|(r, n)| {
+                let message = m::heavy_letter(key, n, l::MAX_CLUSTER_CHARS);
+                (r, message, m::heavy_letter_help())
+            }),
+        ];
+        for (range, message, help) in over.into_iter().flatten() {
             let span = self.offset_in_string(t.span(), value, range.start);
-            self.error(
-                span,
-                m::long_paragraph(key, chars, super::limits::MAX_PARAGRAPH_CHARS),
-                m::long_paragraph_help(),
-            );
-        }
-        if let Some((range, chars)) = super::limits::long_word(value) {
-            let span = self.offset_in_string(t.span(), value, range.start);
-            self.error(
-                span,
-                m::long_word(key, chars, super::limits::MAX_WORD_CHARS),
-                m::long_word_help(),
-            );
-        }
-        if let Some((range, chars)) = super::limits::heavy_letter(value) {
-            let span = self.offset_in_string(t.span(), value, range.start);
-            self.error(
-                span,
-                m::heavy_letter(key, chars, super::limits::MAX_CLUSTER_CHARS),
-                m::heavy_letter_help(),
-            );
+            self.error(span, message, help);
         }
         let mut out = String::with_capacity(value.len());
         let mut seen: Vec<(char, usize)> = Vec::new();
