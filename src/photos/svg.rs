@@ -30,11 +30,22 @@ const COSTLY_STEPS: [&str; 3] = ["feMorphology", "feTurbulence", "feConvolveMatr
 /// Whether an SVG has effects (filters or masks), which are drawn as
 /// images of its size: see [`MAX_EFFECT_AREA`].
 pub fn has_effects(data: &[u8]) -> bool {
-    let text = String::from_utf8_lossy(data);
-    text.contains("<filter")
-        || text.contains("<mask")
-        || text.contains(":filter")
-        || text.contains(":mask")
+    std::str::from_utf8(data)
+        .ok()
+        .and_then(|t| roxmltree::Document::parse(t).ok())
+        .is_some_and(|doc| effects(&doc) > 0)
+}
+
+/// The effects of an SVG: its filter steps (`fe…`, without the transfer
+/// functions inside one) and masks.
+fn effects(doc: &roxmltree::Document) -> usize {
+    doc.descendants()
+        .filter(|n| {
+            let name = n.tag_name().name();
+            n.is_element()
+                && (name.starts_with("fe") && !name.starts_with("feFunc") || name == "mask")
+        })
+        .count()
 }
 
 use crate::messages::{Msg, photo as m};
@@ -68,14 +79,7 @@ pub fn refusal(data: &[u8]) -> Option<Msg> {
     if elements > MAX_ELEMENTS {
         return Some(m::svg_elements(elements, MAX_ELEMENTS));
     }
-    let effects = doc
-        .descendants()
-        .filter(|n| {
-            let name = n.tag_name().name();
-            n.is_element()
-                && (name.starts_with("fe") && !name.starts_with("feFunc") || name == "mask")
-        })
-        .count();
+    let effects = effects(&doc);
     if effects > MAX_EFFECTS {
         return Some(m::svg_effects(effects, MAX_EFFECTS));
     }
