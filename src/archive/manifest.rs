@@ -195,7 +195,32 @@ impl Manifest {
                 }
             }
         }
-        None
+        // Every name is the one studietur writes for its entry: a path
+        // from the manifest never names a folder or another's file.
+        self.reports.iter().find_map(super::paths::check)
+    }
+
+    /// Whether the entries hash as the manifest records (or it records no
+    /// hash: written before studietur 0.2.0).
+    pub fn sealed(&self) -> bool {
+        self.entries_sha256
+            .as_ref()
+            .is_none_or(|h| *h == self.entries_hash())
+    }
+
+    /// [`Manifest::load`], refusing a manifest whose entries were edited by
+    /// hand (`entries_sha256`): `archive` writes nothing on the word of an
+    /// entry studietur did not write.
+    pub fn load_sealed(archive: &Path) -> Result<Manifest, Diagnostic> {
+        let manifest = Manifest::load(archive)?;
+        if !manifest.sealed() {
+            let path = archive.join(MANIFEST);
+            return Err(
+                Diagnostic::plain(crate::messages::keeping::manifest_edited(&path))
+                    .with_help(crate::messages::keeping::manifest_edited_help()),
+            );
+        }
+        Ok(manifest)
     }
 
     /// Writes the manifest (sorted, through a temporary file), only if its

@@ -42,6 +42,14 @@ pub enum Standing {
     Unlisted,
     /// The manifest's entries do not hash as it records: edited by hand.
     ManifestEdited,
+    /// An archive run was cut short filing this report (its journal is
+    /// there): `true` when its manifest entry was saved (files are not all
+    /// in place yet), `false` when not (the archive is as before it, with
+    /// unfinished hidden files).
+    Interrupted(bool),
+    /// With `--repair`: the interrupted filing of this report was finished
+    /// (`true`) or undone (`false`).
+    Recovered(bool),
 }
 
 /// The verdict on one archived report (or one finding about the archive).
@@ -78,13 +86,39 @@ pub fn verify(
     options: Options,
     done: &dyn Fn(&Verdict),
 ) -> Result<Vec<Verdict>, Diagnostic> {
+    let mut verdicts = Vec::new();
+    // Repairing writes: under the archive's lock, an interrupted run
+    // finished or undone first.
+    let archived = archive.join(MANIFEST).is_file() || archive.join(super::JOURNAL).is_file();
+    let _lock = if options.repair && archived {
+        let lock = super::lock::Lock::take(archive)?;
+        if let Some(r) = super::journal::recover(archive, &lock)? {
+            let (pdf, finished) = match r {
+                super::journal::Recovered::Finished(p) => (p, true),
+                super::journal::Recovered::Undone(p) => (p, false),
+            };
+            let mut v = Verdict::new(&pdf, 0);
+            v.standing = Standing::Recovered(finished);
+            done(&v);
+            verdicts.push(v);
+        }
+        Some(lock)
+    } else {
+        None
+    };
     if !archive.join(MANIFEST).is_file() {
         return Err(
             Diagnostic::plain(m::no_manifest(archive, MANIFEST)).with_help(m::no_manifest_help())
         );
     }
     let manifest = Manifest::load(archive)?;
-    let mut verdicts = Vec::new();
+    if let Some(plan) = super::journal::read(archive)? {
+        let committed = super::journal::committed(&plan, &manifest);
+        let mut v = Verdict::new(&plan.pdf, 0);
+        v.standing = Standing::Interrupted(committed);
+        done(&v);
+        verdicts.push(v);
+    }
     if let Some(recorded) = &manifest.entries_sha256
         && *recorded != manifest.entries_hash()
     {

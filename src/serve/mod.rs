@@ -6,6 +6,7 @@
 //! its assets are built in.
 
 mod app;
+mod bounded;
 mod edit;
 mod fields;
 mod listing;
@@ -154,7 +155,7 @@ pub fn run(options: Options, report: impl Fn(Event) + Send + Sync + 'static) -> 
         };
         let report = app.clone();
         let served = tokio::select! {
-            r = axum::serve(listener, router(app, guard)) => r.map_err(m::serve_stopped),
+            r = bounded::serve(listener, router(app, guard)) => r.map_err(m::serve_stopped),
             () = stop => Ok(()),
         };
         (report.report)(Event::Stopped);

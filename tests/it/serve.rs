@@ -65,6 +65,11 @@ impl Server {
         }
     }
 
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     fn host(&self) -> String {
         format!("127.0.0.1:{}", self.port)
     }

@@ -1,0 +1,151 @@
+//! `studietur serve` under slow and large requests: a flood of half-sent
+//! requests does not lock the owner out, a hundred page PNGs and forty
+//! 1 GB uploads at once keep the server under 300 MB, and the owner's tab
+//! is answered within a second all along. Memory is read from the
+//! server's /proc.
+
+use crate::common::amsterdam_workspace;
+use crate::serve::Server;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+/// The server's peak resident memory so far, in MB.
+fn peak_mb(s: &Server) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", s.pid())).unwrap();
+    let kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap();
+    kb / 1024.0
+}
+
+/// How long the owner's tab waits for the list of trips.
+fn owner_waits(s: &Server) -> Duration {
+    let t = Instant::now();
+    let a = s.get("/api/trips");
+    assert_eq!(a.status, 200, "{}", String::from_utf8_lossy(&a.body));
+    t.elapsed()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_flood_of_half_sent_requests_does_not_lock_the_owner_out() {
+    let (tmp, _) = amsterdam_workspace();
+    let s = Server::start(tmp.path());
+    let mut flood = Vec::new();
+    for _ in 0..1200 {
+        let Ok(mut c) = TcpStream::connect(("127.0.0.1", s.port)) else {
+            continue;
+        };
+        let _ = write!(
+            c,
+            "GET / HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Slow: 1",
+            s.port
+        );
+        flood.push(c);
+    }
+    let started = Instant::now();
+    let mut worst = Duration::ZERO;
+    while started.elapsed() < Duration::from_secs(13) {
+        worst = worst.max(owner_waits(&s));
+        // The flood keeps coming.
+        for _ in 0..50 {
+            if let Ok(mut c) = TcpStream::connect(("127.0.0.1", s.port)) {
+                let _ = write!(c, "GET / HTTP/1.1\r\nHost: x");
+                flood.push(c);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    assert!(worst < Duration::from_secs(1), "the owner waited {worst:?}");
+    // The first half-sent requests were closed (given way, or timed out).
+    let mut first = flood.remove(0);
+    first
+        .set_read_timeout(Some(Duration::from_secs(2)))
+        .unwrap();
+    let mut buf = [0u8; 64];
+    assert!(matches!(first.read(&mut buf), Ok(0) | Err(_)));
+    let peak = peak_mb(&s);
+    eprintln!("half-sent flood: owner waited at most {worst:?}; server peak {peak:.0} MB");
+    assert!(peak < 300.0, "{peak} MB");
+}
+
+/// A request for page `n` as PNG, as the editor's page makes it.
+fn page_png(s: &Server, n: usize) -> u16 {
+    s.get(&format!("/api/trip/2023-amsterdam.toml/page/{n}.png"))
+        .status
+}
+
+/// An upload that claims 1 GB and sends up to 64 MB of it, until the
+/// server closes; the status it got.
+fn big_upload(port: u16, token: &str) -> u16 {
+    let mut c = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let head = format!(
+        "POST /api/trip/2023-amsterdam.toml/upload?name=x.png HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: studietur_token_{port}={token}\r\nOrigin: http://127.0.0.1:{port}\r\nContent-Type: image/png\r\nContent-Length: 1073741824\r\n\r\n"
+    );
+    c.write_all(head.as_bytes()).unwrap();
+    let chunk = vec![0x42u8; 1 << 20];
+    c.set_write_timeout(Some(Duration::from_secs(60))).unwrap();
+    for _ in 0..64 {
+        if c.write_all(&chunk).is_err() {
+            break;
+        }
+    }
+    let _ = c.shutdown(std::net::Shutdown::Write);
+    c.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let mut out = Vec::new();
+    let _ = c.read_to_end(&mut out);
+    String::from_utf8_lossy(&out)
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_hundred_page_pngs_and_forty_big_uploads_stay_under_300_mb() {
+    let (tmp, _) = amsterdam_workspace();
+    let s = Server::start(tmp.path());
+    assert_eq!(s.get("/api/trip/2023-amsterdam.toml").status, 200);
+    let mut worst = Duration::ZERO;
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let asks: Vec<_> = (0..100)
+            .map(|i| {
+                let s = &s;
+                scope.spawn(move || page_png(s, i % 14 + 1))
+            })
+            .collect();
+        std::thread::sleep(Duration::from_millis(300));
+        for _ in 0..5 {
+            worst = worst.max(owner_waits(&s));
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        asks.into_iter().map(|a| a.join().unwrap()).collect()
+    });
+    assert!(statuses.iter().all(|&c| c == 200), "{statuses:?}");
+    let after_pages = peak_mb(&s);
+    let uploads: Vec<u16> = std::thread::scope(|scope| {
+        let sends: Vec<_> = (0..40)
+            .map(|_| {
+                let (port, token) = (s.port, s.token.clone());
+                scope.spawn(move || big_upload(port, &token))
+            })
+            .collect();
+        std::thread::sleep(Duration::from_millis(300));
+        for _ in 0..5 {
+            worst = worst.max(owner_waits(&s));
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        sends.into_iter().map(|a| a.join().unwrap()).collect()
+    });
+    assert!(uploads.iter().all(|&c| c == 413 || c == 0), "{uploads:?}");
+    let peak = peak_mb(&s);
+    eprintln!(
+        "100 page PNGs: peak {after_pages:.0} MB; then 40 uploads of 1 GB: peak {peak:.0} MB; the owner waited at most {worst:?}"
+    );
+    assert!(peak < 300.0, "{peak} MB");
+    assert!(worst < Duration::from_secs(1), "the owner waited {worst:?}");
+}
