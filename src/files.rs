@@ -360,9 +360,12 @@ pub fn written_by_studietur(path: &Path) -> bool {
             data.starts_with(b"%PDF")
                 && (has(b"<xmp:CreatorTool>studietur") || has(b"/Creator (studietur"))
         }
-        "png" => data
-            .get(..200)
-            .is_some_and(|head| head.windows(19).any(|w| w == b"Software\0studietur")),
+        "png" => {
+            let mark = format!("Software\0{PAGE_MARK}");
+            data.get(..200).is_some_and(|head| {
+                head.windows(mark.len()).any(|w| w == mark.as_bytes())
+            })
+        }
         "svg" => data.starts_with(format!("<!-- {PAGE_MARK} -->").as_bytes()),
         "html" => has(b"<meta name=\"generator\" content=\"studietur"),
         _ => false,
