@@ -362,9 +362,8 @@ pub fn written_by_studietur(path: &Path) -> bool {
         }
         "png" => {
             let mark = format!("Software\0{PAGE_MARK}");
-            data.get(..200).is_some_and(|head| {
-                head.windows(mark.len()).any(|w| w == mark.as_bytes())
-            })
+            data.get(..200)
+                .is_some_and(|head| head.windows(mark.len()).any(|w| w == mark.as_bytes()))
         }
         "svg" => data.starts_with(format!("<!-- {PAGE_MARK} -->").as_bytes()),
         "html" => has(b"<meta name=\"generator\" content=\"studietur"),

@@ -679,7 +679,7 @@ fn a_lock_of_another_machine_or_a_dead_process_is_respected_and_explained() {
 }
 
 /// A team's archive in a setgid group folder (2775): each member, with
-/// umask 002, archives in turn; what one writes the other can replace.
+/// the usual umask 022, archives in turn.
 #[cfg(unix)]
 #[test]
 fn a_setgid_group_folder_is_shared_by_the_team() {
@@ -713,7 +713,7 @@ fn a_setgid_group_folder_is_shared_by_the_team() {
             "--embed-source",
         ]);
         // SAFETY: these calls are async-signal-safe; they make the child
-        // a member of the group only, with umask 002.
+        // a member of the group only, with umask 022.
         unsafe {
             c.pre_exec(move || {
                 let groups = [group as libc::gid_t];
@@ -723,7 +723,7 @@ fn a_setgid_group_folder_is_shared_by_the_team() {
                 {
                     return Err(std::io::Error::last_os_error());
                 }
-                libc::umask(0o002);
+                libc::umask(0o022);
                 Ok(())
             });
         }
@@ -745,7 +745,7 @@ fn a_setgid_group_folder_is_shared_by_the_team() {
     use std::os::unix::fs::MetadataExt;
     let manifest = std::fs::metadata(archive.join("manifest.json")).unwrap();
     assert_eq!(manifest.gid(), group);
-    assert_eq!(manifest.mode() & 0o777, 0o664);
+    assert_eq!(manifest.mode() & 0o777, 0o644);
     assert_eq!(entries(dir), 2);
 }
 

@@ -49,7 +49,14 @@ const MAX_HEAD: usize = 64 * 1024;
 /// Serves `router` on `listener` within these bounds, until the listener
 /// fails.
 pub async fn serve(listener: TcpListener, router: Router) -> std::io::Result<()> {
-    let table = Arc::new(Mutex::new(Table::new(MAX_CONNECTIONS, MAX_PER_ADDRESS)));
+    // Never more connections than files the process may open (with room
+    // for the trips, photos and fonts), so accepting never fails for
+    // want of one.
+    let total = MAX_CONNECTIONS
+        .min(open_files().saturating_sub(128))
+        .max(16);
+    let per_address = MAX_PER_ADDRESS.min(total * 3 / 4).max(8);
+    let table = Arc::new(Mutex::new(Table::new(total, per_address)));
     let large = Arc::new(Semaphore::new(LARGE_BODIES));
     let service = TowerToHyperService::new(router);
     loop {
@@ -101,6 +108,38 @@ pub async fn serve(listener: TcpListener, router: Router) -> std::io::Result<()>
                 () = close.notified() => {}
             }
         });
+    }
+}
+
+/// How many files this process may open: the soft limit raised to the hard
+/// one, as a server does.
+fn open_files() -> usize {
+    #[cfg(unix)]
+    {
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: getrlimit and setrlimit read and write this struct only.
+        unsafe {
+            if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) != 0 {
+                return 1024;
+            }
+            if limit.rlim_cur < limit.rlim_max {
+                let raised = libc::rlimit {
+                    rlim_cur: limit.rlim_max,
+                    rlim_max: limit.rlim_max,
+                };
+                if libc::setrlimit(libc::RLIMIT_NOFILE, &raised) == 0 {
+                    limit = raised;
+                }
+            }
+        }
+        usize::try_from(limit.rlim_cur).unwrap_or(usize::MAX)
+    }
+    #[cfg(not(unix))]
+    {
+        1024
     }
 }
 
