@@ -77,7 +77,7 @@ fn read_journal(archive: &Path) -> Result<Option<Journal>, Diagnostic> {
 
 /// Whether the saved manifest holds the plan's entry (the commit was made).
 pub fn committed(plan: &Plan, saved: &Manifest) -> bool {
-    saved.reports.iter().any(|r| *r == plan.after)
+    saved.reports.contains(&plan.after)
 }
 
 fn hash_of(path: &Path) -> std::io::Result<Option<String>> {

@@ -197,7 +197,21 @@ impl Manifest {
         }
         // Every name is the one studietur writes for its entry: a path
         // from the manifest never names a folder or another's file.
-        self.reports.iter().find_map(super::paths::check)
+        self.reports.iter().find_map(|r| {
+            let versions: Vec<super::paths::Named> = std::iter::once(&r.current)
+                .chain(&r.superseded)
+                .map(|v| super::paths::Named {
+                    pdf: &v.pdf,
+                    web: v.html.as_ref().map(|w| {
+                        (
+                            w.folder.as_str(),
+                            w.files.iter().map(|f| f.path.as_str()).collect(),
+                        )
+                    }),
+                })
+                .collect();
+            super::paths::check(&r.trip, &r.renamed_from, &versions)
+        })
     }
 
     /// Whether the entries hash as the manifest records (or it records no

@@ -7,7 +7,6 @@
 //! anything is read or written: a path from a manifest only ever names a
 //! file studietur wrote for that entry.
 
-use super::manifest::{Report, Version};
 use crate::files::normalise;
 use crate::messages::{Msg, archive as m, keeping as k};
 use std::path::Path;
@@ -34,27 +33,35 @@ fn unsuperseded(name: &str) -> Option<&str> {
     (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())).then_some(base)
 }
 
-/// What is wrong with the names of the report `r`, if anything.
-pub fn check(r: &Report) -> Option<Msg> {
-    let stems: Vec<String> = std::iter::once(&r.trip)
-        .chain(&r.renamed_from)
-        .map(|t| stem(t))
+/// The names one version of a report gives its files.
+pub struct Named<'a> {
+    /// Its PDF.
+    pub pdf: &'a str,
+    /// Its web page's folder and files, when it has one.
+    pub web: Option<(&'a str, Vec<&'a str>)>,
+}
+
+/// What is wrong with the names of a report of the trip file `trip` (once
+/// `renamed_from`), whose versions are `versions` (the one in force first),
+/// if anything.
+pub fn check(trip: &str, renamed_from: &[String], versions: &[Named]) -> Option<Msg> {
+    let stems: Vec<String> = std::iter::once(trip)
+        .chain(renamed_from.iter().map(String::as_str))
+        .map(stem)
         .collect();
     let known = |name: &str| stems.iter().any(|s| s == name);
-    let expected = |v: &Version| format!("<year>/{}", describe(&stems, v));
-    for (i, v) in std::iter::once(&r.current).chain(&r.superseded).enumerate() {
-        let wrong = || {
-            Some(k::manifest_name_not_ours(
-                &v.pdf,
-                "pdf",
-                &r.trip,
-                expected(v),
-            ))
+    let first = stems.first().cloned().unwrap_or_default();
+    for (i, v) in versions.iter().enumerate() {
+        let expected = if i == 0 {
+            format!("<year>/{first}.pdf")
+        } else {
+            format!("<year>/{first}-superseded-N.pdf")
         };
-        if normalise(&v.pdf).as_deref() != Some(v.pdf.as_str()) {
-            return Some(m::manifest_bad_path(&v.pdf, "pdf"));
+        let wrong = || Some(k::manifest_name_not_ours(v.pdf, "pdf", trip, &expected));
+        if normalise(v.pdf).as_deref() != Some(v.pdf) {
+            return Some(m::manifest_bad_path(v.pdf, "pdf"));
         }
-        let Some((year, name)) = split(&v.pdf) else {
+        let Some((year, name)) = split(v.pdf) else {
             return wrong();
         };
         let base = if i == 0 {
@@ -65,36 +72,26 @@ pub fn check(r: &Report) -> Option<Msg> {
         if !base.is_some_and(known) {
             return wrong();
         }
-        if let Some(w) = &v.html {
+        if let Some((folder, files)) = &v.web {
             // The page's folder is the PDF's name without `.pdf`: in force,
             // `<year>/<stem>`.
-            let folder = format!("{year}/{}", base.unwrap_or(name));
-            if w.folder != folder {
+            let expected = format!("{year}/{}", base.unwrap_or(name));
+            if *folder != expected {
                 return Some(k::manifest_name_not_ours(
-                    &w.folder,
+                    *folder,
                     "html.folder",
-                    &r.trip,
-                    folder,
+                    trip,
+                    expected,
                 ));
             }
-            if let Some(f) = w.files.iter().find(|f| {
-                normalise(&f.path).as_deref() != Some(f.path.as_str())
-                    || f.path.split('/').any(|p| p.starts_with('.'))
+            if let Some(f) = files.iter().find(|f| {
+                normalise(f).as_deref() != Some(**f) || f.split('/').any(|p| p.starts_with('.'))
             }) {
-                return Some(m::manifest_bad_path(&f.path, "html.files"));
+                return Some(m::manifest_bad_path(*f, "html.files"));
             }
         }
     }
     None
-}
-
-fn describe(stems: &[String], v: &Version) -> String {
-    let stem = stems.first().cloned().unwrap_or_default();
-    if v.pdf.contains("-superseded-") {
-        format!("{stem}-superseded-N.pdf")
-    } else {
-        format!("{stem}.pdf")
-    }
 }
 
 /// Where a file is written before the manifest lists it: a hidden name

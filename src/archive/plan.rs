@@ -138,7 +138,7 @@ pub enum Decision {
     /// Nothing changes: the PDF in force and what happened.
     Nothing(String, Filed),
     /// These changes.
-    Change(Plan),
+    Change(Box<Plan>),
 }
 
 /// Why a report is not filed: the message and its help.
@@ -229,7 +229,7 @@ fn decide_any(
         let mut plan = Plan::new(new, None, after, Filed::Archived);
         plan.stage_pdf(&pdf_rel);
         plan.file_web(web.as_ref(), None);
-        return Ok(Decision::Change(plan));
+        return Ok(Decision::Change(Box::new(plan)));
     };
     let cur = &report.current;
     let old_rel = cur.pdf.clone();
@@ -292,7 +292,7 @@ fn decide_any(
         if new_web.is_some() {
             plan.file_web(new_web, cur.html.as_ref());
         }
-        return Ok(Decision::Change(plan));
+        return Ok(Decision::Change(Box::new(plan)));
     }
     if !replace {
         let mut why = what_changed(cur, &version, &report.trip);
@@ -343,7 +343,7 @@ fn decide_any(
         });
     }
     plan.file_web(web.as_ref(), cur.html.as_ref());
-    Ok(Decision::Change(plan))
+    Ok(Decision::Change(Box::new(plan)))
 }
 
 impl Plan {

@@ -93,7 +93,7 @@ fn archived(sha: &str, page: Option<&[(&str, &str)]>) -> (Manifest, Mem) {
 
 fn change(d: Result<Decision, Refusal>) -> Plan {
     match d {
-        Ok(Decision::Change(p)) => p,
+        Ok(Decision::Change(p)) => *p,
         other => panic!("not a change: {other:?}"),
     }
 }

@@ -749,6 +749,9 @@ fn a_setgid_group_folder_is_shared_by_the_team() {
     assert_eq!(entries(dir), 2);
 }
 
+/// A hand edit of one manifest entry.
+type Edit = Box<dyn Fn(&mut studietur::archive::Report)>;
+
 /// A hand edit (with `entries_sha256` made to match) naming a year folder
 /// as a web page is refused before anything is touched; an edit that does
 /// not match is refused by `archive` as by `verify`.
@@ -773,7 +776,7 @@ fn hostile_manifest_edits_are_refused_before_anything_is_touched() {
     assert!(o.status.success(), "{}", stderr(&o));
     let good = studietur::archive::Manifest::load(&archive).unwrap();
     let before = files(&archive);
-    let edits: Vec<(&str, Box<dyn Fn(&mut studietur::archive::Report)>)> = vec![
+    let edits: Vec<(&str, Edit)> = vec![
         (
             "html.folder",
             Box::new(|r| r.current.html.as_mut().unwrap().folder = "2023".into()),
