@@ -358,7 +358,9 @@ pub fn written_by_studietur(path: &Path) -> bool {
     match ext.as_str() {
         "pdf" => {
             data.starts_with(b"%PDF")
-                && (has(b"<xmp:CreatorTool>studietur") || has(b"/Creator (studietur"))
+                && (has(b"<xmp:CreatorTool>studietur")
+                    || has(b"/Creator(studietur")
+                    || has(b"/Creator (studietur"))
         }
         "png" => {
             let mark = format!("Software\0{PAGE_MARK}");

@@ -138,6 +138,7 @@ const KILL_POINTS: &[&str] = &[
 #[test]
 fn every_kill_point_of_a_replace_leaves_an_archive_verify_accepts_or_repairs() {
     use std::os::unix::process::ExitStatusExt;
+    let _heavy = crate::common::one_heavy_test_at_a_time();
     let mut table = Vec::new();
     for point in KILL_POINTS {
         let (tmp, published) = changed_workspace();
@@ -439,6 +440,7 @@ fn strace_injected_failures_of_each_file_operation_lose_nothing() {
         eprintln!("skipped: strace cannot run here");
         return;
     }
+    let _heavy = crate::common::one_heavy_test_at_a_time();
     let syscalls = "rename,renameat,renameat2,link,linkat,unlink,unlinkat";
     for k in 1.. {
         let (tmp, published) = changed_workspace();

@@ -63,6 +63,7 @@ fn start_as_usual(dir: &std::path::Path) -> Server {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_flood_of_half_sent_requests_does_not_lock_the_owner_out() {
+    let _heavy = crate::common::one_heavy_test_at_a_time();
     let (tmp, _) = amsterdam_workspace();
     let s = start_as_usual(tmp.path());
     let mut flood = Vec::new();
@@ -138,6 +139,7 @@ fn big_upload(port: u16, token: &str) -> u16 {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_hundred_page_pngs_and_forty_big_uploads_stay_under_300_mb() {
+    let _heavy = crate::common::one_heavy_test_at_a_time();
     let (tmp, _) = amsterdam_workspace();
     let s = Server::start(tmp.path());
     assert_eq!(s.get("/api/trip/2023-amsterdam.toml").status, 200);
