@@ -576,6 +576,7 @@ entry_changed_meanwhile = manifestets post for `{$trip}` blev ændret af en ande
 entry_changed_meanwhile_help = kør igen for at arkivere den mod manifestet, som det er nu
 journal_left = de ufærdige filer kunne ikke alle fjernes; `{$path}` fortegner dem
 journal_live = proces {$pid} på denne computer arkiverer i `{$archive}` (dens journal er der), selv om den ikke længere holder låsen: intet gøres her
+journal_pending = et tidligere skridt er ufærdigt (`{$path}` fortegner det): intet mere arkiveres
 journal_left_help = `studietur verify --repair` eller næste `studietur archive` fjerner dem; arkivet er som før denne kørsel
 finish_failed = `{$pdf}` står i manifestet, men dens filer er ikke alle på plads: {$error}
 finish_failed_help = `studietur verify --repair` eller næste `studietur archive` sætter dem på plads (journalen fortegner hvordan)

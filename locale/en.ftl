@@ -569,6 +569,7 @@ entry_changed_meanwhile = the manifest's entry of `{$trip}` was changed by someo
 entry_changed_meanwhile_help = run again to file it against the manifest as it is now
 journal_left = the unfinished files could not all be removed; `{$path}` records them
 journal_live = process {$pid} of this computer is filing into `{$archive}` (its journal is there) though it no longer holds the lock: nothing is done here
+journal_pending = an earlier step is unfinished (`{$path}` records it): nothing more is filed
 journal_left_help = `studietur verify --repair` or the next `studietur archive` removes them; the archive is as before this run
 finish_failed = `{$pdf}` is recorded in the manifest, but its files are not all in place: {$error}
 finish_failed_help = `studietur verify --repair` or the next `studietur archive` puts them in place (the journal records how)

@@ -99,6 +99,13 @@ pub fn execute(
 ) -> Result<(), Failed> {
     let diag = |m: Msg| vec![Diagnostic::plain(m)];
     let journal = archive.join(JOURNAL);
+    // An unfinished step of this run (its journal kept): nothing more
+    // until it is finished, or its record would be lost.
+    if journal.symlink_metadata().is_ok() {
+        return Err(Failed::Before(vec![
+            Diagnostic::plain(k::journal_pending(&journal)).with_help(k::finish_failed_help()),
+        ]));
+    }
     let text = serde_json::to_vec_pretty(&Journal::of(plan)).unwrap_or_default();
     point("journal")
         .and_then(|()| write_atomic(&journal, &text))

@@ -164,9 +164,14 @@ impl Manifest {
         let plain = |p: &str| normalise(p).as_deref() == Some(p);
         let bad = |value: &str, field: &str| Some(m::manifest_bad_path(value, field));
         let mut seen = std::collections::BTreeSet::new();
+        let mut trips = std::collections::BTreeSet::new();
         for r in &self.reports {
             if r.trip.is_empty() || Path::new(&r.trip).has_root() {
                 return bad(&r.trip, "trip");
+            }
+            // One report per trip file.
+            if !trips.insert(r.trip.as_str()) {
+                return Some(m::manifest_listed_twice(&r.trip));
             }
             for v in std::iter::once(&r.current).chain(&r.superseded) {
                 if !plain(&v.pdf) || !v.pdf.ends_with(".pdf") {

@@ -25,6 +25,7 @@ catalogue! {
     entry_changed_meanwhile_help();
     journal_left(path);
     journal_live(archive, pid);
+    journal_pending(path);
     journal_left_help();
     finish_failed(pdf, error);
     finish_failed_help();

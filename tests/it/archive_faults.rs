@@ -833,6 +833,30 @@ fn hostile_manifest_edits_are_refused_before_anything_is_touched() {
         assert_eq!(read(&archive.join("manifest.json")), edited, "{field}");
         assert_eq!(after, before, "{field}: something was touched");
     }
+    // Two entries for one trip file.
+    let mut m = good.clone();
+    let r = m
+        .reports
+        .iter_mut()
+        .find(|r| r.trip == "../trips/y.toml")
+        .unwrap();
+    r.trip = "../trips/x.toml".into();
+    m.save(&archive).unwrap();
+    let o = run(
+        dir,
+        &[
+            "archive",
+            "trips",
+            "-o",
+            "archive",
+            "--replace",
+            "--html",
+            "--embed-source",
+        ],
+        &[],
+    );
+    crate::common::fails_with(&o, "`../trips/x.toml` is listed twice");
+    assert_eq!(read(&archive.join("2023/x.pdf")), before["2023/x.pdf"]);
     // Edited without making the hash match: refused by archive too.
     let mut text = String::from_utf8(before["manifest.json"].clone()).unwrap();
     text = text.replacen("\"pages\": ", "\"pages\": 1", 1);
