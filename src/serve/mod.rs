@@ -99,6 +99,9 @@ pub fn run(options: Options, report: impl Fn(Event) + Send + Sync + 'static) -> 
     if !folder.is_dir() {
         return Err(m::serve_not_folder(&options.folder));
     }
+    // Temporary files a killed editor left beside the trips and photos.
+    crate::files::remove_stale_temps(&folder);
+    crate::files::remove_stale_temps(&folder.join("images"));
     // Every address of the machine has no one name a browser would use,
     // so the Host rule could let no request in: name one.
     if options.listen.is_unspecified() {
