@@ -25,7 +25,10 @@ fn peak_mb(s: &Server) -> f64 {
 /// five seconds).
 fn owner_waits(s: &Server) -> Duration {
     let t = Instant::now();
-    let mut c = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], s.port));
+    let connected = TcpStream::connect_timeout(&addr, Duration::from_secs(5));
+    assert!(connected.is_ok(), "the owner could not connect within 5 s");
+    let mut c = connected.unwrap();
     c.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
     write!(
         c,
@@ -82,8 +85,9 @@ fn a_flood_of_half_sent_requests_does_not_lock_the_owner_out() {
         })
         .collect();
     let mut flood = Vec::new();
+    let addr = std::net::SocketAddr::from(([127, 0, 0, 1], s.port));
     for _ in 0..1200 {
-        let Ok(mut c) = TcpStream::connect(("127.0.0.1", s.port)) else {
+        let Ok(mut c) = TcpStream::connect_timeout(&addr, Duration::from_millis(200)) else {
             continue;
         };
         let _ = write!(
@@ -99,7 +103,7 @@ fn a_flood_of_half_sent_requests_does_not_lock_the_owner_out() {
         worst = worst.max(owner_waits(&s));
         // The flood keeps coming.
         for _ in 0..50 {
-            if let Ok(mut c) = TcpStream::connect(("127.0.0.1", s.port)) {
+            if let Ok(mut c) = TcpStream::connect_timeout(&addr, Duration::from_millis(200)) {
                 let _ = write!(c, "GET / HTTP/1.1\r\nHost: x");
                 flood.push(c);
             }
