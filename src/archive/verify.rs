@@ -147,6 +147,25 @@ pub fn verify(
     Ok(verdicts)
 }
 
+/// When `bytes` (what is at the place of the PDF in force) are a superseded
+/// version of `report` whose own file is missing, writes them there.
+fn keep_published(archive: &Path, report: &Report, bytes: Option<&[u8]>) -> std::io::Result<()> {
+    let Some(bytes) = bytes else {
+        return Ok(());
+    };
+    let hash = sha256_hex(bytes);
+    for old in report.superseded.iter().filter(|o| o.pdf_sha256 == hash) {
+        let path = archive.join(&old.pdf);
+        if std::fs::read(&path).is_ok_and(|d| sha256_hex(&d) == hash) {
+            return Ok(());
+        }
+        if path.symlink_metadata().is_err() {
+            return files::create_new(&path, bytes);
+        }
+    }
+    Ok(())
+}
+
 /// Every PDF in the archive, relative to it, sorted.
 fn pdfs_in(archive: &Path) -> Vec<String> {
     let mut out = Vec::new();
@@ -233,6 +252,15 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
     } else {
         check_hash(&pdf_path, &cur.pdf, &cur.pdf_sha256)
     };
+    // The bytes at the place of the PDF in force may be a published
+    // version whose own file is gone (a step cut short, its journal
+    // deleted): put back under that version's name first, so that nothing
+    // writes over the only copy.
+    if options.repair && !intact {
+        if let Err(e) = keep_published(archive, report, archived.as_deref()) {
+            v.problems.push(making::cannot_write(&cur.pdf, e));
+        }
+    }
     for old in &report.superseded {
         v.problems.extend(check_hash(
             &archive.join(&old.pdf),

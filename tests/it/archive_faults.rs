@@ -876,3 +876,34 @@ fn hostile_manifest_edits_are_refused_before_anything_is_touched() {
     crate::common::fails_with(&o, "were edited by hand");
     assert_eq!(read(&archive.join("2023/x.pdf")), before["2023/x.pdf"]);
 }
+
+/// A step cut short whose journal was deleted by hand left the old
+/// published PDF at the place of the new one, its superseded name
+/// missing: `verify --repair` keeps it under that name before it writes
+/// the new one.
+#[test]
+fn repair_never_writes_over_the_only_copy_of_a_published_version() {
+    let (tmp, published) = changed_workspace();
+    let dir = tmp.path();
+    let o = run(
+        dir,
+        &[
+            "archive",
+            "trips",
+            "-o",
+            "archive",
+            "--replace",
+            "--embed-source",
+        ],
+        &[],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let archive = dir.join("archive");
+    let new = read(&archive.join("2023/x.pdf"));
+    std::fs::write(archive.join("2023/x.pdf"), &published).unwrap();
+    std::fs::remove_file(archive.join("2023/x-superseded-1.pdf")).unwrap();
+    let o = run(dir, &["verify", "archive", "--repair"], &[]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    assert_eq!(read(&archive.join("2023/x-superseded-1.pdf")), published);
+    assert_eq!(read(&archive.join("2023/x.pdf")), new);
+}
