@@ -256,10 +256,11 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
     // version whose own file is gone (a step cut short, its journal
     // deleted): put back under that version's name first, so that nothing
     // writes over the only copy.
-    if options.repair && !intact {
-        if let Err(e) = keep_published(archive, report, archived.as_deref()) {
-            v.problems.push(making::cannot_write(&cur.pdf, e));
-        }
+    if options.repair
+        && !intact
+        && let Err(e) = keep_published(archive, report, archived.as_deref())
+    {
+        v.problems.push(making::cannot_write(&cur.pdf, e));
     }
     for old in &report.superseded {
         v.problems.extend(check_hash(
