@@ -129,7 +129,12 @@ pub fn execute(
     point("commit").ok();
     let saved = match commit(archive, plan, lock) {
         Ok(saved) => saved,
-        Err(d) => return Err(undo(archive, plan, d)),
+        // Whatever failed, the disk says whether the entry was saved: only
+        // an entry not saved is undone.
+        Err(d) => match Manifest::load(archive) {
+            Ok(now) if committed(plan, &now) && plan.before.as_ref() != Some(&plan.after) => now,
+            _ => return Err(undo(archive, plan, d)),
+        },
     };
     *manifest = saved;
     point("committed").ok();
@@ -157,8 +162,9 @@ fn commit(archive: &Path, plan: &Plan, lock: &Lock) -> Result<Manifest, Vec<Diag
     let path = archive.join(MANIFEST);
     point("manifest")
         .and_then(|()| fresh.save(archive))
-        .and_then(|()| sync_dir(archive))
         .map_err(|e| vec![Diagnostic::plain(making::cannot_write(&path, e))])?;
+    // Saved: making the rename durable is worth trying, not failing for.
+    let _ = sync_dir(archive);
     Ok(fresh)
 }
 

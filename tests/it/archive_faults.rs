@@ -319,7 +319,7 @@ fn kill_points_of_a_first_filing_and_a_move_to_another_year() {
 #[test]
 fn a_full_disk_with_the_rollback_failing_too_loses_nothing() {
     for faults in [
-        "stage-pdf",
+        "stage-pdf,rollback",
         "stage-web,rollback",
         "manifest,rollback",
         "journal",
@@ -427,8 +427,9 @@ fn a_failure_after_the_commit_is_finished_by_repair() {
     );
 }
 
-/// strace makes each rename, link and unlink of a replace fail in turn
-/// with ENOSPC: every run leaves an archive that verify accepts or
+/// strace makes the k-th call of each rename, link, unlink and fsync (then
+/// of each write) of a replace fail with ENOSPC, for k = 1, 2, … until a
+/// run gets past them all: every run leaves an archive that verify accepts or
 /// `verify --repair` restores. Skipped where strace cannot run.
 #[test]
 fn strace_injected_failures_of_each_file_operation_lose_nothing() {
@@ -441,7 +442,17 @@ fn strace_injected_failures_of_each_file_operation_lose_nothing() {
         return;
     }
     let _heavy = crate::common::one_heavy_test_at_a_time();
-    let syscalls = "rename,renameat,renameat2,link,linkat,unlink,unlinkat";
+    for syscalls in [
+        "rename,renameat,renameat2,link,linkat,unlink,unlinkat,fsync,fdatasync",
+        "write,pwrite64,writev",
+    ] {
+        sweep(syscalls);
+    }
+}
+
+/// Runs a replace once per call of `syscalls`, that call failing with
+/// ENOSPC, until a run gets past them all.
+fn sweep(syscalls: &str) {
     for k in 1.. {
         let (tmp, published) = changed_workspace();
         let dir = tmp.path();
@@ -476,6 +487,7 @@ fn strace_injected_failures_of_each_file_operation_lose_nothing() {
         if o.status.success() {
             // The k-th call was past the last: every one was tried.
             assert!(k > 3, "only {k} calls");
+            eprintln!("{syscalls}: failed at call 1 to {} in turn", k - 1);
             break;
         }
     }
