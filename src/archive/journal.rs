@@ -228,7 +228,7 @@ fn remove_journal(archive: &Path, plan: &Plan) -> Result<(), Diagnostic> {
 
 /// The steps after the commit, each skipped when the disk shows it done.
 fn finish(archive: &Path, plan: &Plan) -> Result<(), Vec<Diagnostic>> {
-    for (i, step) in plan.finish.iter().enumerate() {
+    for step in &plan.finish {
         let name = match step {
             Finish::Link { .. } => "link",
             Finish::Move { .. } => "move",
@@ -236,69 +236,86 @@ fn finish(archive: &Path, plan: &Plan) -> Result<(), Vec<Diagnostic>> {
             Finish::RemoveDir { .. } => "remove-dir",
         };
         point(name)
+            .map_err(|e| making::cannot_write(&plan.pdf, e))
             .and_then(|()| finish_one(archive, step))
             .map_err(|e| {
                 vec![
-                    Diagnostic::plain(k::finish_failed(&plan.pdf, e.to_string()))
+                    Diagnostic::plain(k::finish_failed(&plan.pdf, e))
                         .with_help(k::finish_failed_help()),
                 ]
             })?;
         point(&format!("{name}-done")).ok();
-        let _ = i;
     }
     Ok(())
 }
 
-fn finish_one(archive: &Path, step: &Finish) -> std::io::Result<()> {
+fn finish_one(archive: &Path, step: &Finish) -> Result<(), Msg> {
+    finish_step(archive, step).map_err(|e| match e {
+        Step::Io(path, e) => making::cannot_write(&path, e),
+        Step::Said(m) => m,
+    })
+}
+
+/// Why a finishing step failed.
+enum Step {
+    /// A file operation on this path.
+    Io(std::path::PathBuf, std::io::Error),
+    /// This.
+    Said(Msg),
+}
+
+fn finish_step(archive: &Path, step: &Finish) -> Result<(), Step> {
     let at = |rel: &str| archive.join(rel);
-    let has = |rel: &str, sha: &str| hash_of(&at(rel)).map(|h| h.as_deref() == Some(sha));
+    let io = |rel: &str| {
+        let path = at(rel);
+        move |e| Step::Io(path, e)
+    };
+    let has = |rel: &str, sha: &str| {
+        hash_of(&at(rel))
+            .map(|h| h.as_deref() == Some(sha))
+            .map_err(io(rel))
+    };
     match step {
         Finish::Link { from, to, sha256 } => {
             if has(to, sha256)? {
                 return Ok(());
             }
             if !has(from, sha256)? {
-                return Err(std::io::Error::other(format!(
-                    "`{from}` no longer holds the published PDF"
-                )));
+                return Err(Step::Said(k::finish_source_gone(from)));
             }
             if at(to).symlink_metadata().is_ok() {
-                return Err(std::io::Error::other(format!(
-                    "`{to}` exists with other bytes"
-                )));
+                return Err(Step::Said(k::finish_taken(to)));
             }
             // A folder that cannot hold hard links (some network shares)
             // gets a copy.
             if std::fs::hard_link(at(from), at(to)).is_err() {
-                let data = std::fs::read(at(from))?;
+                let data = std::fs::read(at(from)).map_err(io(from))?;
                 if sha256_hex(&data) != *sha256 {
-                    return Err(std::io::Error::other(format!("`{from}` changed")));
+                    return Err(Step::Said(k::finish_source_gone(from)));
                 }
-                crate::files::create_new(&at(to), &data)?;
+                crate::files::create_new(&at(to), &data).map_err(io(to))?;
             }
             Ok(())
         }
         Finish::Move { from, to, sha256 } => {
             if has(to, sha256)? {
                 if has(from, sha256)? {
-                    std::fs::remove_file(at(from))?;
+                    std::fs::remove_file(at(from)).map_err(io(from))?;
                 }
                 return Ok(());
             }
             if !has(from, sha256)? {
-                return Err(std::io::Error::other(format!(
-                    "the staged `{from}` is missing"
-                )));
+                return Err(Step::Said(k::finish_staged_missing(from)));
             }
             if let Some(dir) = at(to).parent() {
-                std::fs::create_dir_all(dir)?;
+                std::fs::create_dir_all(dir).map_err(io(to))?;
             }
-            std::fs::rename(at(from), at(to))
+            std::fs::rename(at(from), at(to)).map_err(io(to))
         }
         Finish::Remove { path, sha256 } => {
             // Only the bytes recorded for it: anything else stays.
             if has(path, sha256)? {
-                std::fs::remove_file(at(path))?;
+                std::fs::remove_file(at(path)).map_err(io(path))?;
             }
             Ok(())
         }

@@ -29,6 +29,9 @@ catalogue! {
     journal_left_help();
     finish_failed(pdf, error);
     finish_failed_help();
+    finish_source_gone(path);
+    finish_taken(path);
+    finish_staged_missing(path);
     journal_finished(pdf);
     journal_undone(pdf);
     verify_interrupted_saved(pdf);
