@@ -42,6 +42,7 @@ macro_rules! catalogue {
 pub mod archive;
 pub mod cli;
 pub mod editor;
+pub mod keeping;
 pub mod making;
 pub mod photo;
 pub mod trip;
