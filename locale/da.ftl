@@ -571,6 +571,7 @@ lock_lost_help = en anden studietur arkiverer måske nu; kør igen, når ingen g
 lock_unknown = `{$archive}` er låst af `{$path}`, som ikke siger, hvem der holder den
 lock_clear_help = hvis ingen studietur arkiverer i denne mappe, så fjern `{$path}` og kør igen
 lock_stale = `{$archive}` er låst af proces {$pid} på denne computer siden {$since}, som ikke kører mere (den blev stoppet eller gik ned)
+lock_taken_over = overtog låsen på `{$archive}`, som proces {$pid} på denne computer efterlod {$since} (den kører ikke mere: den blev stoppet eller gik ned)
 lock_busy_here = en anden studietur (proces {$pid} på denne computer, siden {$since}) arkiverer i `{$archive}`
 lock_busy_there = en anden studietur (på {$host}, proces {$pid}, siden {$since}) arkiverer i `{$archive}`
 lock_busy_help = vent til den er færdig, og kør så igen; hvis den ikke kører mere, så fjern `{$path}`

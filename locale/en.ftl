@@ -564,6 +564,7 @@ lock_lost_help = another studietur may be archiving now; when none is, run again
 lock_unknown = `{$archive}` is locked by `{$path}`, which does not say who holds it
 lock_clear_help = if no studietur is archiving into this folder, remove `{$path}` and run again
 lock_stale = `{$archive}` is locked by process {$pid} of this computer since {$since}, which no longer runs (it was stopped or crashed)
+lock_taken_over = took over the lock of `{$archive}` that process {$pid} of this computer left on {$since} (it no longer runs: it was stopped or crashed)
 lock_busy_here = another studietur (process {$pid} of this computer, since {$since}) is archiving into `{$archive}`
 lock_busy_there = another studietur (on {$host}, process {$pid}, since {$since}) is archiving into `{$archive}`
 lock_busy_help = wait for it to finish, then run again; if it is no longer running, remove `{$path}`

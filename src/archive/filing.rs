@@ -76,6 +76,9 @@ pub fn archive(files: &[PathBuf], options: &Options, done: &dyn Fn(&Outcome)) ->
         Err(d) => return fail(vec![d]),
     };
     let mut notes = Vec::new();
+    if let Some(old) = &lock.took_over {
+        notes.push(Diagnostic::plain_warning(old.taken_over_note(archive)));
+    }
     match journal::recover(archive, &lock) {
         Ok(Some(r)) => notes.push(Diagnostic::plain_warning(recovered_note(&r))),
         Ok(None) => {}

@@ -1,9 +1,12 @@
 //! The archive's lock: `ARCHIVE/.studietur-archive.lock`, created with
 //! `O_EXCL` (which holds on network shares, where `flock` may not exclude
 //! another machine) and naming the machine, the process and when it
-//! started. A second run respects it; one left by a run that was killed is
-//! reported with how to clear it, as git does its `index.lock`. The file is
-//! also `flock`ed, for whatever that adds on one machine.
+//! started. A second run respects it. One left on this machine by a run
+//! that was killed (its process is gone and no one holds the file's
+//! `flock`) is taken over, and the caller is told so; one of another
+//! machine is never taken over: it is reported with how to clear it, as git
+//! does its `index.lock`. The file is also `flock`ed, which on one machine
+//! the kernel ends with the process.
 //!
 //! Deleting the file does not hand the archive to someone else unnoticed:
 //! [`Lock::still_held`] reads it back before every manifest write, and the
@@ -56,6 +59,12 @@ impl Holder {
         })
     }
 
+    /// What to tell the user when this holder's lock, left on this
+    /// machine by a run that no longer runs, was taken over.
+    pub fn taken_over_note(&self, archive: &Path) -> crate::messages::Msg {
+        k::lock_taken_over(archive, self.pid, self.since_text())
+    }
+
     fn since_text(&self) -> String {
         chrono::DateTime::from_timestamp(self.since, 0).map_or_else(
             || self.since.to_string(),
@@ -70,6 +79,9 @@ pub struct Lock {
     path: PathBuf,
     holder: Holder,
     _file: std::fs::File,
+    /// The holder of a lock a killed run left on this machine, which this
+    /// one took over (to be told to the user).
+    pub took_over: Option<Holder>,
 }
 
 fn now() -> i64 {
@@ -90,7 +102,9 @@ fn nonce() -> String {
 }
 
 impl Lock {
-    /// Takes the lock of `archive`, or says who holds it and what to do.
+    /// Takes the lock of `archive`, or says who holds it and what to do. A
+    /// lock left on this machine by a run that no longer runs is taken over
+    /// ([`Lock::took_over`]).
     pub fn take(archive: &Path) -> Result<Lock, Diagnostic> {
         let path = archive.join(LOCK);
         let holder = Holder {
@@ -99,32 +113,51 @@ impl Lock {
             since: now(),
             nonce: nonce(),
         };
-        let created = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path);
-        let mut file = match created {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                return Err(held_by_another(archive, &path));
-            }
-            Err(e) => return Err(Diagnostic::plain(making::cannot_open(&path, e))),
-        };
-        let written = file
-            .write_all(holder.text().as_bytes())
-            .and_then(|()| file.sync_all());
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&path);
-            return Err(Diagnostic::plain(k::lock_unwritable(&path, e)));
+        // A few rounds: another run may be taking over the same stale lock
+        // or finishing this instant.
+        for round in 0.. {
+            let created = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path);
+            let file = match created {
+                Ok(f) => f,
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && round < 40 => {
+                    match take_over_if_stale(&path, &holder) {
+                        Stale::TakenOver(file, old) => {
+                            return Ok(Lock {
+                                path,
+                                holder,
+                                _file: file,
+                                took_over: Some(old),
+                            });
+                        }
+                        Stale::Changing => {}
+                        Stale::Held => return Err(held_by_another(archive, &path)),
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(25));
+                    continue;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    return Err(held_by_another(archive, &path));
+                }
+                Err(e) => return Err(Diagnostic::plain(making::cannot_open(&path, e))),
+            };
+            let file = match holding(file, &holder) {
+                Ok(f) => f,
+                Err(e) => {
+                    let _ = std::fs::remove_file(&path);
+                    return Err(Diagnostic::plain(k::lock_unwritable(&path, e)));
+                }
+            };
+            return Ok(Lock {
+                path,
+                holder,
+                _file: file,
+                took_over: None,
+            });
         }
-        // On one machine flock adds a lock the kernel ends with the
-        // process; where it is not supported the file alone holds.
-        let _ = file.try_lock();
-        Ok(Lock {
-            path,
-            holder,
-            _file: file,
-        })
+        unreachable!("the loop returns")
     }
 
     /// Whether the lock file is still this run's: refused (nothing more is
@@ -148,13 +181,82 @@ impl Drop for Lock {
 }
 
 fn read_holder(path: &Path) -> Option<Holder> {
+    read_holder_from(std::fs::File::open(path).ok()?)
+}
+
+fn read_holder_from(file: std::fs::File) -> Option<Holder> {
     let mut text = String::new();
-    std::fs::File::open(path)
-        .ok()?
-        .take(4096)
-        .read_to_string(&mut text)
-        .ok()?;
+    file.take(4096).read_to_string(&mut text).ok()?;
     Holder::parse(&text)
+}
+
+/// `file`, new, made the lock of `holder`: its text written and synced,
+/// and `flock`ed (on one machine a lock the kernel ends with the process;
+/// where it is not supported the file alone holds).
+fn holding(mut file: std::fs::File, holder: &Holder) -> std::io::Result<std::fs::File> {
+    file.write_all(holder.text().as_bytes())?;
+    file.sync_all()?;
+    let _ = file.try_lock();
+    Ok(file)
+}
+
+/// What [`take_over_if_stale`] found.
+enum Stale {
+    /// The lock was left by a run of this machine that no longer runs; it
+    /// is now ours (the file, and who left it).
+    TakenOver(std::fs::File, Holder),
+    /// It went or changed while being looked at: look again.
+    Changing,
+    /// Someone holds it (or it is not studietur's, or of another machine).
+    Held,
+}
+
+/// Takes over the lock at `path` for `holder` when a run of this machine
+/// that no longer runs left it. Its `flock` is taken first and the file
+/// checked to be still the one looked at, then the new lock is renamed
+/// over it in one step: of two runs taking over one stale lock at once,
+/// one gets it and the other then finds it held.
+fn take_over_if_stale(path: &Path, holder: &Holder) -> Stale {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(file) = std::fs::File::open(path) else {
+        return Stale::Changing;
+    };
+    let Some(old) = file.try_clone().ok().and_then(read_holder_from) else {
+        return Stale::Held;
+    };
+    if old.host != host_name() || process_alive(old.pid) {
+        return Stale::Held;
+    }
+    match file.try_lock() {
+        Ok(()) => {}
+        // Held: another run is taking it over this instant, or the holder
+        // lives on under a process number this machine no longer shows.
+        Err(std::fs::TryLockError::WouldBlock) => return Stale::Changing,
+        // No flock where the file lies: its process is gone, and that is
+        // what there is to go by.
+        Err(std::fs::TryLockError::Error(_)) => {}
+    }
+    let same = match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.ino() == b.ino() && a.dev() == b.dev(),
+        _ => false,
+    };
+    if !same || read_holder(path).as_ref() != Some(&old) {
+        return Stale::Changing;
+    }
+    let staged = path.with_file_name(format!("{LOCK}.{}.{}", holder.pid, holder.nonce));
+    let made = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&staged)
+        .and_then(|f| holding(f, holder))
+        .and_then(|f| std::fs::rename(&staged, path).map(|()| f));
+    match made {
+        Ok(f) => Stale::TakenOver(f, old),
+        Err(_) => {
+            let _ = std::fs::remove_file(&staged);
+            Stale::Held
+        }
+    }
 }
 
 /// Why the lock of `archive` cannot be taken: who holds it, and whether it
@@ -208,5 +310,43 @@ mod tests {
         other.still_held().unwrap();
         drop(other);
         assert!(!dir.path().join(LOCK).exists());
+    }
+
+    #[test]
+    fn a_lock_left_by_a_process_that_ended_is_taken_over_by_one_run_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ended = std::process::Command::new("true").spawn().unwrap();
+        let pid = ended.id();
+        ended.wait().unwrap();
+        let left = Holder {
+            host: host_name(),
+            pid,
+            since: 1_700_000_000,
+            nonce: "ab".into(),
+        };
+        std::fs::write(dir.path().join(LOCK), left.text()).unwrap();
+        // Eight runs at once: one takes it over, the others find it held.
+        let taken: Vec<Result<Lock, Diagnostic>> = std::thread::scope(|s| {
+            let runs: Vec<_> = (0..8).map(|_| s.spawn(|| Lock::take(dir.path()))).collect();
+            runs.into_iter().map(|r| r.join().unwrap()).collect()
+        });
+        let held: Vec<&Lock> = taken.iter().filter_map(|t| t.as_ref().ok()).collect();
+        assert_eq!(held.len(), 1, "{taken:?}");
+        assert_eq!(held[0].took_over.as_ref(), Some(&left));
+        held[0].still_held().unwrap();
+    }
+
+    #[test]
+    fn a_lock_of_another_machine_is_never_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let other = Holder {
+            host: format!("{}-other", host_name()),
+            pid: u32::MAX - 1,
+            since: 1_700_000_000,
+            nonce: "ab".into(),
+        };
+        std::fs::write(dir.path().join(LOCK), other.text()).unwrap();
+        assert!(Lock::take(dir.path()).is_err());
+        assert_eq!(read_holder(&dir.path().join(LOCK)), Some(other));
     }
 }

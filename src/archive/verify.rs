@@ -80,11 +80,13 @@ impl Verdict {
     }
 }
 
-/// Verifies the archive in `archive`, calling `done` for each verdict.
+/// Verifies the archive in `archive`, calling `done` for each verdict and
+/// `noted` for what the user should know besides (a lock taken over).
 pub fn verify(
     archive: &Path,
     options: Options,
     done: &dyn Fn(&Verdict),
+    noted: &dyn Fn(crate::messages::Msg),
 ) -> Result<Vec<Verdict>, Diagnostic> {
     let mut verdicts = Vec::new();
     // Repairing writes: under the archive's lock, an interrupted run
@@ -92,6 +94,9 @@ pub fn verify(
     let archived = archive.join(MANIFEST).is_file() || archive.join(super::JOURNAL).is_file();
     let _lock = if options.repair && archived {
         let lock = super::lock::Lock::take(archive)?;
+        if let Some(old) = &lock.took_over {
+            noted(old.taken_over_note(archive));
+        }
         if let Some(r) = super::journal::recover(archive, &lock)? {
             let (pdf, finished) = match r {
                 super::journal::Recovered::Finished(p) => (p, true),

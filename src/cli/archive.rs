@@ -142,38 +142,47 @@ pub fn verify(a: VerifyArgs, lang: Lang) -> Outcome {
     use archive::Standing;
     let options = archive::VerifyOptions { repair: a.repair };
     let strict = a.strict;
-    let result = archive::verify(&a.archive, options, &|v| {
-        let problems = || Arg::list(v.problems.clone(), "; ");
-        let pdf = v.pdf.as_str();
-        let (line, noted): (Msg, bool) = match &v.standing {
-            Standing::Verified => (m::verify_ok(pdf, m::count_pages(v.pages)), true),
-            Standing::Repaired => (m::verify_repaired(pdf), true),
-            Standing::OtherVersion(made) if strict => {
-                (m::verify_other_version_strict(pdf, made, VERSION), false)
-            }
-            Standing::OtherVersion(made) => (m::verify_other_version(pdf, made, VERSION), false),
-            Standing::MissingSource => (m::verify_missing_source(pdf, problems()), true),
-            Standing::Unlisted => (m::verify_unlisted(pdf, problems()), false),
-            Standing::ManifestEdited => (m::verify_edited(pdf, problems()), false),
-            Standing::Mismatch => (m::verify_mismatch(pdf, problems()), true),
-            Standing::Interrupted(true) => (
-                crate::messages::keeping::verify_interrupted_saved(pdf),
-                false,
-            ),
-            Standing::Interrupted(false) => (
-                crate::messages::keeping::verify_interrupted_unsaved(pdf),
-                false,
-            ),
-            Standing::Recovered(true) => (crate::messages::keeping::verify_finished(pdf), false),
-            Standing::Recovered(false) => (crate::messages::keeping::verify_undone(pdf), false),
-        };
-        let line = if noted && !v.notes.is_empty() {
-            m::with_notes(line, Arg::list(v.notes.clone(), "; "))
-        } else {
-            line
-        };
-        println!("{}", line.in_lang(lang));
-    });
+    let result = archive::verify(
+        &a.archive,
+        options,
+        &|v| {
+            let problems = || Arg::list(v.problems.clone(), "; ");
+            let pdf = v.pdf.as_str();
+            let (line, noted): (Msg, bool) = match &v.standing {
+                Standing::Verified => (m::verify_ok(pdf, m::count_pages(v.pages)), true),
+                Standing::Repaired => (m::verify_repaired(pdf), true),
+                Standing::OtherVersion(made) if strict => {
+                    (m::verify_other_version_strict(pdf, made, VERSION), false)
+                }
+                Standing::OtherVersion(made) => {
+                    (m::verify_other_version(pdf, made, VERSION), false)
+                }
+                Standing::MissingSource => (m::verify_missing_source(pdf, problems()), true),
+                Standing::Unlisted => (m::verify_unlisted(pdf, problems()), false),
+                Standing::ManifestEdited => (m::verify_edited(pdf, problems()), false),
+                Standing::Mismatch => (m::verify_mismatch(pdf, problems()), true),
+                Standing::Interrupted(true) => (
+                    crate::messages::keeping::verify_interrupted_saved(pdf),
+                    false,
+                ),
+                Standing::Interrupted(false) => (
+                    crate::messages::keeping::verify_interrupted_unsaved(pdf),
+                    false,
+                ),
+                Standing::Recovered(true) => {
+                    (crate::messages::keeping::verify_finished(pdf), false)
+                }
+                Standing::Recovered(false) => (crate::messages::keeping::verify_undone(pdf), false),
+            };
+            let line = if noted && !v.notes.is_empty() {
+                m::with_notes(line, Arg::list(v.notes.clone(), "; "))
+            } else {
+                line
+            };
+            println!("{}", line.in_lang(lang));
+        },
+        &|note| eprintln!("{}", note.in_lang(lang)),
+    );
     let verdicts = result.map_err(|d| Failure::Failed(vec![d]))?;
     let bad = |v: &&archive::Verdict| match v.standing {
         Standing::Verified

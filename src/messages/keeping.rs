@@ -9,6 +9,7 @@ catalogue! {
     lock_unknown(archive, path);
     lock_clear_help(path);
     lock_stale(archive, pid, since);
+    lock_taken_over(archive, pid, since);
     lock_busy_here(archive, pid, since);
     lock_busy_there(archive, host, pid, since);
     lock_busy_help(path);
