@@ -2,7 +2,7 @@
 //! each page drawn as SVG once and kept by the hash of its content, so that
 //! after an edit only the pages that changed are drawn and sent again.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Seg};
 use crate::pipeline::{self, Job, Output, Product};
 use crate::provenance::Recipe;
 use std::collections::{HashMap, VecDeque};
@@ -103,6 +103,69 @@ pub struct Laid {
     pub layout_ms: f64,
     /// Milliseconds to draw the new pages.
     pub draw_ms: f64,
+    /// Where each part of the trip begins: its path and page (from 1).
+    pub parts: Vec<(Vec<Seg>, usize)>,
+}
+
+/// Where each part of `trip` (a day, a visit, a free section, the
+/// participants, the accounts) begins in `document`: its heading, found
+/// among the document's headings in order by the words the report gives it.
+fn parts(trip: &crate::trip::Trip, document: &PagedDocument) -> Vec<(Vec<Seg>, usize)> {
+    use typst::foundations::{Element, Selector};
+    use typst::introspection::Introspector;
+    let k = |s: &str| Seg::Key(s.to_string());
+    let mut wanted: Vec<(Vec<Seg>, String)> = Vec::new();
+    if !trip.participants.is_empty() {
+        wanted.push((
+            vec![k("participant")],
+            trip.labels.labels().participants.to_string(),
+        ));
+    }
+    for (i, d) in trip.days.iter().enumerate() {
+        let title = d
+            .title
+            .clone()
+            .unwrap_or_else(|| trip.labels.day_title(d.date));
+        wanted.push((vec![k("day"), Seg::Index(i)], title));
+        for (j, s) in d.sections.iter().enumerate() {
+            wanted.push((
+                vec![k("day"), Seg::Index(i), k("section"), Seg::Index(j)],
+                s.title.clone(),
+            ));
+        }
+    }
+    for (i, s) in trip.sections.iter().enumerate() {
+        wanted.push((vec![k("section"), Seg::Index(i)], s.title.clone()));
+    }
+    if let Some(a) = &trip.accounts {
+        let title = a
+            .title
+            .clone()
+            .unwrap_or_else(|| trip.labels.labels().accounts.to_string());
+        wanted.push((vec![k("accounts")], title));
+    }
+    let introspector = document.introspector();
+    let headings: Vec<(String, usize)> = introspector
+        .query(&Selector::Elem(
+            Element::of::<typst::model::HeadingElem>(),
+            None,
+        ))
+        .iter()
+        .filter_map(|h| {
+            let page = introspector.position(h.location()?)?.page.get();
+            Some((h.plain_text().to_string(), page))
+        })
+        .collect();
+    let mut out = vec![(vec![k("trip")], 1)];
+    let mut from = 0;
+    for (path, title) in wanted {
+        let title = title.trim();
+        if let Some(i) = (from..headings.len()).find(|&i| headings[i].0.contains(title)) {
+            out.push((path, headings[i].1));
+            from = i + 1;
+        }
+    }
+    out
 }
 
 /// Checks and lays out `text` as the trip file at `path`, drawing the pages
@@ -132,7 +195,9 @@ pub fn lay_out(
         }
         pages.push(hash);
     }
+    let parts = parts(&built.trip, &document);
     Ok(Laid {
+        parts,
         pages,
         drawn,
         document,

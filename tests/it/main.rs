@@ -24,6 +24,7 @@ mod photos;
 mod property;
 mod reports;
 mod serve;
+mod serve_state;
 mod templates;
 mod watch;
 mod web;
