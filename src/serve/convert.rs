@@ -23,7 +23,9 @@ pub fn to_toml(key: &Key, typed: &serde_json::Value) -> Result<Option<Value>, Ms
     };
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Ok(None);
+        // A required text emptied stays in its place (its error says it is
+        // empty); any other key is left out.
+        return Ok((key.required && matches!(key.kind, Kind::Text)).then(|| Value::from("")));
     }
     Ok(Some(match key.kind {
         Kind::Text if !key.choices.is_empty() => {
@@ -213,6 +215,11 @@ mod tests {
         assert!(typed(item, "1.150.50").is_err());
         assert!(typed(item, "31,300,00").is_err());
         assert_eq!(typed(item, "  ").unwrap(), None);
+        assert_eq!(
+            typed(r#"["trip","destination"]"#, "").unwrap().as_deref(),
+            Some("\"\"")
+        );
+        assert_eq!(typed(r#"["trip","subtitle"]"#, "").unwrap(), None);
     }
 
     #[test]

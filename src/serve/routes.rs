@@ -102,6 +102,9 @@ pub struct TripState {
     recovered: Option<Recovered>,
     /// Edits refused because someone changed the same field meanwhile.
     conflicts: Vec<merge::Conflict>,
+    /// Edits that could not be made (what was typed is not a value the
+    /// field takes), each with its field and why.
+    refused: Vec<serde_json::Value>,
 }
 
 /// Signed addresses of the pages `hashes` of trip `name`.
@@ -223,6 +226,7 @@ pub async fn refresh(app: Arc<App>, s: Arc<Session>, lang: Lang, started: Instan
         events: app.guard.sign(&format!("/api/trip/{}/events", s.name)),
         recovered: s.recovered(),
         conflicts: Vec::new(),
+        refused: Vec::new(),
     }
 }
 
@@ -301,6 +305,7 @@ pub async fn edit(
     let s2 = s.clone();
     let done = tokio::task::spawn_blocking(move || {
         let mut conflicts = Vec::new();
+        let mut not_made: Vec<edit::EditError> = Vec::new();
         let changed = s2.change(|cur| {
             if let Some(text) = &req.text {
                 if text.len() > crate::check::limits::MAX_FILE_BYTES {
@@ -321,13 +326,25 @@ pub async fn edit(
                 conflicts = refused;
                 ok
             };
-            edit::apply(cur.text, &ops).map(Some).map_err(Refused::Edit)
+            // Each edit on its own: one that cannot be made (an amount
+            // mistyped) never takes the others with it.
+            let mut text = cur.text.to_string();
+            for op in &ops {
+                match edit::apply(&text, std::slice::from_ref(op)) {
+                    Ok(t) => text = t,
+                    Err(e) => not_made.push(e),
+                }
+            }
+            if not_made.len() == ops.len() && !ops.is_empty() {
+                return Err(Refused::Edit(not_made.remove(0)));
+            }
+            Ok(Some(text))
         });
-        (changed, conflicts)
+        (changed, conflicts, not_made)
     })
     .await
     .map_err(|_| Failure::inside(lang))?;
-    let (changed, conflicts) = done;
+    let (changed, conflicts, not_made) = done;
     match changed {
         Ok(_) => {}
         Err(ChangeError::Draft(e)) => {
@@ -365,6 +382,10 @@ pub async fn edit(
     state.conflicts = conflicts
         .into_iter()
         .map(|c| c.worded(m::edit_stale().in_lang(lang)))
+        .collect();
+    state.refused = not_made
+        .into_iter()
+        .map(|e| serde_json::json!({ "path": e.path, "message": e.message.in_lang(lang) }))
         .collect();
     Ok(Json(state).into_response())
 }

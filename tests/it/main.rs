@@ -13,6 +13,7 @@ mod batch;
 mod browser;
 mod cli;
 mod editor;
+mod editor_state;
 mod errors;
 mod features;
 mod format;

@@ -465,6 +465,19 @@ fn every_endpoint_works() {
         bad.json()["edit"]["path"],
         serde_json::json!(["accounts", "item", 0, "amount"])
     );
+    // With another edit: that one is made, the amount refused at its field.
+    let both = s
+        .post(
+            "/api/trip/2023-amsterdam.toml/edit",
+            &format!(r#"{{"base":{},"ops":[{{"op":"set","path":["accounts","item",0,"amount"],"value":"31,300,00"}},{{"op":"set","path":["trip","country"],"value":"Holland"}}]}}"#, e["version"]),
+        )
+        .json();
+    assert!(both["text"].as_str().unwrap().contains("Holland"));
+    assert_eq!(
+        both["refused"][0]["path"],
+        serde_json::json!(["accounts", "item", 0, "amount"])
+    );
+    let e = both;
     // A check error: at its field, and no new pages.
     let wrong = s
         .post(

@@ -71,9 +71,3 @@ export async function api(path, options = {}) {
 export const post = (path, data) => api(path, {
   method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(data),
 });
-
-/** A GET of JSON, `null` when it fails. */
-export async function getJson(path) {
-  const r = await api(path);
-  return r.ok ? r.body : null;
-}

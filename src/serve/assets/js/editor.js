@@ -26,6 +26,7 @@ export async function editor(name) {
   build(r.body);
   sync.start(name, r.body, {
     apply, changed: showSaved, refused, conflicts, heard,
+    accepted: (paths) => { for (const p of paths) ed.rejected.delete(idOf(p)); },
     failed: (text) => notice("failed", text, { error: true }),
   });
   offerRecovered(r.body);
@@ -82,8 +83,17 @@ function selectTab(id, focus) {
   if (focus) $(`#tab-${id}`).focus();
 }
 
-// The shape of the values: the form is built again when it changes.
-const shapeOf = (m) => JSON.stringify(m, (k, v) => (Array.isArray(v) ? v.length : v && typeof v === "object" ? v : 0));
+// The shape of the values (the length of every list): the form is built
+// again when it changes.
+function shapeOf(m, path = "", out = []) {
+  if (Array.isArray(m)) {
+    out.push(`${path}:${m.length}`);
+    m.forEach((v, i) => shapeOf(v, `${path}.${i}`, out));
+  } else if (m && typeof m === "object") {
+    for (const [k, v] of Object.entries(m)) shapeOf(v, `${path}.${k}`, out);
+  }
+  return out.join(" ");
+}
 
 function drawForm() {
   const panel = $("#panel-form");
@@ -127,7 +137,7 @@ const ctx = {
       ed.fresh.add(JSON.stringify(entry));
       drawForm();
       const box = document.getElementById(idOf(entry));
-      const first = box && box.querySelector("input:not([type=file]), select, textarea");
+      const first = box && (box.querySelector("[aria-required=true]") || box.querySelector("input:not([type=file]), select, textarea"));
       if (first) { first.scrollIntoView({ block: "center" }); first.focus(); }
     }
   },
@@ -235,7 +245,12 @@ function showProblems() {
   for (const e of document.querySelectorAll("#panel-form [aria-invalid]")) if (!ed.rejected.has(e.id)) e.removeAttribute("aria-invalid");
   for (const e of document.querySelectorAll("#panel-form .invalid")) if (!ed.rejected.has(e.id.replace(/-field$/, ""))) e.classList.remove("invalid");
   for (const e of document.querySelectorAll("#panel-form .field-error")) if (!ed.rejected.has(e.id.replace(/-err$/, ""))) e.textContent = "";
-  const isFresh = (d) => [...ed.fresh].some((f) => JSON.stringify(d.path).startsWith(f.slice(0, -1)));
+  // An empty field of an entry just added is not an error yet.
+  const isFresh = (d) => {
+    if (![...ed.fresh].some((f) => JSON.stringify(d.path).startsWith(f.slice(0, -1)))) return false;
+    const target = fieldFor(d.path);
+    return !target || !("value" in target) || target.value === "" || target.tagName === "FIELDSET";
+  };
   const shown = (state.diagnostics || []).filter((d) => !isFresh(d));
   for (const d of shown) {
     const target = fieldFor(d.path);

@@ -14,8 +14,8 @@ const key = () => `studietur-outbox:${s.name}`;
 
 function persist() {
   const ops = [...(s.inflight || []), ...s.pending.values()];
-  if (ops.length) localStorage.setItem(key(), JSON.stringify({ base: s.version, ops }));
-  else localStorage.removeItem(key());
+  if (ops.length) sessionStorage.setItem(key(), JSON.stringify({ base: s.version, ops }));
+  else sessionStorage.removeItem(key());
 }
 
 /** Starts editing trip `name`, whose state (as the server gave it) is `state`. */
@@ -25,7 +25,7 @@ export function start(name, state, handlers) {
   listen(state.events);
   // Edits this browser made that the server had not taken (a crash, a
   // closed tab): sent now, on the version they were made on.
-  const kept = JSON.parse(localStorage.getItem(key()) || "null");
+  const kept = JSON.parse(sessionStorage.getItem(key()) || "null");
   if (kept && kept.ops && kept.ops.length) {
     for (const op of kept.ops) s.pending.set(JSON.stringify(op.path) + op.op, op);
     s.version = Math.min(s.version, kept.base);
@@ -39,6 +39,9 @@ export function stop() {
   s.events = null;
   s.name = null;
 }
+
+// What the tests (and a curious developer) can read of the state.
+window.studieturSync = () => ({ last: s.last, refetch: s.refetch, version: s.version, pending: s.pending.size, inflight: !!s.inflight, events: s.events && s.events.readyState });
 
 /** The version the page shows. */
 export const version = () => s.version;
@@ -57,6 +60,7 @@ function listen(url) {
   s.events = new EventSource(url);
   s.events.addEventListener("state", (e) => {
     const a = JSON.parse(e.data);
+    s.last = a.version;
     if (a.version > s.version) {
       if (busy()) s.refetch = true; else refetch();
     } else if (a.version === s.version && !busy()) {
@@ -65,10 +69,15 @@ function listen(url) {
   });
 }
 
+// A tab she comes back to takes the newest state at once.
+document.addEventListener("visibilitychange", () => {
+  if (!document.hidden && s.name && !busy()) refetch();
+});
+
 async function refetch() {
   s.refetch = false;
   const r = await api(`/api/trip/${encodeURIComponent(s.name)}`);
-  if (r.ok && !busy() && r.body.version >= s.version) {
+  if (r.ok && !busy() && r.body.version > s.version) {
     s.version = r.body.version;
     s.handlers.apply(r.body, false);
   }
@@ -106,16 +115,22 @@ async function pump() {
     persist();
     return;
   }
-  answer(r);
+  answer(r, ops);
   persist();
   pump();
 }
 
-function answer(r) {
-  if (r.status === 422 && r.body && r.body.edit) { s.handlers.refused(r.body.edit); return; }
+// A refusal of a value she has typed over since is old news.
+const current = (e) => !s.pending.has(JSON.stringify(e.path) + "set");
+
+function answer(r, ops = []) {
+  if (r.status === 422 && r.body && r.body.edit) { if (current(r.body.edit)) s.handlers.refused(r.body.edit); return; }
   if ((r.ok || r.status === 409) && r.body && r.body.version !== undefined) {
     s.version = r.body.version;
+    const refused = (r.body.refused || []).map((e) => JSON.stringify(e.path));
+    s.handlers.accepted(ops.filter((op) => !refused.includes(JSON.stringify(op.path))).map((op) => op.path));
     s.handlers.apply(r.body, true);
+    for (const e of r.body.refused || []) if (current(e)) s.handlers.refused(e);
     if (r.body.conflicts && r.body.conflicts.length) s.handlers.conflicts(r.body.conflicts);
     return;
   }
