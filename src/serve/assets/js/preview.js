@@ -12,6 +12,7 @@ export function showPages(pages, ms) {
   const box = $("#pages");
   if (!box || !pages) return;
   const old = [...box.querySelectorAll("figure")];
+  const later = [];
   if (!old.length) box.replaceChildren();
   pages.forEach((p, i) => {
     let fig = old[i];
@@ -26,9 +27,20 @@ export function showPages(pages, ms) {
     const link = fig.querySelector("a");
     link.href = p.png;
     link.textContent = t("page-png", { n: i + 1 });
-    if (img.dataset.hash !== p.hash) { img.dataset.hash = p.hash; img.src = p.src; }
+    if (img.dataset.hash !== p.hash) { img.dataset.hash = p.hash; later.push(img); img.dataset.src = p.src; }
   });
   old.slice(pages.length).forEach((f) => f.remove());
+  // The pages in sight first, the others when those are shown: what she
+  // looks at is never queued behind pages out of sight.
+  const pane = $(".preview");
+  const seen = (img) => {
+    if (!pane) return true;
+    const a = img.getBoundingClientRect();
+    const b = pane.getBoundingClientRect();
+    return a.bottom > b.top && a.top < b.bottom;
+  };
+  const load = (img) => { img.src = img.dataset.src; return img.decode().catch(() => {}); };
+  Promise.all(later.filter(seen).map(load)).then(() => later.filter((i) => !seen(i)).forEach(load));
   if (ms !== undefined) { const timing = $("#timing"); if (timing) timing.textContent = t("ms", { ms: Math.round(ms) }); }
 }
 
