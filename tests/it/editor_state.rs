@@ -461,3 +461,55 @@ fn the_scripts_pass_the_linter() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_draft_is_offered_with_its_time_and_a_browser_without_the_key_is_told_how() {
+    let (tmp, _) = amsterdam_workspace();
+    let mut s = Server::start(tmp.path());
+    let v = s.get("/api/trip/2023-amsterdam.toml").json()["version"].clone();
+    let body = format!(
+        r#"{{"base":{v},"ops":[{{"op":"set","path":["trip","subtitle"],"value":"Ikke gemt før strømsvigt"}}]}}"#
+    );
+    assert_eq!(
+        s.post("/api/trip/2023-amsterdam.toml/edit", &body).status,
+        200
+    );
+    s.kill();
+    let s = Server::start(tmp.path());
+    run(async {
+        let b = Browser::start(1280, 900).await;
+        // The bookmarked address in a browser that never had the key: how
+        // to get it, in her language, not a bare refusal.
+        b.client.goto(&bookmark(&s)).await.unwrap();
+        let said = b
+            .until(
+                "the way in",
+                "const h = document.querySelector('main h1'); return h && h.textContent",
+            )
+            .await;
+        assert!(said.as_str().unwrap().contains("terminalen"), "{said}");
+        assert!(b.axe().await.is_empty(), "{:?}", b.axe().await);
+        // With the key: the draft offered, with its time.
+        open(&b, &s).await;
+        let offer = b
+            .until("the offer", "const n = document.querySelector('#notices [data-cause=recovered]'); return n && n.textContent")
+            .await;
+        let offer = offer.as_str().unwrap();
+        assert!(
+            offer.contains("ikke blev gemt") && offer.contains("Gendan dem"),
+            "{offer}"
+        );
+        assert!(b.axe().await.is_empty(), "{:?}", b.axe().await);
+        assert_eq!(value(&b, "f-trip-subtitle").await, "");
+        b.find("#notices [data-cause=recovered] button")
+            .await
+            .click()
+            .await
+            .unwrap();
+        b.until(
+            "restored",
+            "return document.getElementById('f-trip-subtitle').value === 'Ikke gemt før strømsvigt'",
+        )
+        .await;
+    });
+}

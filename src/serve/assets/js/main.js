@@ -51,6 +51,8 @@ document.addEventListener("click", (e) => {
   if (a && !e.ctrlKey && !e.metaKey) { e.preventDefault(); go(a.getAttribute("href")); }
 });
 window.addEventListener("popstate", route);
+// The printed address opened in a tab that had no key yet.
+window.addEventListener("hashchange", () => { if (location.hash.startsWith("#key=") && takeKey()) route(); });
 
 // The form and the words hold no secret: fetched without the key.
 async function plain(path) {

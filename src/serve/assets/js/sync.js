@@ -62,7 +62,9 @@ function listen(url) {
     const a = JSON.parse(e.data);
     s.last = a.version;
     if (a.version > s.version) {
-      if (busy()) s.refetch = true; else refetch();
+      // While an edit of this tab is under way the newer version may be
+      // its own: looked at once its answer is in.
+      if (busy()) s.refetch = Math.max(s.refetch || 0, a.version); else refetch();
     } else if (a.version === s.version && !busy()) {
       s.handlers.heard(a);
     }
@@ -101,7 +103,10 @@ export function flush() {
 async function pump() {
   if (s.inflight || !s.name) return;
   if (!s.pending.size || offline()) {
-    if (!s.pending.size) { for (const w of s.waiting.splice(0)) w(); if (s.refetch) refetch(); }
+    if (!s.pending.size) {
+      for (const w of s.waiting.splice(0)) w();
+      if (s.refetch > s.version) refetch(); else s.refetch = false;
+    }
     return;
   }
   const ops = [...s.pending.values()];
