@@ -3,7 +3,7 @@
 // the form's values, the problems (at their fields, in her words) and the
 // pages; this module puts them on the page.
 
-import { $, el, idOf, get } from "./dom.js";
+import { $, el, idOf, get, capital } from "./dom.js";
 import { api } from "./api.js";
 import { t, count } from "./words.js";
 import { renderForm, outline } from "./form.js";
@@ -146,7 +146,7 @@ const ctx = {
     if (!r.ok) return;
     const removed = r.body.version;
     drawForm();
-    notice("removed", t("removed", { what: name }), {
+    notice("removed", t("removed", { what: capital(name) }), {
       focus: true,
       actions: [[t("undo-remove"), async () => {
         const back = await sync.command("revert", { version: removed });
@@ -212,13 +212,14 @@ function fieldError(path, text) {
 /** The server's answer: the values, the problems, the pages. */
 function apply(state, own) {
   ed.state = state;
+  // The pages first: their images are fetched while the rest is done.
+  setParts(state.parts);
+  if (state.pages) showPages(state.pages, state.ms);
   if (ed.tab === "form") {
     if (!state.model || shapeOf(state.model) !== ed.shape) drawForm();
     else updateFields(state.model, own);
   }
   updateToml(state.text);
-  setParts(state.parts);
-  if (state.pages) showPages(state.pages, state.ms);
   const stale = $("#stale");
   if (stale) stale.hidden = !!state.pages || !(state.diagnostics || []).some((d) => d.error);
   if (own) for (const op of (state.conflicts || [])) if (!op.path.length) notice("text-conflict", op.message, { error: true });

@@ -42,9 +42,17 @@ export function outline(model) {
   return out;
 }
 
+// What an entry is called in the outline: its title, name or text, else
+// its date as people write it.
 function titleOf(entry) {
-  const text = entry && (entry.title || entry.name || entry.label || entry.date);
-  return text ? `: ${text}` : "";
+  if (!entry) return "";
+  const text = entry.title || entry.name || entry.label;
+  if (text) return `: ${text}`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(entry.date || "")) {
+    const d = new Date(`${entry.date}T12:00:00Z`);
+    return `: ${d.toLocaleDateString(document.documentElement.lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}`;
+  }
+  return "";
 }
 
 function group(f, path, model, ctx) {
@@ -121,8 +129,8 @@ function list(f, path, model, ctx) {
   items.forEach((_, i) => {
     const p = [...path, i];
     const id = idOf(p);
-    const name = `${capital(f.one)} ${i + 1}`;
-    box.append(el("fieldset", { class: "entry", id, tabindex: "-1", "data-path": JSON.stringify(p) }, el("legend", { text: name }),
+    const name = `${f.one} ${i + 1}`;
+    box.append(el("fieldset", { class: "entry", id, tabindex: "-1", "data-path": JSON.stringify(p) }, el("legend", { text: capital(name) }),
       el("p", { id: `${id}-err`, class: "field-error" }),
       ...f.fields.map((s) => field(s, [...p, s.key], model, ctx)),
       el("div", { class: "entry-tools" },
@@ -148,9 +156,9 @@ function agenda(f, path, model, ctx) {
     el("p", { id: `${id}-err`, class: "field-error" }));
   entries.forEach((_, i) => {
     const p = [...path, i];
-    const name = `${capital(f.one)} ${i + 1}`;
+    const name = `${f.one} ${i + 1}`;
     box.append(el("div", { class: "entry", id: idOf(p), "data-path": JSON.stringify(p) },
-      el("p", { class: "entry-name", text: name }),
+      el("p", { class: "entry-name", text: capital(name) }),
       ...f.fields.map((s) => input(s, [...p, s.key], get(model, [...p, s.key]), ctx, model)),
       el("div", { class: "entry-tools" },
         el("button", { type: "button", class: "danger", id: `${idOf(p)}-remove`, text: t("remove", { what: name }), onclick: () => ctx.remove(p, name) }))));
