@@ -46,9 +46,14 @@ pub fn node_module(path: &str) -> PathBuf {
     p
 }
 
+/// One browser at a time: a headless Chromium takes a core of the two a
+/// CI machine has, and the tests that measure time run beside them.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// A headless Chromium under WebDriver, ended when dropped.
 pub struct Browser {
     driver: Child,
+    _turn: std::sync::MutexGuard<'static, ()>,
     _profile: tempfile::TempDir,
     /// The WebDriver session.
     pub client: Client,
@@ -74,6 +79,7 @@ impl Browser {
     /// Starts chromedriver on a free port and a browser session with a
     /// window `width` × `height` CSS pixels.
     pub async fn start(width: u32, height: u32) -> Browser {
+        let turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
         let chromium = program(
             "STUDIETUR_CHROMIUM",
             &["chromium", "chromium-browser", "google-chrome"],
@@ -128,6 +134,7 @@ impl Browser {
             .expect("a WebDriver session with headless Chromium");
         Browser {
             driver,
+            _turn: turn,
             _profile: profile,
             client,
         }
