@@ -142,7 +142,7 @@ fn two_processes_share_one_state_and_save_both_edits() {
     let one = Server::start(tmp.path());
     let two = Server::start(tmp.path());
     assert_ne!(one.port, two.port);
-    for trial in 0..10 {
+    for trial in 0..20 {
         let v = version(&one);
         edit(&one, v, r#"["trip","subtitle"]"#, &format!("En {trial}"));
         // The other process has the first's edit within a second.
