@@ -220,8 +220,6 @@ function apply(state, own) {
     else updateFields(state.model, own);
   }
   updateToml(state.text);
-  const stale = $("#stale");
-  if (stale) stale.hidden = !!state.pages || !(state.diagnostics || []).some((d) => d.error);
   if (own) for (const op of (state.conflicts || [])) if (!op.path.length) notice("text-conflict", op.message, { error: true });
   showProblems();
   showSaved();
@@ -253,6 +251,10 @@ function showProblems() {
     return !target || !("value" in target) || target.value === "" || target.tagName === "FIELDSET";
   };
   const shown = (state.diagnostics || []).filter((d) => !isFresh(d));
+  // The preview is behind only for problems she can see (not for the empty
+  // fields of an entry just added).
+  const stale = $("#stale");
+  if (stale) stale.hidden = !!state.pages || !shown.some((d) => d.error);
   for (const d of shown) {
     const target = fieldFor(d.path);
     if (!target) continue;
