@@ -55,19 +55,23 @@ pub async fn upload(
     Ok(Json(serde_json::json!({ "file": file })))
 }
 
-/// `GET /api/page/{hash}.svg`.
+/// `GET /api/page/{hash}.png`: a page of the preview by the hash of what it
+/// shows, drawn when first asked for.
 pub async fn page(
     State(app): AppState,
     UrlPath(file): UrlPath<String>,
     Query(q): Query<LangQuery>,
 ) -> Result<Response, Failure> {
-    let hash = file.strip_suffix(".svg").unwrap_or(&file);
-    let svg = app.pages.get(hash).ok_or_else(|| no_page(q.lang()))?;
-    Ok((
-        [(header::CONTENT_TYPE, "image/svg+xml")],
-        svg.as_str().to_string(),
-    )
-        .into_response())
+    let hash = file.strip_suffix(".png").unwrap_or(&file).to_string();
+    let app2 = app.clone();
+    // Drawn off the async threads; pages asked for at once are drawn side
+    // by side.
+    let png = tokio::task::spawn_blocking(move || app2.pages.png(&hash))
+        .await
+        .ok()
+        .flatten()
+        .ok_or_else(|| no_page(q.lang()))?;
+    Ok(([(header::CONTENT_TYPE, "image/png")], png.as_ref().clone()).into_response())
 }
 
 /// `GET /api/trip/{name}/page/{n}` (1-based): a page as PNG.

@@ -1,6 +1,7 @@
 //! The live preview: a trip's text checked and laid out by the warm engine,
-//! each page drawn as SVG once and kept by the hash of its content, so that
-//! after an edit only the pages that changed are drawn and sent again.
+//! each page kept by the hash of what it shows and drawn (as PNG) once, when
+//! the page first asks for it, so that after an edit only the pages that
+//! changed are drawn and sent again, those in sight first.
 
 use crate::diagnostic::{Diagnostic, Seg};
 use crate::pipeline::{self, Job, Output, Product};
@@ -14,43 +15,78 @@ use typst::layout::{Frame, FrameItem};
 use typst_layout::PagedDocument;
 
 /// How many bytes of drawn pages the store keeps (those of the last
-/// versions; a page with photos holds them, so pages are counted by size).
+/// versions; a page with photos is large, so pages are counted by size).
 const KEPT_BYTES: usize = 256 * 1024 * 1024;
 
-/// The drawn pages by hash, their hashes oldest first, and their bytes.
-type Drawings = (HashMap<String, Arc<String>>, VecDeque<String>, usize);
+/// How many pages the store keeps (their content is shared with the
+/// documents laid out, so each costs little until it is drawn).
+const KEPT_PAGES: usize = 4096;
 
-/// The pages drawn so far, by the hex hash of their content.
+/// The pixels per inch of a page's picture: sharp on a screen of twice the
+/// usual density, where the preview shows a page about as wide as printed.
+const PPI: f32 = 144.0;
+
+/// A page of the preview: what it shows, and its picture once drawn.
+struct Stored {
+    page: typst_layout::Page,
+    png: Option<Arc<Vec<u8>>>,
+}
+
+/// The pages by hash, their hashes oldest first, and the bytes of their
+/// pictures.
+type Drawings = (HashMap<String, Stored>, VecDeque<String>, usize);
+
+/// The pages laid out so far, by the hex hash of what they show; each is
+/// drawn (as PNG) when the page first asks for it, so an edit's answer
+/// never waits for pictures, and the pages in sight are drawn first.
 #[derive(Default)]
 pub struct PageStore {
     inner: Mutex<Drawings>,
 }
 
 impl PageStore {
-    /// The SVG of the page with `hash`.
-    pub fn get(&self, hash: &str) -> Option<Arc<String>> {
-        self.inner.lock().ok()?.0.get(hash).cloned()
+    /// The picture of the page with `hash`, drawn now if it is not yet;
+    /// `None` for a page the store does not have (any more).
+    pub fn png(&self, hash: &str) -> Option<Arc<Vec<u8>>> {
+        let page = {
+            let inner = self.inner.lock().ok()?;
+            let stored = inner.0.get(hash)?;
+            if let Some(png) = &stored.png {
+                return Some(png.clone());
+            }
+            stored.page.clone()
+        };
+        let png = Arc::new(crate::render::page_png(&page, PPI).ok()?);
+        if let Ok(mut inner) = self.inner.lock() {
+            let (map, order, bytes) = &mut *inner;
+            if let Some(stored) = map.get_mut(hash)
+                && stored.png.is_none()
+            {
+                *bytes += png.len();
+                stored.png = Some(png.clone());
+            }
+            // The oldest pictures go first; the newest page always stays.
+            while (*bytes > KEPT_BYTES || order.len() > KEPT_PAGES) && order.len() > 1 {
+                if let Some(old) = order.pop_front()
+                    && let Some(gone) = map.remove(&old)
+                {
+                    *bytes -= gone.png.map_or(0, |p| p.len());
+                }
+            }
+        }
+        Some(png)
     }
 
     fn has(&self, hash: &str) -> bool {
         self.inner.lock().is_ok_and(|i| i.0.contains_key(hash))
     }
 
-    fn put(&self, hash: String, svg: String) {
+    fn put(&self, hash: String, page: typst_layout::Page) {
         if let Ok(mut inner) = self.inner.lock() {
-            let (map, order, bytes) = &mut *inner;
-            let size = svg.len();
-            if map.insert(hash.clone(), Arc::new(svg)).is_none() {
+            let (map, order, _) = &mut *inner;
+            if !map.contains_key(&hash) {
+                map.insert(hash.clone(), Stored { page, png: None });
                 order.push_back(hash);
-                *bytes += size;
-            }
-            // The newest page always stays, however large.
-            while *bytes > KEPT_BYTES && order.len() > 1 {
-                if let Some(old) = order.pop_front()
-                    && let Some(svg) = map.remove(&old)
-                {
-                    *bytes -= svg.len();
-                }
             }
         }
     }
@@ -190,7 +226,7 @@ pub fn lay_out(
     for page in document.pages() {
         let hash = format!("{:032x}", typst::utils::hash128(&Drawn(page)));
         if !store.has(&hash) {
-            store.put(hash.clone(), crate::render::page_svg(page));
+            store.put(hash.clone(), page.clone());
             drawn += 1;
         }
         pages.push(hash);

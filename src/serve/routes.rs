@@ -114,7 +114,7 @@ pub fn page_refs(app: &App, name: &str, hashes: &[String]) -> Vec<PageRef> {
         .enumerate()
         .map(|(i, h)| PageRef {
             hash: h.clone(),
-            src: app.guard.sign(&format!("/api/page/{h}.svg")),
+            src: app.guard.sign(&format!("/api/page/{h}.png")),
             png: app
                 .guard
                 .sign(&format!("/api/trip/{name}/page/{}.png", i + 1)),

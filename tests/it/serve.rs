@@ -433,10 +433,10 @@ fn every_endpoint_works() {
         day3 > page_of(serde_json::json!(["day", 0])).unwrap() && accounts >= day3,
         "{parts:?}"
     );
-    // Pages by hash, as SVG (immutable), and as PNG, by signed addresses.
+    // Pages by hash (immutable), and by number, as PNG, by signed addresses.
     let page = s.get(t["pages"][0]["src"].as_str().unwrap());
     assert_eq!(page.status, 200);
-    assert!(page.body.starts_with(b"<svg"));
+    assert!(page.body.starts_with(b"\x89PNG"));
     assert!(page.header("cache-control").unwrap().contains("immutable"));
     let png = s.get(t["pages"][0]["png"].as_str().unwrap());
     assert!(png.body.starts_with(b"\x89PNG"));

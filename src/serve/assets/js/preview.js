@@ -27,7 +27,7 @@ export function showPages(pages, ms) {
     const link = fig.querySelector("a");
     link.href = p.png;
     link.textContent = t("page-png", { n: i + 1 });
-    if (img.dataset.hash !== p.hash) { img.dataset.hash = p.hash; later.push(img); img.dataset.src = p.src; }
+    if ((img.dataset.want || img.dataset.hash) !== p.hash) { img.dataset.want = p.hash; img.dataset.src = p.src; later.push(img); }
   });
   old.slice(pages.length).forEach((f) => f.remove());
   // The pages in sight first, the others when those are shown: what she
@@ -39,7 +39,14 @@ export function showPages(pages, ms) {
     const b = pane.getBoundingClientRect();
     return a.bottom > b.top && a.top < b.bottom;
   };
-  const load = (img) => { img.src = img.dataset.src; return img.decode().catch(() => {}); };
+  // `data-hash` is what the image shows (or is loading), `data-want` what
+  // it is to show.
+  const load = (img) => {
+    if (img.dataset.hash === img.dataset.want) return Promise.resolve();
+    img.dataset.hash = img.dataset.want;
+    img.src = img.dataset.src;
+    return img.decode().catch(() => {});
+  };
   Promise.all(later.filter(seen).map(load)).then(() => later.filter((i) => !seen(i)).forEach(load));
   if (ms !== undefined) { const timing = $("#timing"); if (timing) timing.textContent = t("ms", { ms: Math.round(ms) }); }
 }
