@@ -396,7 +396,7 @@ fn the_form_speaks_her_words() {
         let total = b
             .until(
                 "the total's problem",
-                "return document.getElementById('f-accounts-total-err').textContent",
+                "const t = document.getElementById('f-accounts-total-err').textContent; return t.includes('kr.') ? t : null",
             )
             .await;
         shown.push_str(total.as_str().unwrap());
