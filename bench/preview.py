@@ -20,12 +20,13 @@ subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=root, check=True)
 work = tempfile.mkdtemp(prefix="studietur-preview-")
 shutil.copytree(os.path.join(root, "trips"), os.path.join(work, "trips"))
 server = subprocess.Popen([os.path.join(root, "target/release/studietur"), "serve", "trips", "--lang", "en"],
-                          cwd=work, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                          cwd=work, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                          env=dict(os.environ, XDG_STATE_HOME=os.path.join(work, "state")))
 try:
     url = next(w for w in server.stdout.readline().split() if w.startswith("http://"))
     hostport = url.split("/")[2]
-    token = url.split("token=")[1]
-    headers = {"Host": hostport, "Cookie": f"studietur_token={token}", "Origin": f"http://{hostport}",
+    token = url.split("#key=")[1]
+    headers = {"Host": hostport, "X-Studietur-Key": token, "Origin": f"http://{hostport}",
                "Content-Type": "application/json"}
     conn = http.client.HTTPConnection(hostport)
 
@@ -38,11 +39,12 @@ try:
     trip = "/api/trip/2023-amsterdam.toml"
     first, first_rt = call("GET", trip)
     text = first["model"]["day"][1]["section"][0]["text"]
+    version = [first["version"]]
     kinds = {
         "the destination (title page and every header)":
-            lambda i: {"ops": [{"op": "set", "path": ["trip", "destination"], "value": f"Amsterdam {i}"}]},
+            lambda i: {"base": version[0], "ops": [{"op": "set", "path": ["trip", "destination"], "value": f"Amsterdam {i}"}]},
         "a word in a visit's text":
-            lambda i: {"ops": [{"op": "set", "path": ["day", 1, "section", 0, "text"], "value": f"{text} ord{i}"}]},
+            lambda i: {"base": version[0], "ops": [{"op": "set", "path": ["day", 1, "section", 0, "text"], "value": f"{text} ord{i}"}]},
     }
     print(f"machine: {os.cpu_count()} cores, {os.uname().machine}, {time.strftime('%Y-%m-%d')}, release build")
     print(f"first load (cold engine, all {len(first['pages'])} pages drawn): {first['ms']:.0f} ms server, {first_rt:.0f} ms round trip")
@@ -54,6 +56,8 @@ try:
         before = None
         for i in range(N):
             a, rt = call("POST", trip + "/edit", make(i))
+            version[0] = a["version"]
+            a["pages"] = [p["hash"] for p in a["pages"]]
             server_ms.append(a["ms"])
             round_ms.append(rt)
             if before is not None:

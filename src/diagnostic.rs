@@ -45,6 +45,16 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// A step of a path into a trip file: a key or an index.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Deserialize, serde::Serialize)]
+#[serde(untagged)]
+pub enum Seg {
+    /// A key of a table.
+    Key(String),
+    /// An entry of an array (of tables).
+    Index(usize),
+}
+
 /// One error or warning.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
@@ -63,6 +73,12 @@ pub struct Diagnostic {
     /// word them in another language (boxed: a diagnostic travels in
     /// `Result`s).
     pub wording: Box<Wording>,
+    /// The field of the trip file it belongs to (`["day", 2, "date"]`),
+    /// set when the trip file is checked; empty when it belongs to none.
+    pub field: Vec<Seg>,
+    /// A key missing from the place `span` points at: the field is that
+    /// key's.
+    pub missing: Option<&'static str>,
 }
 
 /// The messages of the catalogue behind a diagnostic.
@@ -87,6 +103,8 @@ impl Diagnostic {
                 message: msg,
                 help: None,
             }),
+            field: Vec::new(),
+            missing: None,
         }
     }
 
@@ -111,6 +129,8 @@ impl Diagnostic {
                 message: msg,
                 help: None,
             }),
+            field: Vec::new(),
+            missing: None,
         }
     }
 
@@ -126,6 +146,13 @@ impl Diagnostic {
     pub fn with_help(mut self, help: Msg) -> Self {
         self.help = Some(help.to_string());
         self.wording.help = Some(help);
+        self
+    }
+
+    /// Says that the key `name` is missing where the diagnostic points: its
+    /// field is that key's.
+    pub fn for_missing(mut self, name: &'static str) -> Self {
+        self.missing = Some(name);
         self
     }
 

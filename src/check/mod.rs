@@ -10,6 +10,7 @@
 //!    folder) and the rules over the whole trip ([`rules`]: days, accounts).
 
 mod checked;
+pub mod field;
 pub mod limits;
 mod pictures;
 mod reading;
@@ -49,8 +50,15 @@ pub fn unreadable(path: &Path, e: &std::io::Error) -> Diagnostic {
 }
 
 /// Checks a trip file's bytes; `name` is how messages show it, `dir` the
-/// folder its relative paths resolve against.
+/// folder its relative paths resolve against. Every diagnostic about the
+/// file carries its field.
 pub fn check_bytes(name: &str, bytes: &[u8], dir: &Path, settings: Settings) -> Checked {
+    let mut checked = check_unplaced(name, bytes, dir, settings);
+    field::locate(name, &mut checked.diagnostics);
+    checked
+}
+
+fn check_unplaced(name: &str, bytes: &[u8], dir: &Path, settings: Settings) -> Checked {
     if bytes.len() > limits::MAX_FILE_BYTES {
         return Checked::failed(vec![limits::file_too_large(name, bytes.len())]);
     }

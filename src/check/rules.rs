@@ -3,7 +3,7 @@
 //! accounts (items, participants, sums).
 
 use super::values::Checker;
-use crate::locale::{Lang, message_date};
+use crate::locale::Lang;
 use crate::messages::trip as m;
 use crate::model;
 use crate::money::Amount;
@@ -58,7 +58,7 @@ impl Checker {
         {
             self.error(
                 end_key.span(),
-                m::end_before_start(message_date(e), message_date(s)),
+                m::end_before_start(e, s),
                 m::end_before_start_help(),
             );
         }
@@ -205,33 +205,23 @@ impl Checker {
             // One error a day: outside the trip, else listed twice, else out
             // of order. (With `end` before `start`, that error says it all.)
             let outside = match (start, end) {
-                (Some(s), Some(e)) if s <= e && date < s => Some((
-                    m::day_before_trip(message_date(date), message_date(s)),
-                    s,
-                    e,
-                )),
+                (Some(s), Some(e)) if s <= e && date < s => {
+                    Some((m::day_before_trip(date, s), s, e))
+                }
                 (Some(s), Some(e)) if s <= e && date > e => {
-                    Some((m::day_after_trip(message_date(date), message_date(e)), s, e))
+                    Some((m::day_after_trip(date, e), s, e))
                 }
                 _ => None,
             };
             let first_time = seen.insert(date);
             if let Some((message, s, e)) = outside {
-                self.error(
-                    span.clone(),
-                    message,
-                    m::day_outside_help(message_date(s), message_date(e)),
-                );
+                self.error(span.clone(), message, m::day_outside_help(s, e));
             } else if !first_time {
-                self.error(
-                    span.clone(),
-                    m::day_twice(message_date(date)),
-                    m::day_twice_help(),
-                );
+                self.error(span.clone(), m::day_twice(date), m::day_twice_help());
             } else if let Some(p) = previous.filter(|&p| date < p) {
                 self.error(
                     span.clone(),
-                    m::day_out_of_order(message_date(date), message_date(p)),
+                    m::day_out_of_order(date, p),
                     m::day_out_of_order_help(),
                 );
             }
@@ -263,11 +253,7 @@ impl Checker {
                 && agenda.as_ref().is_none_or(|a| a.is_empty())
                 && v.text.is_none()
             {
-                self.warning(
-                    d.span(),
-                    m::day_empty(message_date(date)),
-                    m::day_empty_help(),
-                );
+                self.warning(d.span(), m::day_empty(date), m::day_empty_help());
             }
             days.push(trip::Day {
                 date,
@@ -470,7 +456,8 @@ impl Checker {
                     m::total_more_help(kr(*sum), kr(diff))
                 };
                 let written = self.file.text[tspan.clone()].to_string();
-                self.error(tspan, m::total_differs(written, kr(*sum)), help);
+                let total = crate::messages::Arg::written(written, kr(*total));
+                self.error(tspan, m::total_differs(total, kr(*sum)), help);
             }
         }
     }

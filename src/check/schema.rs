@@ -48,8 +48,7 @@ fn key_schema(k: &Key) -> serde_json::Value {
     use serde_json::json;
     let mut s = match (k.name, k.kind) {
         ("format", _) => json!({ "type": "integer", "const": 1 }),
-        ("language", _) => json!({ "type": "string", "enum": ["da", "en"] }),
-        ("vat", _) => json!({ "type": "string", "enum": ["excluded", "included", "unstated"] }),
+        (_, Kind::Text) if !k.choices.is_empty() => json!({ "type": "string", "enum": k.choices }),
         ("participants", _) => json!({ "type": "integer", "minimum": 1 }),
         (_, Kind::Text) => json!({ "type": "string", "minLength": 1 }),
         (_, Kind::Date) => json!({ "type": "string", "format": "date" }),

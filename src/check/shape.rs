@@ -91,8 +91,11 @@ fn check_table(
                 (_, true) => m::missing_key_in_file(k.name),
                 (_, false) => m::missing_key_in(spec.name, k.name),
             };
-            out.diagnostics
-                .push(Diagnostic::error(file, at, message).with_help(missing_help(k)));
+            out.diagnostics.push(
+                Diagnostic::error(file, at, message)
+                    .with_help(missing_help(k))
+                    .for_missing(k.name),
+            );
         }
     }
 }

@@ -35,6 +35,22 @@ pub struct Key {
     pub kind: Kind,
     /// Whether it must be there.
     pub required: bool,
+    /// The values a text may take (`language`, `vat`); empty: any text.
+    pub choices: &'static [&'static str],
+    /// A text of paragraphs (Markdown), not one line.
+    pub long: bool,
+}
+
+impl Key {
+    /// The key with the only values its text may take.
+    const fn choices(self, choices: &'static [&'static str]) -> Key {
+        Key { choices, ..self }
+    }
+
+    /// The key as a text of paragraphs (Markdown).
+    const fn long(self) -> Key {
+        Key { long: true, ..self }
+    }
 }
 
 /// A table's keys.
@@ -51,6 +67,8 @@ const fn req(name: &'static str, kind: Kind) -> Key {
         name,
         kind,
         required: true,
+        choices: &[],
+        long: false,
     }
 }
 
@@ -59,6 +77,8 @@ const fn opt(name: &'static str, kind: Kind) -> Key {
         name,
         kind,
         required: false,
+        choices: &[],
+        long: false,
     }
 }
 
@@ -99,7 +119,7 @@ static TRIP: Spec = Spec {
         opt("title", Kind::Text),
         opt("subtitle", Kind::Text),
         opt("published", Kind::Date),
-        opt("language", Kind::Text),
+        opt("language", Kind::Text).choices(&["da", "en"]),
         opt("logo", Kind::Table(&LOGO)),
         opt("cover", Kind::Table(&COVER)),
         opt("case", Kind::Text),
@@ -123,7 +143,7 @@ static INTRODUCTION: Spec = Spec {
     keys: &[
         opt("title", Kind::Text),
         opt("heading", Kind::Bool),
-        req("text", Kind::Text),
+        req("text", Kind::Text).long(),
     ],
 };
 
@@ -141,7 +161,7 @@ static SECTION: Spec = Spec {
     name: "[[section]]",
     keys: &[
         req("title", Kind::Text),
-        req("text", Kind::Text),
+        req("text", Kind::Text).long(),
         opt("image", Kind::TableList(&IMAGE)),
     ],
 };
@@ -157,7 +177,7 @@ static DAY: Spec = Spec {
         req("date", Kind::Date),
         opt("title", Kind::Text),
         opt("place", Kind::Text),
-        opt("text", Kind::Text),
+        opt("text", Kind::Text).long(),
         opt("agenda", Kind::Agenda),
         opt("section", Kind::TableList(&DAY_SECTION)),
     ],
@@ -187,12 +207,12 @@ static ACCOUNTS: Spec = Spec {
     name: "[accounts]",
     keys: &[
         opt("title", Kind::Text),
-        opt("vat", Kind::Text),
+        opt("vat", Kind::Text).choices(&["excluded", "included", "unstated"]),
         opt("participants", Kind::Integer),
         opt("total", Kind::Amount),
         opt("published_total", Kind::Amount),
         opt("price", Kind::Bool),
-        opt("text", Kind::Text),
+        opt("text", Kind::Text).long(),
         opt("item", Kind::TableList(&ITEM)),
     ],
 };

@@ -32,9 +32,11 @@ pub struct ServeArgs {
     pub(super) lang: LangArg,
 }
 
-/// Opens `url` in the desktop's browser.
-fn open_browser(url: &str, lang: Lang) {
-    if let Err(e) = webbrowser::open(url) {
+/// Opens the page at `opener` (which sends the browser on to the editor)
+/// in the desktop's browser: the browser's command line, which every user
+/// of the machine can read, holds that page's path, never the key.
+fn open_browser(opener: &std::path::Path, lang: Lang) {
+    if let Err(e) = webbrowser::open(&format!("file://{}", opener.display())) {
         eprintln!("{}", m::serve_no_browser(e).in_lang(lang));
     }
 }
@@ -51,7 +53,7 @@ pub fn serve(a: ServeArgs, lang: Lang) -> Outcome {
         recipe,
     };
     serve::run(options, move |event| match event {
-        Event::Listening { url } => {
+        Event::Listening { url, opener } => {
             println!("{}", m::serve_at(url.as_str()).in_lang(lang));
             let reach = if local {
                 m::serve_local()
@@ -60,7 +62,7 @@ pub fn serve(a: ServeArgs, lang: Lang) -> Outcome {
             };
             eprintln!("{}", reach.in_lang(lang));
             if open {
-                open_browser(&url, lang);
+                open_browser(&opener, lang);
             }
         }
         Event::Preview {
@@ -82,6 +84,9 @@ pub fn serve(a: ServeArgs, lang: Lang) -> Outcome {
             )
             .in_lang(lang)
         ),
+        Event::PortTaken { port } => {
+            eprintln!("{}", m::serve_port_taken(u32::from(port)).in_lang(lang))
+        }
         Event::Saved { trip } => eprintln!("{}", m::serve_saved(trip).in_lang(lang)),
         Event::Unsaved { trips } => {
             eprintln!("{}", m::serve_unsaved(trips.join(", ")).in_lang(lang))

@@ -15,8 +15,6 @@ catalogue! {
     edit_cannot_add_list();
     edit_not_table_list();
     edit_whole_number();
-    edit_whole_number_for(key);
-    edit_texts_for(key);
     edit_not_date(value);
     edit_cannot_write();
     typed_amount(value);
@@ -34,6 +32,9 @@ catalogue! {
     // Photos.
     photo_kinds();
     photo_unstorable(error);
+    photo_too_large(size, max);
+    photo_not_what_it_says();
+    photo_folder_leads_out();
 
     // Trips, pages, saving, the PDF.
     not_a_trip_name(name);
@@ -42,6 +43,11 @@ catalogue! {
     save_conflict(name);
     save_failed(name, error);
     editor_failed_inside();
+    trip_leads_out(name);
+    text_too_large(size, max);
+    draft_unwritable(error);
+    text_not_merged();
+    edit_stale();
 
     // The server's refusals.
     refused_host();
@@ -69,4 +75,40 @@ catalogue! {
     serve_unsaved(trips);
     serve_stopping();
     new_file_name_chars();
+
+    // The per-user state folder.
+    state_unusable(path, error);
+    state_not_private(path);
+    state_no_home();
+    serve_port_taken(port);
+}
+
+use super::{Arg, Msg, lookup};
+use crate::locale::Lang;
+
+/// A diagnostic's message as the editor shows it at its field, in plain
+/// words: the catalogue's `form-<id>` twin of the message, with `label`
+/// (the field's label) and dates and amounts as people write them; `None`
+/// when the message has no twin.
+pub fn her_words(msg: &Msg, label: &str, lang: Lang) -> Option<String> {
+    let mut args: Vec<(&str, Arg)> = msg.args.iter().map(|(n, a)| (*n, plain(a))).collect();
+    args.push(("label", Arg::Text(label.to_string())));
+    lookup(lang, &format!("form-{}", msg.id), &args)
+}
+
+fn plain(a: &Arg) -> Arg {
+    let words =
+        |m: &Msg| Arg::worded(|lang| her_words(m, "", lang).unwrap_or_else(|| m.in_lang(lang)));
+    match a {
+        Arg::Date(d) => Arg::worded(|lang| lang.date(*d)),
+        Arg::Written { plain: p, .. } => plain(p),
+        Arg::Msg(m) => words(m),
+        Arg::List(msgs, sep) => Arg::worded(|lang| {
+            msgs.iter()
+                .map(|m| her_words(m, "", lang).unwrap_or_else(|| m.in_lang(lang)))
+                .collect::<Vec<_>>()
+                .join(sep)
+        }),
+        other => other.clone(),
+    }
 }

@@ -34,7 +34,7 @@ macro_rules! catalogue {
 
         /// Every message of this part of the catalogue, with its arguments.
         #[cfg(test)]
-        pub(super) const IDS: &[(&str, &[&str])] =
+        pub(crate) const IDS: &[(&str, &[&str])] =
             &[$((stringify!($name), &[$(stringify!($arg)),*])),*];
     };
 }
@@ -87,6 +87,17 @@ pub enum Arg {
     Msg(Msg),
     /// Messages worded in the same language and joined by the separator.
     List(Vec<Msg>, &'static str),
+    /// A date: written as in a trip file (`2023-04-17`); in the editor's
+    /// words as people write it (`17. april 2023`).
+    Date(chrono::NaiveDate),
+    /// A value as the file writes it (`"36900.50"`), and as the editor's
+    /// words give it (`36.900,50 kr.`).
+    Written {
+        /// As written in the file.
+        text: String,
+        /// As the editor says it.
+        plain: Box<Arg>,
+    },
 }
 
 impl Arg {
@@ -100,6 +111,14 @@ impl Arg {
         Arg::Worded {
             da: write(Lang::Da),
             en: write(Lang::En),
+        }
+    }
+
+    /// A value as the file writes it, and as the editor says it.
+    pub fn written(text: impl Into<String>, plain: Arg) -> Arg {
+        Arg::Written {
+            text: text.into(),
+            plain: Box::new(plain),
         }
     }
 
@@ -127,6 +146,8 @@ impl Arg {
                     .collect::<Vec<_>>()
                     .join(separator),
             ),
+            Arg::Date(d) => FluentValue::from(crate::locale::message_date(*d)),
+            Arg::Written { text, .. } => FluentValue::from(text.clone()),
         }
     }
 }
@@ -188,6 +209,12 @@ impl From<u64> for Arg {
 impl From<u32> for Arg {
     fn from(n: u32) -> Arg {
         Arg::Count(i64::from(n))
+    }
+}
+
+impl From<chrono::NaiveDate> for Arg {
+    fn from(d: chrono::NaiveDate) -> Arg {
+        Arg::Date(d)
     }
 }
 
@@ -265,6 +292,12 @@ pub fn format(lang: Lang, id: &str, args: &[(&str, Arg)]) -> String {
     }
     // Fluent shows a missing argument as `{$name}`: better than nothing.
     word(Lang::En, id, args, false).unwrap_or_else(|| id.to_string())
+}
+
+/// The message `id` with `args` in `lang`, or `None` when `lang` has no
+/// such message (the editor's words, looked up by the form's ids).
+pub fn lookup(lang: Lang, id: &str, args: &[(&str, Arg)]) -> Option<String> {
+    word(lang, id, args, false)
 }
 
 /// The message worded in `lang`; `None` when it is missing, or when

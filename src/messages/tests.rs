@@ -129,10 +129,17 @@ fn both_languages_have_the_same_messages_with_the_same_arguments() {
     );
 }
 
+/// Whether `id` is one of the words the editor looks up by the form's
+/// ids (`field-…`, `form-…`, `ui-…`), held together by the editor's tests.
+fn looked_up(id: &str) -> bool {
+    ["field-", "form-", "ui-"].iter().any(|p| id.starts_with(p))
+}
+
 #[test]
 fn the_catalogue_is_exactly_what_the_code_makes() {
     let code = code_ids();
-    let en = ids_of("en.ftl", EN_FTL);
+    let mut en = ids_of("en.ftl", EN_FTL);
+    en.retain(|id, _| !looked_up(id));
     assert_eq!(
         differences(&code, &en),
         Vec::<String>::new(),

@@ -1,6 +1,8 @@
 //! The editor server's shared state and the events it reports.
 
+use super::draft::Drafts;
 use super::preview::PageStore;
+use super::security::Guard;
 use super::session::Session;
 use crate::provenance::Recipe;
 use std::collections::HashMap;
@@ -10,10 +12,19 @@ use std::sync::{Arc, Mutex};
 /// What the server tells the command line.
 #[derive(Debug, Clone)]
 pub enum Event {
-    /// Listening: open this URL (it holds the token).
+    /// Listening: open this URL (it holds the key, after `#`, which the
+    /// browser never sends).
     Listening {
-        /// The address with `?token=…`.
+        /// The address with `#key=…`.
         url: String,
+        /// A page, readable by this user alone, that sends the browser on
+        /// to `url` (what `--open` hands the browser).
+        opener: PathBuf,
+    },
+    /// The port the folder had last is taken: another is used.
+    PortTaken {
+        /// The port remembered.
+        port: u16,
     },
     /// A new preview is shown.
     Preview {
@@ -57,6 +68,10 @@ pub struct App {
     pub pages: PageStore,
     /// Where events go (the command line prints them).
     pub report: Box<dyn Fn(Event) + Send + Sync>,
+    /// The checks of every request, and the signer of addresses.
+    pub guard: Arc<Guard>,
+    /// The user's drafts.
+    pub drafts: Drafts,
 }
 
 impl App {

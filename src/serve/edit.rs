@@ -2,64 +2,41 @@
 //! `toml_edit`, so that everything the user did not change — comments,
 //! order, formatting — stays exactly as it was.
 
+use super::convert::to_toml;
+use super::form::key_at;
 use super::placement::{last_place, place_at_top, renumber};
 use crate::messages::{Msg, editor as m};
-use crate::money::Amount;
 use serde::Deserialize;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
-/// A step of a path into the trip file: a key or an index.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(untagged)]
-pub enum Seg {
-    /// A key of a table.
-    Key(String),
-    /// An entry of an array (of tables).
-    Index(usize),
-}
-
-/// A value from the form.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub enum FormValue {
-    /// `{ "date": "2023-04-17" }`.
-    Date {
-        /// ISO date.
-        date: String,
-    },
-    /// `{ "amount": "1.150,50" }`, typed the Danish way.
-    Amount {
-        /// As typed.
-        amount: String,
-    },
-    /// Text, a number or true/false.
-    Plain(serde_json::Value),
-}
+pub use crate::diagnostic::Seg;
 
 /// One edit.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(tag = "op", rename_all = "lowercase")]
 pub enum Op {
-    /// Sets the value at `path` (an empty text or `null` removes the key).
+    /// Sets the value at `path` to what was typed into its field (an empty
+    /// text or `null` removes the key), typed by the key's kind.
     Set {
         /// Where.
         path: Vec<Seg>,
-        /// What.
-        value: FormValue,
+        /// What was typed: a text, `true`/`false` or `null`.
+        value: serde_json::Value,
     },
     /// Removes the key or entry at `path`.
     Remove {
         /// What.
         path: Vec<Seg>,
     },
-    /// Appends a table (`[[day]]`, `[[day.section]]` …) or, for an array of
-    /// texts or an agenda, a value, to the list at `path`.
+    /// Appends an entry to the list at `path` (`[[day]]`,
+    /// `[[day.section]]`, an agenda's entry), with the fields given (as
+    /// typed) and no others: an empty field is left for her to fill.
     Add {
         /// The list.
         path: Vec<Seg>,
-        /// The new entry's keys (a table) or value.
+        /// The new entry's fields, as typed.
         #[serde(default)]
-        value: Option<serde_json::Value>,
+        value: serde_json::Map<String, serde_json::Value>,
     },
     /// Moves an entry of the list at `path` from one place to another.
     Move {
@@ -106,29 +83,24 @@ fn apply_one(doc: &mut DocumentMut, op: &Op) -> Result<(), EditError> {
     match op {
         Op::Set { path, value } => {
             let (last, parent) = split(path)?;
-            let key = match last {
-                Seg::Key(k) => k.as_str(),
-                Seg::Index(_) => "",
-            };
-            match (to_value(path, key, value)?, last) {
+            // A field of an agenda entry: the entry is rewritten whole.
+            if let [list @ .., Seg::Key(agenda), Seg::Index(n), Seg::Key(_)] = path.as_slice()
+                && agenda == "agenda"
+            {
+                let mut at = list.to_vec();
+                at.push(Seg::Key(agenda.clone()));
+                return agenda_set(root, &at, *n, path, value);
+            }
+            let (key, _) = key_at(path).ok_or_else(|| fail(path, m::edit_no_field()))?;
+            let v = to_toml(key, value).map_err(|e| fail(path, e))?;
+            match (v, last) {
                 (Some(v), Seg::Key(k)) => set(walk(root, parent, true)?, k, v, path),
-                // An entry of an array (an agenda's entry) is replaced.
-                (Some(v), Seg::Index(n)) => match walk(root, parent, false)? {
-                    Node::Array(a) if *n < a.len() => {
-                        let decor = a.get(*n).map(|old| old.decor().clone());
-                        a.replace(*n, v);
-                        if let (Some(d), Some(new)) = (decor, a.get_mut(*n)) {
-                            *new.decor_mut() = d;
-                        }
-                        Ok(())
-                    }
-                    _ => Err(fail(path, m::edit_no_entry())),
-                },
+                (Some(_), Seg::Index(_)) => Err(fail(path, m::edit_no_entry())),
                 (None, _) => remove(root, path),
             }
         }
         Op::Remove { path } => remove(root, path),
-        Op::Add { path, value } => add(root, path, value.as_ref()),
+        Op::Add { path, value } => add(root, path, value),
         Op::Move { path, from, to } => match walk(root, path, false)? {
             Node::Tables(a) => {
                 move_in(a.len(), *from, *to, path)?;
@@ -166,48 +138,62 @@ fn split(path: &[Seg]) -> Result<(&Seg, &[Seg]), EditError> {
         .ok_or_else(|| fail(path, m::edit_needs_path()))
 }
 
-/// The TOML value of a form value for `key`; `None` for an empty one.
-fn to_value(path: &[Seg], key: &str, v: &FormValue) -> Result<Option<Value>, EditError> {
-    Ok(match v {
-        FormValue::Date { date } if date.trim().is_empty() => None,
-        FormValue::Date { date } => Some(Value::from(
-            date.trim()
-                .parse::<toml_edit::Datetime>()
-                .ok()
-                .filter(|d| d.date.is_some() && d.time.is_none())
-                .ok_or_else(|| fail(path, m::edit_not_date(date.as_str())))?,
-        )),
-        FormValue::Amount { amount } if amount.trim().is_empty() => None,
-        FormValue::Amount { amount } => {
-            let a = Amount::parse_typed(amount).map_err(|e| fail(path, e))?;
-            let literal = a.literal();
-            // Whole kroner as a number, øre as a string (never a float).
-            Some(match literal.parse::<i64>() {
-                Ok(n) => Value::from(n),
-                Err(_) => Value::from(literal),
-            })
+/// Sets one field of the agenda entry `n` of the agenda at `at`: an entry
+/// with only a text is written as that text, any other as a table.
+fn agenda_set(
+    root: Node<'_>,
+    at: &[Seg],
+    n: usize,
+    path: &[Seg],
+    typed: &serde_json::Value,
+) -> Result<(), EditError> {
+    let Some(Seg::Key(field)) = path.last() else {
+        return Err(fail(path, m::edit_no_field()));
+    };
+    let (key, _) = key_at(path).ok_or_else(|| fail(path, m::edit_no_field()))?;
+    let v = to_toml(key, typed).map_err(|e| fail(path, e))?;
+    let Node::Array(a) = walk(root, at, false)? else {
+        return Err(fail(path, m::edit_no_entry()));
+    };
+    let Some(old) = a.get(n) else {
+        return Err(fail(path, m::edit_no_entry()));
+    };
+    let mut entry = match old {
+        Value::InlineTable(t) => t.clone(),
+        Value::String(s) => {
+            let mut t = InlineTable::new();
+            t.insert("text", Value::from(s.value().as_str()));
+            t
         }
-        FormValue::Plain(serde_json::Value::Null) => None,
-        FormValue::Plain(serde_json::Value::String(s)) if s.is_empty() => None,
-        FormValue::Plain(serde_json::Value::String(s)) => Some(Value::from(s.as_str())),
-        FormValue::Plain(serde_json::Value::Bool(b)) => Some(Value::from(*b)),
-        FormValue::Plain(serde_json::Value::Number(n)) => match n.as_i64() {
-            Some(i) => Some(Value::from(i)),
-            None => return Err(fail(path, m::edit_whole_number_for(key))),
-        },
-        FormValue::Plain(serde_json::Value::Array(items)) => {
-            let mut a = toml_edit::Array::new();
-            for i in items {
-                match i {
-                    serde_json::Value::String(s) if !s.trim().is_empty() => a.push(s.as_str()),
-                    serde_json::Value::String(_) => {}
-                    _ => return Err(fail(path, m::edit_texts_for(key))),
-                }
-            }
-            Some(Value::Array(a))
+        _ => InlineTable::new(),
+    };
+    match v {
+        Some(v) => {
+            entry.insert(field, v);
         }
-        FormValue::Plain(v @ serde_json::Value::Object(_)) => Some(json_value(v, path)?),
-    })
+        None => {
+            entry.remove(field);
+        }
+    }
+    // The keys in format 1's order.
+    let mut ordered = InlineTable::new();
+    for k in crate::check::shape::AGENDA_ITEM.keys {
+        if let Some(v) = entry.get(k.name) {
+            ordered.insert(k.name, v.clone());
+        }
+    }
+    let only_text = ordered.len() == 1 && ordered.contains_key("text");
+    let new = match ordered.get("text") {
+        Some(t) if only_text => t.clone(),
+        _ if ordered.is_empty() => Value::from(""),
+        _ => Value::InlineTable(ordered),
+    };
+    let decor = old.decor().clone();
+    a.replace(n, new);
+    if let Some(new) = a.get_mut(n) {
+        *new.decor_mut() = decor;
+    }
+    Ok(())
 }
 
 /// A place in the document that can be changed.
@@ -328,14 +314,56 @@ fn remove(root: Node<'_>, path: &[Seg]) -> Result<(), EditError> {
     Ok(())
 }
 
-fn add(root: Node<'_>, path: &[Seg], value: Option<&serde_json::Value>) -> Result<(), EditError> {
+fn add(
+    root: Node<'_>,
+    path: &[Seg],
+    fields: &serde_json::Map<String, serde_json::Value>,
+) -> Result<(), EditError> {
     let (last, parent) = split(path)?;
     let Seg::Key(key) = last else {
         return Err(fail(path, m::edit_list_by_key()));
     };
+    let (spec_key, _) = key_at(path).ok_or_else(|| fail(path, m::edit_no_field()))?;
+    // The new entry's fields, typed by their keys.
+    let mut typed: Vec<(String, Value)> = Vec::new();
+    for (k, v) in fields {
+        let mut at = path.to_vec();
+        at.extend([Seg::Index(0), Seg::Key(k.clone())]);
+        let (field, _) = key_at(&at).ok_or_else(|| fail(&at, m::edit_no_field()))?;
+        if let Some(v) = to_toml(field, v).map_err(|e| fail(&at, e))? {
+            typed.push((k.clone(), v));
+        }
+    }
     let Node::Table(t) = walk(root, parent, true)? else {
         return Err(fail(path, m::edit_cannot_add_list()));
     };
+    if matches!(spec_key.kind, crate::check::shape::Kind::Agenda) {
+        // An agenda's entry: an empty text for her to write.
+        let entry = match typed.as_slice() {
+            [] => Value::from(""),
+            [(k, v)] if k == "text" => v.clone(),
+            _ => {
+                let mut it = InlineTable::new();
+                for (k, v) in typed {
+                    it.insert(&k, v);
+                }
+                Value::InlineTable(it)
+            }
+        };
+        return match t.get_mut(key) {
+            Some(Item::Value(Value::Array(a))) => {
+                a.push(entry);
+                Ok(())
+            }
+            None => {
+                let mut a = toml_edit::Array::new();
+                a.push(entry);
+                t.insert(key, Item::Value(Value::Array(a)));
+                Ok(())
+            }
+            Some(_) => Err(fail(path, m::edit_not_table_list())),
+        };
+    }
     // A new table goes after the last one of its list, or (the first of
     // its list) after its parent's tables, or at the top in format 1's
     // place.
@@ -346,70 +374,21 @@ fn add(root: Node<'_>, path: &[Seg], value: Option<&serde_json::Value>) -> Resul
             .position()
             .max(t.iter().filter_map(|(_, i)| last_place(i)).max()),
     };
-    match (t.get_mut(key), value) {
-        // A value to an array (an agenda's entries, points).
-        (Some(Item::Value(Value::Array(a))), Some(v)) => {
-            a.push(json_value(v, path)?);
-            Ok(())
-        }
-        (None, Some(v)) if !v.is_object() => {
-            let mut a = toml_edit::Array::new();
-            a.push(json_value(v, path)?);
-            t.insert(key, Item::Value(Value::Array(a)));
-            Ok(())
-        }
-        (existing, v) => {
-            let mut table = Table::new();
-            table.set_position(place);
-            if let Some(serde_json::Value::Object(fields)) = v {
-                for (k, fv) in fields {
-                    table.insert(k, Item::Value(json_value(fv, path)?));
-                }
-            }
-            match existing {
-                Some(Item::ArrayOfTables(a)) => a.push(table),
-                None => {
-                    let mut a = ArrayOfTables::new();
-                    a.push(table);
-                    t.insert(key, Item::ArrayOfTables(a));
-                }
-                Some(_) => return Err(fail(path, m::edit_not_table_list())),
-            }
-            Ok(())
-        }
+    let mut table = Table::new();
+    table.set_position(place);
+    for (k, v) in typed {
+        table.insert(&k, Item::Value(v));
     }
-}
-
-fn json_value(v: &serde_json::Value, path: &[Seg]) -> Result<Value, EditError> {
-    match v {
-        serde_json::Value::String(s) => Ok(Value::from(s.as_str())),
-        serde_json::Value::Bool(b) => Ok(Value::from(*b)),
-        serde_json::Value::Number(n) => n
-            .as_i64()
-            .map(Value::from)
-            .ok_or_else(|| fail(path, m::edit_whole_number())),
-        serde_json::Value::Object(o) if o.contains_key("date") => {
-            let d = o["date"].as_str().unwrap_or_default();
-            d.parse::<toml_edit::Datetime>()
-                .map(Value::from)
-                .map_err(|_| fail(path, m::edit_not_date(d)))
+    match t.get_mut(key) {
+        Some(Item::ArrayOfTables(a)) => a.push(table),
+        None => {
+            let mut a = ArrayOfTables::new();
+            a.push(table);
+            t.insert(key, Item::ArrayOfTables(a));
         }
-        serde_json::Value::Array(items) => {
-            let mut a = toml_edit::Array::new();
-            for i in items {
-                a.push(json_value(i, path)?);
-            }
-            Ok(Value::Array(a))
-        }
-        serde_json::Value::Object(o) => {
-            let mut t = InlineTable::new();
-            for (k, fv) in o {
-                t.insert(k, json_value(fv, path)?);
-            }
-            Ok(Value::InlineTable(t))
-        }
-        _ => Err(fail(path, m::edit_cannot_write())),
+        Some(_) => return Err(fail(path, m::edit_not_table_list())),
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -437,9 +416,9 @@ mod tests {
         let out = apply(
             TRIP,
             &ops(r#"[
-                {"op":"set","path":["accounts","total"],"value":{"amount":"1.150,50"}},
-                {"op":"add","path":["accounts","item"],"value":{"label":"Hotel","amount":1000}},
-                {"op":"set","path":["trip","end"],"value":{"date":"2024-05-03"}},
+                {"op":"set","path":["accounts","total"],"value":"1.150,50"},
+                {"op":"add","path":["accounts","item"],"value":{"label":"Hotel","amount":"1.000"}},
+                {"op":"set","path":["trip","end"],"value":"2024-05-03"},
                 {"op":"set","path":["author","name"],"value":"Sekretariatet"}
             ]"#),
         )
@@ -452,7 +431,7 @@ mod tests {
         assert!(out.starts_with("# A comment that must stay"));
         let bad = apply(
             TRIP,
-            &ops(r#"[{"op":"set","path":["accounts","total"],"value":{"amount":"12,3,4"}}]"#),
+            &ops(r#"[{"op":"set","path":["accounts","total"],"value":"12,3,4"}]"#),
         );
         assert_eq!(
             bad.unwrap_err().path,
@@ -467,8 +446,8 @@ mod tests {
             trip,
             &ops(r#"[
                 {"op":"set","path":["author","name"],"value":"Sekretariatet"},
-                {"op":"add","path":["day"],"value":{"date":{"date":"2024-05-02"}}},
-                {"op":"add","path":["accounts","item"],"value":{"label":"Hotel","amount":1000}},
+                {"op":"add","path":["day"],"value":{"date":"2024-05-02"}},
+                {"op":"add","path":["accounts","item"],"value":{"label":"Hotel","amount":"1.000"}},
                 {"op":"set","path":["trip","logo","file"],"value":"logo.png"}
             ]"#),
         )
@@ -543,7 +522,9 @@ mod tests {
             TRIP,
             &ops(r#"[
                 {"op":"move","path":["day"],"from":1,"to":0},
-                {"op":"set","path":["day",1,"agenda",1],"value":{"time":"10.30","text":"Besøg","points":["a","b"]}},
+                {"op":"set","path":["day",1,"agenda",1,"time"],"value":"10.30"},
+                {"op":"set","path":["day",1,"agenda",1,"points"],"value":"a\nb"},
+                {"op":"add","path":["day",1,"agenda"]},
                 {"op":"remove","path":["day",0]}
             ]"#),
         )
@@ -553,6 +534,22 @@ mod tests {
         assert_eq!(days.len(), 1);
         assert_eq!(days[0]["date"].to_string(), "2024-05-01");
         assert_eq!(days[0]["agenda"][1]["time"].as_str(), Some("10.30"));
+        assert_eq!(days[0]["agenda"][1]["text"].as_str(), Some("Besøg"));
         assert_eq!(days[0]["agenda"][0].as_str(), Some("Ankomst"));
+        // A new entry is empty, for her to write (no "…" to type after).
+        assert_eq!(days[0]["agenda"][2].as_str(), Some(""));
+        // Back to a text alone: written as a text.
+        let back = apply(
+            &out,
+            &ops(
+                r#"[{"op":"set","path":["day",0,"agenda",1,"time"],"value":""},
+                     {"op":"set","path":["day",0,"agenda",1,"points"],"value":""}]"#,
+            ),
+        )
+        .unwrap();
+        assert!(
+            back.contains("agenda = [\"Ankomst\", \"Besøg\", \"\"]"),
+            "{back}"
+        );
     }
 }

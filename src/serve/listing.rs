@@ -6,6 +6,7 @@ use crate::files;
 use crate::messages::{Msg, editor as m};
 use crate::pipeline::{self, Job, Output};
 use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
 
 /// A trip on the start page.
 #[derive(Debug, Serialize)]
@@ -22,11 +23,33 @@ pub struct Listed {
     warnings: usize,
 }
 
-/// The trips of the folder, by file name.
+/// The trip `name` of the folder: a file in it, or a link to a file in it
+/// (a link that leads out of the folder is refused: the editor serves that
+/// folder and nothing else).
+pub fn trip_path(app: &App, name: &str) -> Result<PathBuf, Msg> {
+    let path = app
+        .folder
+        .join(name)
+        .canonicalize()
+        .map_err(|_| m::trip_not_there(name))?;
+    if !path.starts_with(&app.folder) {
+        return Err(m::trip_leads_out(name));
+    }
+    if !path.is_file() {
+        return Err(m::trip_not_there(name));
+    }
+    Ok(path)
+}
+
+/// The trips of the folder, by file name (links out of it left out).
 pub fn list(app: &App) -> Vec<Listed> {
     let (trips, _) = crate::inputs::expand(std::slice::from_ref(&app.folder));
     trips
         .iter()
+        .filter(|path| {
+            path.file_name()
+                .is_some_and(|n| trip_path(app, &n.to_string_lossy()).is_ok())
+        })
         .map(|path| {
             let name = path
                 .file_name()
@@ -135,17 +158,60 @@ pub fn create(app: &App, req: &NewRequest) -> Result<String, Msg> {
     Ok(name)
 }
 
+/// Whether `data` is wholly the image its type `kind` says: the format
+/// read from its bytes is that type, it decodes, and nothing follows the
+/// image's end (a PNG or GIF with a web page after it is refused).
+fn is_image(kind: &str, data: &[u8]) -> Option<&'static str> {
+    use image::ImageFormat as F;
+    let format = image::guess_format(data).ok()?;
+    let (ext, declared) = match format {
+        F::Png => ("png", "image/png"),
+        F::Jpeg => ("jpg", "image/jpeg"),
+        F::WebP => ("webp", "image/webp"),
+        F::Gif => ("gif", "image/gif"),
+        _ => return None,
+    };
+    if kind != declared {
+        return None;
+    }
+    let ends_clean = match format {
+        F::Png => data.ends_with(&[0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]),
+        F::Gif => data.ends_with(&[0x3b]),
+        _ => true,
+    };
+    if !ends_clean {
+        return None;
+    }
+    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(data), format);
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(256 * 1024 * 1024);
+    reader.limits(limits);
+    reader.decode().ok().map(|_| ext)
+}
+
+/// The folder photos go to, `images/` in the served folder: made when
+/// missing; a link that leads out of the folder is refused.
+fn images_folder(app: &App) -> Result<PathBuf, Msg> {
+    let dir = app.folder.join("images");
+    if dir.symlink_metadata().is_err() {
+        std::fs::create_dir(&dir).map_err(m::photo_unstorable)?;
+    }
+    let real = dir.canonicalize().map_err(m::photo_unstorable)?;
+    if !real.starts_with(&app.folder) || !real.is_dir() {
+        return Err(m::photo_folder_leads_out());
+    }
+    Ok(real)
+}
+
 /// Stores an uploaded photo as `images/<name>-<hash>.<ext>` in the served
 /// folder; the path to write in the trip file. Only PNG, JPEG, WebP and
-/// GIF are taken, named by the server.
-pub fn store_photo(app: &App, original: &str, data: &[u8]) -> Result<String, Msg> {
-    let ext = match image::guess_format(data) {
-        Ok(image::ImageFormat::Png) => "png",
-        Ok(image::ImageFormat::Jpeg) => "jpg",
-        Ok(image::ImageFormat::WebP) => "webp",
-        Ok(image::ImageFormat::Gif) => "gif",
-        _ => return Err(m::photo_kinds()),
-    };
+/// GIF are taken, each only when it is wholly the image its type says;
+/// the server names it.
+pub fn store_photo(app: &App, original: &str, kind: &str, data: &[u8]) -> Result<String, Msg> {
+    if image::guess_format(data).is_err() {
+        return Err(m::photo_kinds());
+    }
+    let ext = is_image(kind, data).ok_or_else(m::photo_not_what_it_says)?;
     let stem: String = std::path::Path::new(original)
         .file_stem()
         .map(|s| s.to_string_lossy().to_lowercase())
@@ -157,7 +223,16 @@ pub fn store_photo(app: &App, original: &str, data: &[u8]) -> Result<String, Msg
     let stem = stem.trim_matches('-');
     let stem = if stem.is_empty() { "foto" } else { stem };
     let hash = crate::digest::sha256_hex(data);
-    let rel = format!("images/{stem}-{}.{ext}", &hash[..10]);
-    files::write_atomic(&app.folder.join(&rel), data).map_err(m::photo_unstorable)?;
-    Ok(rel)
+    let file = format!("{stem}-{}.{ext}", &hash[..10]);
+    let dir = images_folder(app)?;
+    let target = dir.join(&file);
+    // A link planted under the photo's name is not followed.
+    if target
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
+    {
+        return Err(m::photo_folder_leads_out());
+    }
+    files::write_atomic(&target, data).map_err(m::photo_unstorable)?;
+    Ok(format!("images/{file}"))
 }

@@ -1,20 +1,32 @@
 //! `studietur serve`: a local web editor for the trip files of a folder — a
-//! form for every key of format 1 and the TOML itself, errors at their
-//! fields, and the report's pages beside it, laid out again by the warm
-//! engine after each pause in typing. It listens on 127.0.0.1 only (another
-//! address only when asked), every request carries a random token, and all
-//! its assets are built in.
+//! form made from format 1's tables and the TOML itself, problems at their
+//! fields in the user's words, and the report's pages beside it, laid out
+//! again by the warm engine after each edit. Every edit is in a draft on
+//! disk at once, shared by every tab and `serve` process of the user.
+//!
+//! It listens on 127.0.0.1 only (another address only when asked), on the
+//! port the folder had last, and every request for data carries the user's
+//! secret (a per-user file), so a bookmarked address keeps working after a
+//! restart and no other user of the machine can use it. All its assets are
+//! built in.
 
 mod app;
 mod bounded;
+mod convert;
+mod draft;
 mod edit;
-mod fields;
+mod form;
 mod listing;
+mod media;
+mod merge;
 mod placement;
 mod preview;
 mod routes;
 mod security;
 mod session;
+mod state_dir;
+mod ui;
+mod words;
 
 pub use app::Event;
 pub use edit::{EditError, Op, Seg, apply as apply_edits};
@@ -37,54 +49,94 @@ pub struct Options {
     pub folder: PathBuf,
     /// The address to listen on (127.0.0.1 unless asked otherwise).
     pub listen: IpAddr,
-    /// The port; 0 for a free one.
+    /// The port; 0 for the one the folder had last (else a free one).
     pub port: u16,
     /// How reports are built.
     pub recipe: Recipe,
 }
 
 const INDEX: &str = include_str!("assets/index.html");
-const SCRIPT: &str = include_str!("assets/app.js");
 const STYLE: &str = include_str!("assets/app.css");
 
-fn token() -> Result<String, Msg> {
-    let mut bytes = [0u8; 24];
-    getrandom::fill(&mut bytes).map_err(|e| m::serve_no_token(e.to_string()))?;
-    Ok(crate::digest::hex(&bytes))
+/// The page's scripts: ES modules, served as they are (no build step).
+pub(crate) const SCRIPTS: &[(&str, &str)] = &[
+    ("main.js", include_str!("assets/js/main.js")),
+    ("api.js", include_str!("assets/js/api.js")),
+    ("dom.js", include_str!("assets/js/dom.js")),
+    ("words.js", include_str!("assets/js/words.js")),
+    ("notices.js", include_str!("assets/js/notices.js")),
+    ("start.js", include_str!("assets/js/start.js")),
+    ("editor.js", include_str!("assets/js/editor.js")),
+    ("form.js", include_str!("assets/js/form.js")),
+    ("sync.js", include_str!("assets/js/sync.js")),
+    ("preview.js", include_str!("assets/js/preview.js")),
+    ("toml.js", include_str!("assets/js/toml.js")),
+];
+
+async fn script(
+    axum::extract::Path(name): axum::extract::Path<String>,
+) -> axum::response::Response {
+    use axum::http::header::CONTENT_TYPE;
+    use axum::response::IntoResponse;
+    match SCRIPTS.iter().find(|(n, _)| *n == name) {
+        Some((_, js)) => ([(CONTENT_TYPE, "text/javascript; charset=utf-8")], *js).into_response(),
+        None => axum::http::StatusCode::NOT_FOUND.into_response(),
+    }
 }
 
 /// The editor's routes, behind the security checks.
-fn router(app: Arc<App>, guard: security::Guard) -> Router {
+fn router(app: Arc<App>) -> Router {
     use axum::http::header::CONTENT_TYPE;
     let html = || async { ([(CONTENT_TYPE, "text/html; charset=utf-8")], INDEX) };
+    let guard = app.guard.clone();
     Router::new()
         .route("/", get(html))
         .route("/trip/{name}", get(html))
-        .route(
-            "/app.js",
-            get(|| async { ([(CONTENT_TYPE, "text/javascript; charset=utf-8")], SCRIPT) }),
-        )
+        .route("/js/{name}", get(script))
         .route(
             "/app.css",
             get(|| async { ([(CONTENT_TYPE, "text/css; charset=utf-8")], STYLE) }),
         )
+        .route("/api/form", get(routes::form_description))
         .route("/api/trips", get(routes::trips).post(routes::create))
         .route("/api/trip/{name}", get(routes::get))
         .route("/api/trip/{name}/edit", post(routes::edit))
         .route("/api/trip/{name}/undo", post(routes::undo))
+        .route("/api/trip/{name}/revert", post(routes::revert))
         .route("/api/trip/{name}/reload", post(routes::reload))
+        .route("/api/trip/{name}/recover", post(routes::recover))
         .route("/api/trip/{name}/save", post(routes::save))
-        .route("/api/trip/{name}/upload", post(routes::upload))
+        .route("/api/trip/{name}/upload", post(media::upload))
         .route("/api/trip/{name}/events", get(routes::events))
-        .route("/api/trip/{name}/pdf", get(routes::pdf))
-        .route("/api/trip/{name}/page/{n}", get(routes::page_png))
-        .route("/api/page/{file}", get(routes::page))
-        .layer(DefaultBodyLimit::max(routes::MAX_UPLOAD))
+        .route("/api/trip/{name}/pdf", get(media::pdf))
+        .route("/api/trip/{name}/page/{n}", get(media::page_png))
+        .route("/api/page/{file}", get(media::page))
+        .layer(DefaultBodyLimit::max(media::MAX_UPLOAD))
         .with_state(app)
-        .layer(axum::middleware::from_fn_with_state(
-            Arc::new(guard),
-            security::check,
-        ))
+        .layer(axum::middleware::from_fn_with_state(guard, security::check))
+}
+
+/// Listens on the port asked for; without one, on the port the folder had
+/// last (another when it is taken, said in `taken`), else a free one.
+async fn listen(
+    options: &Options,
+    remembered: Option<u16>,
+    taken: &mut Option<u16>,
+) -> Result<tokio::net::TcpListener, Msg> {
+    let bind = |port| tokio::net::TcpListener::bind(SocketAddr::new(options.listen, port));
+    let at = |port| SocketAddr::new(options.listen, port).to_string();
+    if options.port != 0 {
+        return bind(options.port)
+            .await
+            .map_err(|e| m::serve_listen(at(options.port), e));
+    }
+    if let Some(port) = remembered {
+        match bind(port).await {
+            Ok(l) => return Ok(l),
+            Err(_) => *taken = Some(port),
+        }
+    }
+    bind(0).await.map_err(|e| m::serve_listen(at(0), e))
 }
 
 /// Serves until the process is stopped (Ctrl-C). `report` hears what
@@ -107,38 +159,42 @@ pub fn run(options: Options, report: impl Fn(Event) + Send + Sync + 'static) -> 
     if options.listen.is_unspecified() {
         return Err(m::serve_unspecified(options.listen.to_string()));
     }
+    let state = state_dir::StateDir::open()?;
+    let secret = state.secret()?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .map_err(m::serve_start)?;
     runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(SocketAddr::new(options.listen, options.port))
-            .await
-            .map_err(|e| {
-                m::serve_listen(SocketAddr::new(options.listen, options.port).to_string(), e)
-            })?;
+        let mut taken = None;
+        let listener = listen(&options, state.remembered_port(&folder), &mut taken).await?;
         let port = listener.local_addr().map_err(m::serve_start)?.port();
-        let token = token()?;
+        state.remember_port(&folder, port);
         // The address as a URL names it; requests must name it so.
         let host = match options.listen {
             IpAddr::V6(a) => format!("[{a}]"),
             a => a.to_string(),
         };
-        let guard = security::Guard::new(token.clone(), port, Some(&host));
+        let url = format!("http://{host}:{port}/#key={secret}");
+        let guard = security::Guard::new(secret, port, Some(&host), media::MAX_UPLOAD);
         let app = Arc::new(App {
             folder,
             recipe: options.recipe,
             sessions: Mutex::new(HashMap::new()),
             pages: preview::PageStore::default(),
             report: Box::new(report),
+            guard: Arc::new(guard),
+            drafts: draft::Drafts::new(state.drafts()),
         });
-        (app.report)(Event::Listening {
-            url: format!("http://{host}:{port}/?token={token}"),
-        });
+        if let Some(port) = taken {
+            (app.report)(Event::PortTaken { port });
+        }
+        let opener = state.opener(port, &url)?;
+        (app.report)(Event::Listening { url, opener });
         // Ctrl-C stops at once (an open page's event stream never ends, so
         // no waiting for connections); with edits not saved, the first one
-        // only warns.
+        // only warns (they are in the drafts all the same).
         let stop = {
             let app = app.clone();
             async move {
@@ -158,7 +214,7 @@ pub fn run(options: Options, report: impl Fn(Event) + Send + Sync + 'static) -> 
         };
         let report = app.clone();
         let served = tokio::select! {
-            r = bounded::serve(listener, router(app, guard)) => r.map_err(m::serve_stopped),
+            r = bounded::serve(listener, router(app)) => r.map_err(m::serve_stopped),
             () = stop => Ok(()),
         };
         (report.report)(Event::Stopped);

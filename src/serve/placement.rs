@@ -57,17 +57,6 @@ pub(super) fn renumber(tables: &mut [Table]) {
     }
 }
 
-/// The order of format 1's tables in a file, as `new` writes them.
-const ORDER: [&str; 7] = [
-    "trip",
-    "author",
-    "introduction",
-    "participant",
-    "day",
-    "section",
-    "accounts",
-];
-
 /// The largest place in the file of a table in `item` (itself or nested).
 pub(super) fn last_place(item: &Item) -> Option<isize> {
     match item {
@@ -87,17 +76,19 @@ pub(super) fn last_place(item: &Item) -> Option<isize> {
 }
 
 /// Where a new top-level table `key` goes: right after the tables that
-/// come before it in format 1's order (a table printed at the same place
-/// follows the ones already there).
+/// come before it in format 1's order (the order of its keys in the
+/// format's description; a table printed at the same place follows the
+/// ones already there).
 pub(super) fn place_at_top(root: &Table, key: &str) -> Option<isize> {
-    let before = ORDER.iter().position(|k| *k == key).unwrap_or(ORDER.len());
+    let order = |k: &str| {
+        crate::check::shape::FILE
+            .keys
+            .iter()
+            .position(|o| o.name == k)
+    };
+    let before = order(key).unwrap_or(usize::MAX);
     root.iter()
-        .filter(|(k, _)| {
-            ORDER
-                .iter()
-                .position(|o| o == k)
-                .is_some_and(|i| i < before)
-        })
+        .filter(|(k, _)| order(k).is_some_and(|i| i < before))
         .filter_map(|(_, i)| last_place(i))
         .max()
 }

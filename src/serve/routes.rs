@@ -1,49 +1,48 @@
-//! The editor's HTTP endpoints: the page and its assets, the trips of the
-//! folder, one trip's text and form values with their diagnostics, edits,
-//! save, reload, undo, photo upload, the preview's pages and event stream,
-//! and the PDF.
+//! The editor's endpoints for a trip's text: the form's description, the
+//! trips of the folder, one trip's state (its text, the form's values, the
+//! diagnostics in her words, the preview's pages and where each part
+//! begins), edits made on a version (an older one is merged, never
+//! silently over newer text), undo, reload, save, the draft left by an
+//! ended process, and the event stream every tab of the trip hears.
 
 use super::app::{App, Event};
-use super::edit::{self, Op, Seg};
-use super::session::Session;
-use super::{fields, preview};
-use crate::diagnostic::{Diagnostic, Severity};
+use super::edit::{self, Op};
+use super::session::{ChangeError, Recovered, SaveError, Session};
+use super::words::{Shown, shown};
+use super::{convert, form, merge, preview};
+use crate::diagnostic::Diagnostic;
 use crate::locale::Lang;
 use crate::messages::{Msg, editor as m};
-use crate::pipeline::{self, Job, Output, Product};
 use axum::Json;
-use axum::body::Bytes;
 use axum::extract::{Path as UrlPath, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use std::convert::Infallible;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::WatchStream;
 
-type AppState = State<Arc<App>>;
+pub(super) type AppState = State<Arc<App>>;
 
 /// An error answer: a status and a message for the user, worded.
-pub struct Failure(StatusCode, String);
+pub struct Failure(pub StatusCode, pub String);
 
 impl Failure {
-    fn new(status: StatusCode, msg: Msg, lang: Lang) -> Failure {
+    /// `msg` in `lang` with `status`.
+    pub fn new(status: StatusCode, msg: Msg, lang: Lang) -> Failure {
         Failure(status, msg.in_lang(lang))
     }
 
-    fn inside(lang: Lang) -> Failure {
+    /// Something failed inside studietur.
+    pub fn inside(lang: Lang) -> Failure {
         Failure::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             m::editor_failed_inside(),
             lang,
         )
-    }
-
-    fn no_page(lang: Lang) -> Failure {
-        Failure::new(StatusCode::NOT_FOUND, m::page_not_there(), lang)
     }
 }
 
@@ -58,11 +57,13 @@ impl IntoResponse for Failure {
 #[derive(Debug, Deserialize, Default)]
 pub struct LangQuery {
     lang: Option<String>,
-    name: Option<String>,
+    /// An upload's file name.
+    pub name: Option<String>,
 }
 
 impl LangQuery {
-    fn lang(&self) -> Lang {
+    /// The language asked for.
+    pub fn lang(&self) -> Lang {
         self.lang
             .as_deref()
             .and_then(Lang::from_code)
@@ -70,53 +71,12 @@ impl LangQuery {
     }
 }
 
-/// A diagnostic as the editor shows it: at its field and its line.
+/// A page of the preview: its content's hash and signed addresses.
 #[derive(Debug, Serialize)]
-pub struct Shown {
-    error: bool,
-    message: String,
-    help: Option<String>,
-    line: Option<usize>,
-    column: Option<usize>,
-    path: Vec<Seg>,
-    rendered: String,
-}
-
-fn shown(d: &Diagnostic, text: &str, lang: Lang) -> Shown {
-    let (line, column, path) = match (&d.file, &d.span) {
-        // Only a place in the trip file has a field and a line of it (an
-        // error of a template folder has neither).
-        (Some(f), Some(s)) if &*f.text == text => {
-            let (l, c) = f.line_col(s.start);
-            let mut path = fields::path_at(text, s.start);
-            // A missing key is told at its table: its field is the key's.
-            let message = &d.wording.message;
-            if matches!(
-                message.id(),
-                "missing_key_in"
-                    | "missing_key_in_file"
-                    | "missing_table_in"
-                    | "missing_table_in_file"
-            ) && let Some((_, crate::messages::Arg::Text(key))) = message
-                .args()
-                .iter()
-                .find(|(name, _)| matches!(*name, "key" | "table"))
-            {
-                path.push(Seg::Key(key.clone()));
-            }
-            (Some(l), Some(c), path)
-        }
-        _ => (None, None, Vec::new()),
-    };
-    Shown {
-        error: d.severity == Severity::Error,
-        message: d.message_in(lang),
-        help: d.help_in(lang),
-        line,
-        column,
-        path,
-        rendered: d.render_in(lang),
-    }
+pub struct PageRef {
+    hash: String,
+    src: String,
+    png: String,
 }
 
 /// A trip's state for the editor.
@@ -129,15 +89,42 @@ pub struct TripState {
     diagnostics: Vec<Shown>,
     /// The pages of this version, when it builds (else the last good
     /// preview stays).
-    pages: Option<Vec<String>>,
+    pages: Option<Vec<PageRef>>,
+    /// Where each part (a day, a visit, the accounts …) begins: its path
+    /// and page (from 1).
+    parts: Vec<(Vec<crate::diagnostic::Seg>, usize)>,
     ms: f64,
     /// Whether the text is what the file on disk holds.
     saved: bool,
+    /// The signed address of the event stream.
+    events: String,
+    /// A draft left by a process that ended.
+    recovered: Option<Recovered>,
+    /// Edits refused because someone changed the same field meanwhile.
+    conflicts: Vec<merge::Conflict>,
+    /// Edits that could not be made (what was typed is not a value the
+    /// field takes), each with its field and why.
+    refused: Vec<serde_json::Value>,
 }
 
-/// The session of trip `name` (a `*.toml` file directly in the folder),
-/// opened from disk on first use.
-fn session(app: &App, name: &str, lang: Lang) -> Result<Arc<Session>, Failure> {
+/// Signed addresses of the pages `hashes` of trip `name`.
+pub fn page_refs(app: &App, name: &str, hashes: &[String]) -> Vec<PageRef> {
+    hashes
+        .iter()
+        .enumerate()
+        .map(|(i, h)| PageRef {
+            hash: h.clone(),
+            src: app.guard.sign(&format!("/api/page/{h}.png")),
+            png: app
+                .guard
+                .sign(&format!("/api/trip/{name}/page/{}.png", i + 1)),
+        })
+        .collect()
+}
+
+/// The session of trip `name` (a `*.toml` file directly in the folder,
+/// never a link out of it), opened on first use.
+pub fn session(app: &Arc<App>, name: &str, lang: Lang) -> Result<Arc<Session>, Failure> {
     let plain = !name.contains(['/', '\\'])
         && !name.starts_with('.')
         && name.ends_with(".toml")
@@ -153,16 +140,43 @@ fn session(app: &App, name: &str, lang: Lang) -> Result<Arc<Session>, Failure> {
     if let Some(s) = sessions.get(name) {
         return Ok(s.clone());
     }
-    let path = app.folder.join(name);
+    let path = super::listing::trip_path(app, name)
+        .map_err(|e| Failure::new(StatusCode::NOT_FOUND, e, lang))?;
     let text = std::fs::read_to_string(&path)
         .map_err(|_| Failure::new(StatusCode::NOT_FOUND, m::trip_not_there(name), lang))?;
-    let s = Arc::new(Session::open(name.to_string(), path, text));
+    let s = Session::open(name.to_string(), path, text, app.drafts.clone()).map_err(|e| {
+        Failure::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            m::draft_unwritable(e),
+            lang,
+        )
+    })?;
+    let s = Arc::new(s);
     sessions.insert(name.to_string(), s.clone());
+    drop(sessions);
+    follow_other_processes(app.clone(), s.clone());
     Ok(s)
 }
 
+/// Takes the changes another `serve` process makes to the trip's draft,
+/// within a few tenths of a second, and lays them out.
+fn follow_other_processes(app: Arc<App>, s: Arc<Session>) {
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(Duration::from_millis(250)).await;
+            let s2 = s.clone();
+            let changed = tokio::task::spawn_blocking(move || s2.refresh().unwrap_or(false))
+                .await
+                .unwrap_or(false);
+            if changed {
+                refresh(app.clone(), s.clone(), Lang::Da, Instant::now()).await;
+            }
+        }
+    });
+}
+
 /// Checks and lays out the session's text; the state to answer with.
-async fn refresh(app: Arc<App>, s: Arc<Session>, lang: Lang, started: Instant) -> TripState {
+pub async fn refresh(app: Arc<App>, s: Arc<Session>, lang: Lang, started: Instant) -> TripState {
     let (text, version) = s.text();
     let (app2, s2, text2) = (app.clone(), s.clone(), text.clone());
     let laid = super::bounded::pool::WORK
@@ -170,14 +184,11 @@ async fn refresh(app: Arc<App>, s: Arc<Session>, lang: Lang, started: Instant) -
         .await
         .unwrap_or_else(|| Err(vec![Diagnostic::plain(m::editor_failed_inside())]));
     let ms = started.elapsed().as_secs_f64() * 1e3;
-    let (diagnostics, pages) = match laid {
+    let (diagnostics, pages, parts) = match laid {
         Ok(laid) => {
-            let diagnostics: Vec<Shown> = laid
-                .warnings
-                .iter()
-                .map(|d| shown(d, &text, lang))
-                .collect();
-            let pages = laid.pages.clone();
+            let diagnostics: Vec<Shown> = laid.warnings.iter().map(|d| shown(d, lang)).collect();
+            let hashes = laid.pages.clone();
+            let parts = laid.parts.clone();
             let (layout_ms, draw_ms, drawn) = (laid.layout_ms, laid.draw_ms, laid.drawn);
             // A later version shown meanwhile wins: this answer brings no
             // pages then.
@@ -188,24 +199,42 @@ async fn refresh(app: Arc<App>, s: Arc<Session>, lang: Lang, started: Instant) -
                     ms,
                     layout_ms,
                     draw_ms,
-                    pages: pages.len(),
+                    pages: hashes.len(),
                     drawn,
                 });
             }
-            (diagnostics, shown.then_some(pages))
+            let pages = shown.then(|| page_refs(&app, &s.name, &hashes));
+            (diagnostics, pages, parts)
         }
-        Err(diags) => (diags.iter().map(|d| shown(d, &text, lang)).collect(), None),
+        Err(diags) => (
+            diags.iter().map(|d| shown(d, lang)).collect(),
+            None,
+            Vec::new(),
+        ),
     };
     TripState {
         name: s.name.clone(),
         version,
-        model: fields::model(&text),
+        model: convert::model(&text),
         text,
         diagnostics,
         pages,
+        parts,
         ms,
         saved: s.is_saved(),
+        events: app.guard.sign(&format!("/api/trip/{}/events", s.name)),
+        recovered: s.recovered(),
+        conflicts: Vec::new(),
+        refused: Vec::new(),
     }
+}
+
+/// `GET /api/form`: the form's fields, in the language asked for.
+pub async fn form_description(Query(q): Query<LangQuery>) -> Json<serde_json::Value> {
+    Json(serde_json::json!({
+        "fields": form::describe(q.lang()),
+        "words": super::ui::words(q.lang()),
+    }))
 }
 
 /// `GET /api/trips`: the trip files of the folder.
@@ -241,9 +270,11 @@ pub async fn get(
     Ok(Json(refresh(app, s, q.lang(), Instant::now()).await))
 }
 
-/// An edit: form operations or the whole text.
+/// An edit: form operations or the whole text, made on `base`.
 #[derive(Debug, Deserialize)]
 pub struct EditRequest {
+    /// The version the edit was made on.
+    base: u64,
     /// The form's changes.
     #[serde(default)]
     ops: Vec<Op>,
@@ -251,7 +282,16 @@ pub struct EditRequest {
     text: Option<String>,
 }
 
-/// `POST /api/trip/{name}/edit`.
+/// Why an edit was refused.
+enum Refused {
+    Edit(edit::EditError),
+    TooLarge(usize),
+    NotMerged,
+}
+
+/// `POST /api/trip/{name}/edit`: an edit made on an older version than
+/// the newest is merged: what someone else changed meanwhile stays, and
+/// an edit of a field they changed too is refused and shown to her.
 pub async fn edit(
     State(app): AppState,
     UrlPath(name): UrlPath<String>,
@@ -259,20 +299,94 @@ pub async fn edit(
     Json(req): Json<EditRequest>,
 ) -> Result<Response, Failure> {
     let started = Instant::now();
-    let s = session(&app, &name, q.lang())?;
-    let done = match req.text {
-        Some(t) => Ok(s.edit(t)),
-        None => s.edit_with(|current| edit::apply(current, &req.ops)),
-    };
-    if let Err(e) = done {
-        let edit = serde_json::json!({ "path": e.path, "message": e.message.in_lang(q.lang()) });
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Json(serde_json::json!({ "edit": edit })),
-        )
-            .into_response());
+    let lang = q.lang();
+    let s = session(&app, &name, lang)?;
+    let s2 = s.clone();
+    let done = tokio::task::spawn_blocking(move || {
+        let mut conflicts = Vec::new();
+        let mut not_made: Vec<edit::EditError> = Vec::new();
+        let changed = s2.change(|cur| {
+            if let Some(text) = &req.text {
+                if text.len() > crate::check::limits::MAX_FILE_BYTES {
+                    return Err(Refused::TooLarge(text.len()));
+                }
+                if req.base == cur.version {
+                    return Ok(Some(text.clone()));
+                }
+                let old = cur.at(req.base).ok_or(Refused::NotMerged)?;
+                return diffy::merge(old, text, cur.text)
+                    .map(Some)
+                    .map_err(|_| Refused::NotMerged);
+            }
+            let ops = if req.base == cur.version {
+                req.ops.clone()
+            } else {
+                let (ok, refused) = merge::rebase(cur.at(req.base), cur.text, &req.ops);
+                conflicts = refused;
+                ok
+            };
+            // Each edit on its own: one that cannot be made (an amount
+            // mistyped) never takes the others with it.
+            let mut text = cur.text.to_string();
+            for op in &ops {
+                match edit::apply(&text, std::slice::from_ref(op)) {
+                    Ok(t) => text = t,
+                    Err(e) => not_made.push(e),
+                }
+            }
+            if not_made.len() == ops.len() && !ops.is_empty() {
+                return Err(Refused::Edit(not_made.remove(0)));
+            }
+            Ok(Some(text))
+        });
+        (changed, conflicts, not_made)
+    })
+    .await
+    .map_err(|_| Failure::inside(lang))?;
+    let (changed, conflicts, not_made) = done;
+    match changed {
+        Ok(_) => {}
+        Err(ChangeError::Draft(e)) => {
+            return Err(Failure::new(
+                StatusCode::INSUFFICIENT_STORAGE,
+                m::draft_unwritable(e),
+                lang,
+            ));
+        }
+        Err(ChangeError::Refused(Refused::Edit(e))) => {
+            let edit = serde_json::json!({ "path": e.path, "message": e.message.in_lang(lang) });
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Json(serde_json::json!({ "edit": edit })),
+            )
+                .into_response());
+        }
+        Err(ChangeError::Refused(Refused::TooLarge(len))) => {
+            return Err(Failure::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                m::text_too_large(
+                    super::security::megabytes(len as u64),
+                    super::security::megabytes(crate::check::limits::MAX_FILE_BYTES as u64),
+                ),
+                lang,
+            ));
+        }
+        Err(ChangeError::Refused(Refused::NotMerged)) => {
+            let mut state = refresh(app, s, lang, started).await;
+            state.conflicts = vec![merge::Conflict::text(m::text_not_merged().in_lang(lang))];
+            return Ok((StatusCode::CONFLICT, Json(state)).into_response());
+        }
     }
-    Ok(Json(refresh(app, s, q.lang(), started).await).into_response())
+    let mut state = refresh(app, s, lang, started).await;
+    state.conflicts = conflicts
+        .into_iter()
+        .map(|c| c.worded(m::edit_stale().in_lang(lang)))
+        .collect();
+    state.refused = not_made
+        .into_iter()
+        .map(|e| serde_json::json!({ "path": e.path, "message": e.message.in_lang(lang) }))
+        .collect();
+    Ok(Json(state).into_response())
 }
 
 /// `POST /api/trip/{name}/undo`.
@@ -282,8 +396,46 @@ pub async fn undo(
     Query(q): Query<LangQuery>,
 ) -> Result<Json<TripState>, Failure> {
     let s = session(&app, &name, q.lang())?;
-    s.undo();
+    let s2 = s.clone();
+    tokio::task::spawn_blocking(move || s2.undo())
+        .await
+        .map_err(|_| Failure::inside(q.lang()))?
+        .map_err(|_| Failure::inside(q.lang()))?;
     Ok(Json(refresh(app, s, q.lang(), Instant::now()).await))
+}
+
+/// `POST /api/trip/{name}/revert` `{"version": v}`: the change that made
+/// version `v` taken back, keeping every change made since (a removed day
+/// comes back though she went on typing); refused when a later change
+/// touched the same lines.
+pub async fn revert(
+    State(app): AppState,
+    UrlPath(name): UrlPath<String>,
+    Query(q): Query<LangQuery>,
+    Json(req): Json<serde_json::Value>,
+) -> Result<Json<TripState>, Failure> {
+    let lang = q.lang();
+    let s = session(&app, &name, lang)?;
+    let v = req["version"].as_u64().unwrap_or(0);
+    let s2 = s.clone();
+    let done = tokio::task::spawn_blocking(move || {
+        s2.change(|cur| {
+            let (after, before) = (cur.at(v).ok_or(())?, cur.at(v.wrapping_sub(1)).ok_or(())?);
+            diffy::merge(after, cur.text, before)
+                .map(Some)
+                .map_err(|_| ())
+        })
+    })
+    .await
+    .map_err(|_| Failure::inside(lang))?;
+    if done.is_err() {
+        return Err(Failure::new(
+            StatusCode::CONFLICT,
+            m::text_not_merged(),
+            lang,
+        ));
+    }
+    Ok(Json(refresh(app, s, lang, Instant::now()).await))
 }
 
 /// `POST /api/trip/{name}/reload`: the file as it is on disk now.
@@ -293,164 +445,85 @@ pub async fn reload(
     Query(q): Query<LangQuery>,
 ) -> Result<Json<TripState>, Failure> {
     let s = session(&app, &name, q.lang())?;
-    let text = std::fs::read_to_string(&s.path)
+    let s2 = s.clone();
+    tokio::task::spawn_blocking(move || s2.reload())
+        .await
+        .map_err(|_| Failure::inside(q.lang()))?
         .map_err(|_| Failure::new(StatusCode::NOT_FOUND, m::trip_not_there(&name), q.lang()))?;
-    s.reload(text);
     Ok(Json(refresh(app, s, q.lang(), Instant::now()).await))
 }
 
-/// `POST /api/trip/{name}/save`: written through a temporary file; refused
-/// when the file changed on disk since it was loaded.
+/// `POST /api/trip/{name}/recover` `{"keep": true}`: the draft left by an
+/// ended process restored (or thrown away).
+pub async fn recover(
+    State(app): AppState,
+    UrlPath(name): UrlPath<String>,
+    Query(q): Query<LangQuery>,
+    Json(req): Json<serde_json::Value>,
+) -> Result<Json<TripState>, Failure> {
+    let s = session(&app, &name, q.lang())?;
+    let keep = req["keep"].as_bool().unwrap_or(false);
+    let s2 = s.clone();
+    tokio::task::spawn_blocking(move || s2.recover(keep))
+        .await
+        .map_err(|_| Failure::inside(q.lang()))?
+        .map_err(|_| Failure::inside(q.lang()))?;
+    Ok(Json(refresh(app, s, q.lang(), Instant::now()).await))
+}
+
+/// `POST /api/trip/{name}/save`: the newest text, written through a
+/// temporary file under a lock that holds between processes; changes made
+/// on disk meanwhile are merged in, or the save is refused.
 pub async fn save(
     State(app): AppState,
     UrlPath(name): UrlPath<String>,
     Query(q): Query<LangQuery>,
 ) -> Result<Json<serde_json::Value>, Failure> {
-    let s = session(&app, &name, q.lang())?;
     let lang = q.lang();
-    let (s2, name2) = (s.clone(), name.clone());
-    // The disk's work off the async threads.
-    let written = tokio::task::spawn_blocking(move || {
-        // A file gone from disk counts as changed there.
-        let on_disk = match std::fs::read(&s2.path) {
-            Ok(d) => d,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(e) => return Err((StatusCode::INTERNAL_SERVER_ERROR, m::save_failed(&name2, e))),
-        };
-        if !s2.disk_unchanged(&on_disk) {
-            return Err((StatusCode::CONFLICT, m::save_conflict(&name2)));
-        }
-        let (text, version) = s2.text();
-        // The user's file: through a link, with its permissions.
-        crate::files::replace_file(&s2.path, text.as_bytes())
-            .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, m::save_failed(&name2, e)))?;
-        Ok((text, version))
-    })
-    .await
-    .map_err(|_| Failure::inside(lang))?;
-    let (text, version) = written.map_err(|(status, msg)| Failure::new(status, msg, lang))?;
-    s.saved(&text);
-    (app.report)(Event::Saved { trip: name });
-    Ok(Json(serde_json::json!({ "saved": version })))
+    let s = session(&app, &name, lang)?;
+    let (s2, folder) = (s.clone(), app.folder.clone());
+    let saved = tokio::task::spawn_blocking(move || s2.save(&folder))
+        .await
+        .map_err(|_| Failure::inside(lang))?
+        .map_err(|e| match e {
+            SaveError::Conflict => {
+                Failure::new(StatusCode::CONFLICT, m::save_conflict(&name), lang)
+            }
+            SaveError::Io(e) => Failure::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                m::save_failed(&name, e),
+                lang,
+            ),
+        })?;
+    (app.report)(Event::Saved { trip: name.clone() });
+    if saved.merged {
+        let app2 = app.clone();
+        tokio::spawn(async move {
+            refresh(app2, s, Lang::Da, Instant::now()).await;
+        });
+    }
+    Ok(Json(
+        serde_json::json!({ "saved": saved.version, "merged": saved.merged }),
+    ))
 }
 
-/// The largest photo the editor takes.
-pub const MAX_UPLOAD: usize = 25 * 1024 * 1024;
-
-/// `POST /api/trip/{name}/upload?name=x.jpg`: a photo into the trip's
-/// folder (`images/…`), named by the server.
-pub async fn upload(
-    State(app): AppState,
-    UrlPath(name): UrlPath<String>,
-    Query(q): Query<LangQuery>,
-    body: Bytes,
-) -> Result<Json<serde_json::Value>, Failure> {
-    session(&app, &name, q.lang())?;
-    let file = super::listing::store_photo(&app, q.name.as_deref().unwrap_or("photo"), &body)
-        .map_err(|e| Failure::new(StatusCode::UNPROCESSABLE_ENTITY, e, q.lang()))?;
-    Ok(Json(serde_json::json!({ "file": file })))
-}
-
-/// `GET /api/trip/{name}/events`: an event per new preview.
+/// `GET /api/trip/{name}/events?sig=…`: an event whenever the trip's
+/// text, preview or saved state changes (from any tab or process).
 pub async fn events(
     State(app): AppState,
     UrlPath(name): UrlPath<String>,
     Query(q): Query<LangQuery>,
 ) -> Result<Sse<impl tokio_stream::Stream<Item = Result<SseEvent, Infallible>>>, Failure> {
     let s = session(&app, &name, q.lang())?;
-    let stream = WatchStream::new(s.announce.subscribe())
-        .filter(|a| a.version > 0 || !a.pages.is_empty())
-        .map(|a| {
-            Ok(SseEvent::default()
-                .event("preview")
-                .json_data(&a)
-                .unwrap_or_default())
+    let stream = WatchStream::new(s.announce.subscribe()).map(move |a| {
+        let pages = page_refs(&app, &name, &a.pages);
+        let data = serde_json::json!({
+            "version": a.version, "shown": a.shown, "saved": a.saved, "ms": a.ms, "pages": pages,
         });
+        Ok(SseEvent::default()
+            .event("state")
+            .json_data(&data)
+            .unwrap_or_default())
+    });
     Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
-}
-
-/// `GET /api/page/{hash}.svg`.
-pub async fn page(
-    State(app): AppState,
-    UrlPath(file): UrlPath<String>,
-    Query(q): Query<LangQuery>,
-) -> Result<Response, Failure> {
-    let hash = file.strip_suffix(".svg").unwrap_or(&file);
-    let svg = app
-        .pages
-        .get(hash)
-        .ok_or_else(|| Failure::no_page(q.lang()))?;
-    Ok((
-        [(header::CONTENT_TYPE, "image/svg+xml")],
-        svg.as_str().to_string(),
-    )
-        .into_response())
-}
-
-/// `GET /api/trip/{name}/page/{n}` (1-based): a page as PNG.
-pub async fn page_png(
-    State(app): AppState,
-    UrlPath((name, n)): UrlPath<(String, String)>,
-    Query(q): Query<LangQuery>,
-) -> Result<Response, Failure> {
-    let s = session(&app, &name, q.lang())?;
-    let n: usize = n
-        .trim_end_matches(".png")
-        .parse()
-        .map_err(|_| Failure::no_page(q.lang()))?;
-    // The page is taken under the session's lock, drawn outside it.
-    let page = n.checked_sub(1).and_then(|i| s.page(i));
-    let png = super::bounded::pool::PAGES
-        .run(move || page.and_then(|p| crate::render::page_png(&p, 144.0).ok()))
-        .await
-        .flatten()
-        .ok_or_else(|| Failure::no_page(q.lang()))?;
-    Ok(([(header::CONTENT_TYPE, "image/png")], png).into_response())
-}
-
-/// `GET /api/trip/{name}/pdf`: the report of the text being edited, the
-/// same bytes `build` gives for it.
-pub async fn pdf(
-    State(app): AppState,
-    UrlPath(name): UrlPath<String>,
-    Query(q): Query<LangQuery>,
-) -> Result<Response, Failure> {
-    let s = session(&app, &name, q.lang())?;
-    let (text, _) = s.text();
-    let app2 = app.clone();
-    let path = s.path.clone();
-    let built = super::bounded::pool::WORK
-        .run(move || {
-            pipeline::run_bytes(
-                &Job::new(&path, &app2.recipe, Output::Pdf),
-                text.into_bytes(),
-            )
-        })
-        .await
-        .ok_or_else(|| Failure::inside(q.lang()))?;
-    let built = built.map_err(|d| {
-        Failure(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            d.iter()
-                .filter(|d| d.is_error())
-                .map(|d| d.message_in(q.lang()))
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })?;
-    let Product::Pdf(r) = built.product else {
-        return Err(Failure::inside(q.lang()));
-    };
-    let file = crate::files::output_name(&s.path, "pdf");
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_string()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{file}\""),
-            ),
-        ],
-        r.pdf,
-    )
-        .into_response())
 }

@@ -1,40 +1,42 @@
-//! What every request to the editor must pass: the Host it names must be
-//! this server's (against DNS rebinding), it must carry the token printed at
-//! start (in the URL once, then in an HttpOnly, SameSite=Strict cookie), a
-//! state-changing request or the event stream must come from this origin,
-//! and bodies are JSON (a photo upload: the image itself). Every answer
-//! carries a strict Content-Security-Policy and no CORS headers.
+//! What every request to the editor must pass. The Host it names must be
+//! this server's (against DNS rebinding). The page and its scripts hold no
+//! secret and are served to anyone who names the host; every `/api/`
+//! request must carry the user's secret in the `X-Studietur-Key` header
+//! (the page keeps it in its own origin's storage: never in a cookie, which
+//! the browser would send to every port of 127.0.0.1), or, for what a
+//! browser fetches without headers (page images, the event stream), be an
+//! address the server signed with it. A state-changing request must come
+//! from this origin, and bodies are JSON (a photo upload: the image
+//! itself, whose size is checked before it is read). Every answer carries
+//! a strict Content-Security-Policy and no CORS headers.
 
 use crate::locale::Lang;
 use crate::messages::{Msg, editor as m};
-use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use hmac::{Hmac, Mac};
 use std::sync::Arc;
 
-/// The name of the cookie that carries the token of the server on `port`
-/// (cookies do not tell ports apart: two editors at once keep their own).
-pub fn cookie_name(port: u16) -> String {
-    format!("studietur_token_{port}")
-}
+/// The header that carries the secret.
+pub const KEY_HEADER: &str = "x-studietur-key";
 
 /// What the checks need to know.
 #[derive(Debug, Clone)]
 pub struct Guard {
-    /// The secret printed at start.
-    pub token: String,
+    secret: String,
     /// `host:port` values a request may name.
     pub hosts: Vec<String>,
-    /// The cookie's name.
-    pub cookie: String,
+    /// The largest upload.
+    pub max_upload: usize,
 }
 
 impl Guard {
-    /// The guard of a server on `port`, reached as 127.0.0.1, localhost or
-    /// [::1] (and as `listen` when another address was asked for).
-    pub fn new(token: String, port: u16, listen: Option<&str>) -> Guard {
+    /// The guard of a server on `port` with `secret`, reached as 127.0.0.1,
+    /// localhost or [::1] (and as `listen` when another address was asked
+    /// for).
+    pub fn new(secret: String, port: u16, listen: Option<&str>, max_upload: usize) -> Guard {
         let mut hosts: Vec<String> = ["127.0.0.1", "localhost", "[::1]"]
             .iter()
             .map(|h| format!("{h}:{port}"))
@@ -43,9 +45,9 @@ impl Guard {
             hosts.push(format!("{l}:{port}"));
         }
         Guard {
-            token,
+            secret,
             hosts,
-            cookie: cookie_name(port),
+            max_upload,
         }
     }
 
@@ -53,59 +55,84 @@ impl Guard {
         self.hosts.iter().any(|h| origin == format!("http://{h}"))
     }
 
-    fn token_ok(&self, given: &str) -> bool {
-        // Compared in time independent of where they differ.
-        given.len() == self.token.len()
-            && given
-                .bytes()
-                .zip(self.token.bytes())
-                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
-                == 0
+    fn key_ok(&self, given: &str) -> bool {
+        same(given.as_bytes(), self.secret.as_bytes())
     }
+
+    fn mac(&self, path: &str) -> String {
+        let mut mac = Hmac::<sha2::Sha256>::new_from_slice(self.secret.as_bytes())
+            .expect("HMAC takes a key of any length");
+        mac.update(path.as_bytes());
+        crate::digest::hex(&mac.finalize().into_bytes())[..40].to_string()
+    }
+
+    /// `path` signed: `path?sig=…`, which opens that resource alone.
+    pub fn sign(&self, path: &str) -> String {
+        format!("{path}?sig={}", self.mac(path))
+    }
+
+    fn signed_ok(&self, path: &str, sig: &str) -> bool {
+        same(sig.as_bytes(), self.mac(path).as_bytes())
+    }
+}
+
+/// Compared in time independent of where they differ.
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// The security headers of every answer.
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-/// A refusal in the language the browser asks for first (Danish for
-/// `da…`, else English).
+/// The language a request asks for: `?lang=`, else the browser's first.
+pub fn lang_of(req: &Request) -> Lang {
+    let asked = req.uri().query().and_then(|q| {
+        q.split('&')
+            .filter_map(|p| p.split_once('='))
+            .find(|(k, _)| *k == "lang")
+            .and_then(|(_, v)| Lang::from_code(v))
+    });
+    asked.unwrap_or_else(|| {
+        match req
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.trim_start().to_ascii_lowercase())
+        {
+            Some(v) if v.starts_with("da") => Lang::Da,
+            _ => Lang::En,
+        }
+    })
+}
+
+/// A refusal in the language the request asks for, as JSON with `error`.
 fn refuse(req: &Request, status: StatusCode, why: Msg) -> Response {
-    let lang = match req
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.trim_start().to_ascii_lowercase())
-    {
-        Some(v) if v.starts_with("da") => Lang::Da,
-        _ => Lang::En,
-    };
     let r = (
         status,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        why.in_lang(lang),
+        axum::Json(
+            serde_json::json!({ "error": why.in_lang(lang_of(req)), "refused": status.as_u16() }),
+        ),
     )
         .into_response();
     secured(r, false)
 }
 
-fn cookie_token(req: &Request, cookie: &str) -> Option<String> {
-    req.headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|c| c.trim().split_once('='))
-        .find(|(k, _)| *k == cookie)
-        .map(|(_, v)| v.to_string())
-}
-
-fn query_token(req: &Request) -> Option<String> {
+fn query_value<'a>(req: &'a Request, name: &str) -> Option<&'a str> {
     req.uri()
         .query()?
         .split('&')
         .filter_map(|p| p.split_once('='))
-        .find(|(k, _)| *k == "token")
-        .map(|(_, v)| v.to_string())
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// Whether `path` is the page or its assets (no secret in them).
+fn public(path: &str) -> bool {
+    path == "/"
+        || path == "/app.css"
+        || path == "/api/form"
+        || path.starts_with("/trip/")
+        || path.starts_with("/js/") && !path.contains("..")
 }
 
 /// The checks, as axum middleware.
@@ -118,54 +145,40 @@ pub async fn check(State(guard): State<Arc<Guard>>, req: Request, next: Next) ->
     if !guard.hosts.iter().any(|h| h == host) {
         return refuse(&req, StatusCode::MISDIRECTED_REQUEST, m::refused_host());
     }
-    // A link with the token sets the cookie and leaves the URL clean.
-    if let Some(t) = query_token(&req) {
-        if !guard.token_ok(&t) {
-            return refuse(&req, StatusCode::FORBIDDEN, m::refused_wrong_token());
-        }
-        if req.method() == Method::GET {
-            let path = req.uri().path().to_string();
-            let mut r = Response::new(Body::empty());
-            *r.status_mut() = StatusCode::SEE_OTHER;
-            let headers = r.headers_mut();
-            if let Ok(v) = HeaderValue::from_str(&path) {
-                headers.insert(header::LOCATION, v);
-            }
-            if let Ok(v) = HeaderValue::from_str(&format!(
-                "{}={t}; HttpOnly; SameSite=Strict; Path=/",
-                guard.cookie
-            )) {
-                headers.insert(header::SET_COOKIE, v);
-            }
-            return secured(r, false);
-        }
-    } else if !cookie_token(&req, &guard.cookie).is_some_and(|t| guard.token_ok(&t)) {
+    let path = req.uri().path().to_string();
+    let reads = matches!(*req.method(), Method::GET | Method::HEAD);
+    if reads && public(&path) {
+        return secured(next.run(req).await, false);
+    }
+    let keyed = req
+        .headers()
+        .get(KEY_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|k| guard.key_ok(k));
+    let signed = reads && query_value(&req, "sig").is_some_and(|s| guard.signed_ok(&path, s));
+    if !keyed && !signed {
         return refuse(&req, StatusCode::FORBIDDEN, m::refused_no_token());
     }
     let origin = req
         .headers()
         .get(header::ORIGIN)
         .and_then(|o| o.to_str().ok());
-    let changes = !matches!(*req.method(), Method::GET | Method::HEAD);
-    let stream = req.uri().path().ends_with("/events");
     match origin {
         Some(o) if !guard.origin_ok(o) => {
             return refuse(&req, StatusCode::FORBIDDEN, m::refused_origin());
         }
-        None if changes
-            || stream && req.headers().contains_key("sec-fetch-site") && !same_site(&req) =>
-        {
+        None if !reads => {
             return refuse(&req, StatusCode::FORBIDDEN, m::refused_no_origin());
         }
         _ => {}
     }
-    if changes {
+    if !reads {
         let kind = req
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|c| c.to_str().ok())
             .unwrap_or("");
-        let upload = req.uri().path().ends_with("/upload");
+        let upload = path.ends_with("/upload");
         let ok = if upload {
             ["image/png", "image/jpeg", "image/webp", "image/gif"].contains(&kind)
         } else {
@@ -179,17 +192,27 @@ pub async fn check(State(guard): State<Arc<Guard>>, req: Request, next: Next) ->
             };
             return refuse(&req, StatusCode::UNSUPPORTED_MEDIA_TYPE, why);
         }
+        // Too large a photo is refused before its bytes are read.
+        let length = req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        if upload && let Some(len) = length.filter(|l| *l > guard.max_upload as u64) {
+            return refuse(
+                &req,
+                StatusCode::PAYLOAD_TOO_LARGE,
+                m::photo_too_large(megabytes(len), megabytes(guard.max_upload as u64)),
+            );
+        }
     }
-    let immutable = req.uri().path().starts_with("/api/page/");
+    let immutable = path.starts_with("/api/page/");
     secured(next.run(req).await, immutable)
 }
 
-/// Whether the browser says the request comes from this site.
-fn same_site(req: &Request) -> bool {
-    req.headers()
-        .get("sec-fetch-site")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v == "same-origin" || v == "none")
+/// A size in MB with one decimal (Danish messages write a comma).
+pub fn megabytes(bytes: u64) -> crate::messages::Arg {
+    crate::messages::Arg::decimal(bytes as f64 / 1_048_576.0, 1)
 }
 
 fn secured(mut r: Response, immutable: bool) -> Response {
@@ -216,4 +239,20 @@ fn secured(mut r: Response, immutable: bool) -> Response {
         }),
     );
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_signature_opens_its_own_path_only() {
+        let g = Guard::new("s".repeat(64), 1, None, 10);
+        let signed = g.sign("/api/page/abc.svg");
+        let sig = signed.split("sig=").nth(1).unwrap();
+        assert!(g.signed_ok("/api/page/abc.svg", sig));
+        assert!(!g.signed_ok("/api/page/abd.svg", sig));
+        let other = Guard::new("t".repeat(64), 1, None, 10);
+        assert!(!other.signed_ok("/api/page/abc.svg", sig));
+    }
 }

@@ -1,81 +1,224 @@
-//! One trip file open in the editor: the text being edited (the file on
-//! disk is only written on save), what it was when loaded (to refuse a save
-//! over someone else's change), the undo history, and the last good
-//! preview.
+//! One trip open in the editor: the text being edited and its version,
+//! what the file held when last read or saved, the texts before the last
+//! changes (for undo and for merging an edit made on an older version),
+//! and the last good preview. Its state is the trip's draft: each change
+//! is made under the draft's lock on the newest draft (another tab's or
+//! another process's change is taken first) and written before it counts.
 
+use super::draft::{Draft, Drafts, Stamp, now};
 use super::preview::Laid;
-use crate::digest::sha256_hex;
 use serde::Serialize;
-use std::path::PathBuf;
+use std::collections::VecDeque;
+use std::fs::File;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use tokio::sync::watch;
 use typst_layout::PagedDocument;
 
-/// How many earlier texts undo remembers.
-const UNDO_DEPTH: usize = 200;
+/// How many earlier texts are kept, at most.
+const PAST_ENTRIES: usize = 200;
 
-/// A new preview, announced on the event stream.
+/// How many bytes of earlier texts are kept, at most (eight trip files at
+/// the largest a trip may be).
+pub const PAST_BYTES: usize = 8 * crate::check::limits::MAX_FILE_BYTES;
+
+/// What the tabs of a trip hear: its text's version, the pages of the
+/// version shown, and whether the file holds the text.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Announcement {
-    /// The version of the text it shows.
+    /// The version of the text.
     pub version: u64,
-    /// Its pages' hashes, in order (`/api/page/{hash}.svg`).
+    /// The version the pages show.
+    pub shown: u64,
+    /// Its pages' hashes, in order.
     pub pages: Vec<String>,
     /// The server's milliseconds from the edit to the pages being ready.
     pub ms: f64,
+    /// Whether the file holds the text.
+    pub saved: bool,
+}
+
+/// A draft left by a process that ended, offered to her.
+#[derive(Debug, Clone, Serialize)]
+pub struct Recovered {
+    /// When it was last changed (seconds since 1970).
+    pub time: i64,
+    /// Its version.
+    pub version: u64,
+}
+
+/// Why a change was not made.
+#[derive(Debug)]
+pub enum ChangeError<E> {
+    /// The draft could not be written (the change is not kept).
+    Draft(std::io::Error),
+    /// The change itself was refused.
+    Refused(E),
+}
+
+/// Why a save did not happen.
+#[derive(Debug)]
+pub enum SaveError {
+    /// The file changed on disk in a way that cannot be merged.
+    Conflict,
+    /// Reading or writing failed.
+    Io(std::io::Error),
+}
+
+/// What a save did.
+#[derive(Debug, Clone, Copy)]
+pub struct Saved {
+    /// The version now in the file.
+    pub version: u64,
+    /// Whether changes made on disk meanwhile were merged in.
+    pub merged: bool,
+}
+
+struct State {
+    text: String,
+    version: u64,
+    base: String,
+    past: VecDeque<(u64, String)>,
+    past_bytes: usize,
+    stamp: Option<Stamp>,
+    shown: u64,
+    document: Option<Box<PagedDocument>>,
+    pages: Vec<String>,
+    ms: f64,
+}
+
+impl State {
+    /// Keeps the current text as the past of the next version.
+    fn remember(&mut self) {
+        let text = self.text.clone();
+        self.past_bytes += text.len();
+        self.past.push_back((self.version, text));
+        while self.past.len() > PAST_ENTRIES
+            || (self.past_bytes > PAST_BYTES && !self.past.is_empty())
+        {
+            if let Some((_, old)) = self.past.pop_front() {
+                self.past_bytes -= old.len();
+            }
+        }
+    }
+
+    fn draft(&self, trip: &Path) -> Draft {
+        Draft {
+            trip: trip.to_path_buf(),
+            version: self.version,
+            time: now(),
+            base: self.base.clone(),
+            text: self.text.clone(),
+        }
+    }
+}
+
+/// The text of a trip at its current version, and the texts before.
+pub struct Current<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its version.
+    pub version: u64,
+    past: &'a VecDeque<(u64, String)>,
+}
+
+impl Current<'_> {
+    /// The text at `version`, when it is still known.
+    pub fn at(&self, version: u64) -> Option<&str> {
+        if version == self.version {
+            return Some(self.text);
+        }
+        self.past
+            .iter()
+            .rev()
+            .find(|(v, _)| *v == version)
+            .map(|(_, t)| t.as_str())
+    }
 }
 
 /// The state of an open trip file.
 pub struct Session {
     /// The file name inside the served folder.
     pub name: String,
-    /// Its path.
+    /// Its path (canonical, inside the folder).
     pub path: PathBuf,
     state: Mutex<State>,
-    /// Where new previews are announced.
+    /// Where changes and new previews are announced.
     pub announce: watch::Sender<Announcement>,
-}
-
-impl State {
-    fn replace(&mut self, text: String) -> u64 {
-        if self.text != text {
-            let old = std::mem::replace(&mut self.text, text);
-            self.undo.push(old);
-            if self.undo.len() > UNDO_DEPTH {
-                self.undo.remove(0);
-            }
-            self.version += 1;
-        }
-        self.version
-    }
-}
-
-struct State {
-    text: String,
-    disk_sha: String,
-    undo: Vec<String>,
-    version: u64,
-    shown: u64,
-    document: Option<Box<PagedDocument>>,
+    drafts: Drafts,
+    recovered: Mutex<Option<Recovered>>,
+    _held: File,
 }
 
 impl Session {
-    /// Opens `name` (at `path`) with the text read from disk.
-    pub fn open(name: String, path: PathBuf, text: String) -> Session {
-        let (announce, _) = watch::channel(Announcement::default());
-        Session {
+    /// Opens `name` (at `path`) with the text read from disk: the draft of
+    /// another process that has it open is taken as it is; one left by a
+    /// process that ended is set aside and offered.
+    pub fn open(
+        name: String,
+        path: PathBuf,
+        disk: String,
+        drafts: Drafts,
+    ) -> std::io::Result<Session> {
+        let (held, alone) = drafts.hold(&path)?;
+        let _lock = drafts.lock(&path)?;
+        let mut state = State {
+            text: disk.clone(),
+            version: 1,
+            base: disk.clone(),
+            past: VecDeque::new(),
+            past_bytes: 0,
+            stamp: None,
+            shown: 0,
+            document: None,
+            pages: Vec::new(),
+            ms: 0.0,
+        };
+        let mut recovered = None;
+        match drafts.read(&path) {
+            Some(d) if !alone => {
+                state.text = d.text;
+                state.base = d.base;
+                state.version = d.version;
+                state.stamp = drafts.stamp(&path);
+            }
+            Some(d) => {
+                if d.text != d.base && d.text != disk {
+                    drafts.set_aside(&path);
+                    recovered = Some(Recovered {
+                        time: d.time,
+                        version: d.version,
+                    });
+                }
+                state.version = d.version + 1;
+            }
+            None => {
+                if let Some(r) = drafts.recovered(&path) {
+                    state.version = r.version + 1;
+                    recovered = Some(Recovered {
+                        time: r.time,
+                        version: r.version,
+                    });
+                }
+            }
+        }
+        if state.stamp.is_none() {
+            state.stamp = drafts.write(&state.draft(&path))?;
+        }
+        let (announce, _) = watch::channel(Announcement {
+            version: state.version,
+            saved: state.text == state.base,
+            ..Announcement::default()
+        });
+        Ok(Session {
             name,
             path,
-            state: Mutex::new(State {
-                disk_sha: sha256_hex(text.as_bytes()),
-                text,
-                undo: Vec::new(),
-                version: 0,
-                shown: 0,
-                document: None,
-            }),
+            state: Mutex::new(state),
             announce,
-        }
+            drafts,
+            recovered: Mutex::new(recovered),
+            _held: held,
+        })
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut State) -> T) -> T {
@@ -83,62 +226,210 @@ impl Session {
         f(&mut guard)
     }
 
+    /// Takes the newest draft when another tab's process wrote one.
+    fn sync(&self, s: &mut State) {
+        let stamp = self.drafts.stamp(&self.path);
+        if stamp == s.stamp || stamp.is_none() {
+            return;
+        }
+        if let Some(d) = self.drafts.read(&self.path) {
+            if d.version > s.version {
+                s.remember();
+                s.text = d.text;
+                s.version = d.version;
+            }
+            // Saved by another process: the file holds what it wrote.
+            if d.version >= s.version {
+                s.base = d.base;
+            }
+        }
+        s.stamp = stamp;
+    }
+
+    /// Takes another process's newer draft, if any; whether the text's
+    /// version changed.
+    pub fn refresh(&self) -> std::io::Result<bool> {
+        if self.drafts.stamp(&self.path) == self.with(|s| s.stamp) {
+            return Ok(false);
+        }
+        let _lock = self.drafts.lock(&self.path)?;
+        let changed = self.with(|s| {
+            let before = (s.version, s.text == s.base);
+            self.sync(s);
+            (s.version, s.text == s.base) != before
+        });
+        if changed {
+            self.tell();
+        }
+        Ok(changed)
+    }
+
     /// The text and its version.
     pub fn text(&self) -> (String, u64) {
         self.with(|s| (s.text.clone(), s.version))
     }
 
-    /// Replaces the text (an edit); its new version. An unchanged text
-    /// keeps its version.
-    pub fn edit(&self, text: String) -> u64 {
-        self.with(|s| s.replace(text))
-    }
-
-    /// Makes the new text from the current one with `change`, under the
-    /// session's lock, so two edits at once never undo each other; the new
-    /// version, or the change's error (nothing changed).
-    pub fn edit_with<E>(&self, change: impl FnOnce(&str) -> Result<String, E>) -> Result<u64, E> {
-        self.with(|s| {
-            let text = change(&s.text)?;
-            Ok(s.replace(text))
-        })
-    }
-
-    /// Goes back to the text before the last edit; `false` when there is
-    /// none.
-    pub fn undo(&self) -> bool {
-        self.with(|s| match s.undo.pop() {
-            Some(t) => {
-                s.text = t;
-                s.version += 1;
-                true
+    /// Changes the text with `change` (given the newest text and the texts
+    /// before it), under the draft's lock, and writes the draft before the
+    /// change counts; the new version. A change that gives `None` or the
+    /// same text changes nothing.
+    pub fn change<E>(
+        &self,
+        change: impl FnOnce(&Current<'_>) -> Result<Option<String>, E>,
+    ) -> Result<u64, ChangeError<E>> {
+        let _lock = self.drafts.lock(&self.path).map_err(ChangeError::Draft)?;
+        let version = self.with(|s| {
+            self.sync(s);
+            let current = Current {
+                text: &s.text,
+                version: s.version,
+                past: &s.past,
+            };
+            let new = change(&current).map_err(ChangeError::Refused)?;
+            match new {
+                Some(text) if text != s.text => {
+                    let before = (s.version, s.text.clone());
+                    s.remember();
+                    s.text = text;
+                    s.version += 1;
+                    match self.drafts.write(&s.draft(&self.path)) {
+                        Ok(stamp) => s.stamp = stamp,
+                        Err(e) => {
+                            // Not kept: as if it had not happened.
+                            if let Some((_, t)) = s.past.pop_back() {
+                                s.past_bytes -= t.len();
+                            }
+                            (s.version, s.text) = before;
+                            return Err(ChangeError::Draft(e));
+                        }
+                    }
+                    Ok(s.version)
+                }
+                _ => Ok(s.version),
             }
-            None => false,
-        })
+        })?;
+        self.tell();
+        Ok(version)
     }
 
-    /// Whether the text is what the file held when loaded or last saved
-    /// (nothing to save).
+    /// Goes back to the text before the last change; `false` when there is
+    /// none.
+    pub fn undo(&self) -> Result<bool, ChangeError<()>> {
+        let mut undone = false;
+        let _lock = self.drafts.lock(&self.path).map_err(ChangeError::Draft)?;
+        self.with(|s| {
+            self.sync(s);
+            if let Some((_, text)) = s.past.pop_back() {
+                s.past_bytes -= text.len();
+                s.text = text;
+                s.version += 1;
+                undone = true;
+                s.stamp = self
+                    .drafts
+                    .write(&s.draft(&self.path))
+                    .map_err(ChangeError::Draft)?;
+            }
+            Ok(())
+        })?;
+        self.tell();
+        Ok(undone)
+    }
+
+    /// Whether the text is what the file held when loaded or last saved.
     pub fn is_saved(&self) -> bool {
-        self.with(|s| sha256_hex(s.text.as_bytes()) == s.disk_sha)
+        self.with(|s| s.text == s.base)
     }
 
-    /// Whether the file on disk is still what was loaded (or last saved).
-    pub fn disk_unchanged(&self, on_disk: &[u8]) -> bool {
-        self.with(|s| sha256_hex(on_disk) == s.disk_sha)
+    /// Saves the newest text: under a lock on the folder (which holds
+    /// between processes and users) and the draft's. A file changed on disk
+    /// since it was read is merged with the edits when the two changed
+    /// different lines, else refused.
+    pub fn save(&self, folder: &Path) -> Result<Saved, SaveError> {
+        let folder_lock = File::open(folder).map_err(SaveError::Io)?;
+        folder_lock.lock().map_err(SaveError::Io)?;
+        let _lock = self.drafts.lock(&self.path).map_err(SaveError::Io)?;
+        let saved = self.with(|s| {
+            self.sync(s);
+            let disk = match std::fs::read(&self.path) {
+                Ok(d) => String::from_utf8(d).map_err(|_| SaveError::Conflict)?,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+                Err(e) => return Err(SaveError::Io(e)),
+            };
+            let mut merged = false;
+            if disk != s.base {
+                let text =
+                    diffy::merge(&s.base, &s.text, &disk).map_err(|_| SaveError::Conflict)?;
+                if text != s.text {
+                    s.remember();
+                    s.text = text;
+                    s.version += 1;
+                }
+                merged = true;
+            }
+            if disk != s.text {
+                crate::files::replace_file(&self.path, s.text.as_bytes()).map_err(SaveError::Io)?;
+            }
+            s.base = s.text.clone();
+            s.stamp = self
+                .drafts
+                .write(&s.draft(&self.path))
+                .map_err(SaveError::Io)?;
+            Ok(Saved {
+                version: s.version,
+                merged,
+            })
+        })?;
+        drop(folder_lock);
+        self.tell();
+        Ok(saved)
     }
 
-    /// Records that `text` is now what the file holds.
-    pub fn saved(&self, text: &str) {
-        self.with(|s| s.disk_sha = sha256_hex(text.as_bytes()));
+    /// Reads the file again (her edits stay for undo).
+    pub fn reload(&self) -> Result<u64, ChangeError<std::io::Error>> {
+        let disk = std::fs::read_to_string(&self.path).map_err(ChangeError::Refused)?;
+        let version = self.change(|_| Ok(Some(disk.clone())))?;
+        let _lock = self.drafts.lock(&self.path).map_err(ChangeError::Draft)?;
+        self.with(|s| {
+            s.base = disk;
+            s.stamp = self
+                .drafts
+                .write(&s.draft(&self.path))
+                .map_err(ChangeError::Draft)?;
+            Ok(())
+        })?;
+        self.tell();
+        Ok(version)
     }
 
-    /// Reads the file again, keeping the edit being replaced for undo.
-    pub fn reload(&self, text: String) -> u64 {
-        let sha = sha256_hex(text.as_bytes());
-        let version = self.edit(text);
-        self.with(|s| s.disk_sha = sha);
-        version
+    /// The draft left by a process that ended, when there is one.
+    pub fn recovered(&self) -> Option<Recovered> {
+        self.recovered
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Takes the draft left by a process that ended as the text (an edit
+    /// that can be undone); forgets it with `keep` false.
+    pub fn recover(&self, keep: bool) -> Result<u64, ChangeError<()>> {
+        let mut slot = self.recovered.lock().unwrap_or_else(|e| e.into_inner());
+        let draft = self.drafts.recovered(&self.path);
+        let version = match (keep, draft) {
+            (true, Some(d)) => self.change(|_| Ok(Some(d.text.clone())))?,
+            _ => self.text().1,
+        };
+        self.drafts.drop_recovered(&self.path);
+        *slot = None;
+        Ok(version)
+    }
+
+    /// Tells the tabs the text's version.
+    fn tell(&self) {
+        let (version, saved) = self.with(|s| (s.version, s.text == s.base));
+        self.announce.send_modify(|a| {
+            a.version = version;
+            a.saved = saved;
+        });
     }
 
     /// Shows a new preview of `version`, unless a later one is shown
@@ -150,13 +441,15 @@ impl Session {
             }
             s.shown = version;
             s.document = Some(laid.document);
+            s.pages = laid.pages.clone();
+            s.ms = ms;
             true
         });
         if shown {
-            self.announce.send_replace(Announcement {
-                version,
-                pages: laid.pages,
-                ms,
+            self.announce.send_modify(|a| {
+                a.shown = version;
+                a.pages = laid.pages;
+                a.ms = ms;
             });
         }
         shown
@@ -166,5 +459,107 @@ impl Session {
     /// content is shared).
     pub fn page(&self, n: usize) -> Option<typst_layout::Page> {
         self.with(|s| s.document.as_deref()?.pages().get(n).cloned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open(dir: &Path, drafts: &Path) -> Session {
+        let trip = dir.join("a.toml");
+        let text = std::fs::read_to_string(&trip).unwrap();
+        Session::open(
+            "a.toml".into(),
+            trip,
+            text,
+            Drafts::new(drafts.to_path_buf()),
+        )
+        .unwrap()
+    }
+
+    fn set(s: &Session, text: &str) -> u64 {
+        s.change::<()>(|_| Ok(Some(text.to_string()))).unwrap()
+    }
+
+    #[test]
+    fn undo_keeps_a_bounded_number_of_bytes() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("a.toml"), "x").unwrap();
+        let s = open(tmp.path(), tmp.path());
+        let big = "x".repeat(crate::check::limits::MAX_FILE_BYTES);
+        for i in 0..12 {
+            set(&s, &format!("{big}{i}"));
+        }
+        let kept = s.with(|s| {
+            (
+                s.past_bytes,
+                s.past.iter().map(|(_, t)| t.len()).sum::<usize>(),
+            )
+        });
+        assert_eq!(kept.0, kept.1);
+        assert!(kept.0 <= PAST_BYTES, "{} bytes kept", kept.0);
+        assert!(s.undo().unwrap());
+    }
+
+    #[test]
+    fn two_processes_share_one_state_and_both_edits_are_saved() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("a.toml"), "a\nb\n").unwrap();
+        let drafts = tmp.path().join("d");
+        std::fs::create_dir(&drafts).unwrap();
+        let one = open(tmp.path(), &drafts);
+        let other = open(tmp.path(), &drafts);
+        let v = set(&one, "A\nb\n");
+        // The other takes the newest text before its change.
+        let w = other
+            .change::<()>(|c| {
+                assert_eq!((c.text, c.version), ("A\nb\n", v));
+                Ok(Some(c.text.replace('b', "B")))
+            })
+            .unwrap();
+        assert!(w > v);
+        assert!(one.refresh().unwrap());
+        assert_eq!(one.text().0, "A\nB\n");
+        let saved = one.save(tmp.path()).unwrap();
+        assert_eq!(saved.version, w);
+        assert_eq!(
+            std::fs::read_to_string(tmp.path().join("a.toml")).unwrap(),
+            "A\nB\n"
+        );
+        assert!(other.refresh().unwrap());
+        assert!(other.is_saved());
+    }
+
+    #[test]
+    fn a_file_changed_on_disk_is_merged_or_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let trip = tmp.path().join("a.toml");
+        std::fs::write(&trip, "a\nb\nc\n").unwrap();
+        let s = open(tmp.path(), tmp.path());
+        set(&s, "A\nb\nc\n");
+        std::fs::write(&trip, "a\nb\nC\n").unwrap();
+        assert!(s.save(tmp.path()).unwrap().merged);
+        assert_eq!(std::fs::read_to_string(&trip).unwrap(), "A\nb\nC\n");
+        set(&s, "A\nx\nC\n");
+        std::fs::write(&trip, "A\ny\nC\n").unwrap();
+        assert!(matches!(s.save(tmp.path()), Err(SaveError::Conflict)));
+        assert_eq!(std::fs::read_to_string(&trip).unwrap(), "A\ny\nC\n");
+    }
+
+    #[test]
+    fn a_draft_left_by_an_ended_process_is_offered() {
+        let tmp = tempfile::tempdir().unwrap();
+        std::fs::write(tmp.path().join("a.toml"), "a").unwrap();
+        let s = open(tmp.path(), tmp.path());
+        let v = set(&s, "unsaved");
+        drop(s);
+        let again = open(tmp.path(), tmp.path());
+        assert_eq!(again.text().0, "a");
+        let r = again.recovered().unwrap();
+        assert_eq!(r.version, v);
+        again.recover(true).unwrap();
+        assert_eq!(again.text().0, "unsaved");
+        assert!(again.recovered().is_none());
     }
 }

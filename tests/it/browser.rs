@@ -46,9 +46,33 @@ pub fn node_module(path: &str) -> PathBuf {
     p
 }
 
+/// One browser at a time: a headless Chromium takes a core of the two a
+/// CI machine has, and the tests that measure time run beside them.
+static BUSY: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// The turn of one browser, given back when dropped.
+struct Turn;
+
+impl Turn {
+    fn take() -> Turn {
+        use std::sync::atomic::Ordering::SeqCst;
+        while BUSY.compare_exchange(false, true, SeqCst, SeqCst).is_err() {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Turn
+    }
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        BUSY.store(false, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
 /// A headless Chromium under WebDriver, ended when dropped.
 pub struct Browser {
     driver: Child,
+    _turn: Turn,
     _profile: tempfile::TempDir,
     /// The WebDriver session.
     pub client: Client,
@@ -74,6 +98,7 @@ impl Browser {
     /// Starts chromedriver on a free port and a browser session with a
     /// window `width` × `height` CSS pixels.
     pub async fn start(width: u32, height: u32) -> Browser {
+        let turn = Turn::take();
         let chromium = program(
             "STUDIETUR_CHROMIUM",
             &["chromium", "chromium-browser", "google-chrome"],
@@ -128,6 +153,7 @@ impl Browser {
             .expect("a WebDriver session with headless Chromium");
         Browser {
             driver,
+            _turn: turn,
             _profile: profile,
             client,
         }

@@ -85,10 +85,19 @@ fn the_editor_is_used_as_a_person_would() {
                 "return document.getElementById('f-trip-destination').getAttribute('aria-invalid') === 'true' && document.getElementById('f-trip-destination-err').textContent",
             )
             .await;
+        // In her words: the field's label, no key, no TOML.
+        let missing = missing.as_str().unwrap();
+        assert!(missing.contains("Destination"), "{missing}");
         assert!(
-            missing.as_str().unwrap().contains("destination"),
+            !missing.contains(['`', '[', '=']) && !missing.contains("destination"),
             "{missing}"
         );
+        // Marked by more than colour: an icon at the field's label.
+        let marked = c
+            .execute("return getComputedStyle(document.querySelector('#f-trip-destination-field .mark')).display !== 'none'", vec![])
+            .await
+            .unwrap();
+        assert_eq!(marked, true);
         let summary = b.find("#summary").await.text().await.unwrap();
         assert!(
             summary.contains("1 fejl") && summary.contains("Gå til feltet"),
@@ -123,12 +132,15 @@ fn the_editor_is_used_as_a_person_would() {
             error
                 .as_str()
                 .unwrap()
-                .contains("`31,300,00` er ikke et beløb"),
+                .contains("31,300,00 er ikke et beløb"),
             "{error}"
         );
         let live = b.find("#live").await.text().await.unwrap_or_default();
         let said = c
-            .execute("return document.getElementById('live').textContent", vec![])
+            .execute(
+                "return document.getElementById('alert').textContent",
+                vec![],
+            )
             .await
             .unwrap();
         assert!(
@@ -146,7 +158,7 @@ fn the_editor_is_used_as_a_person_would() {
         let refused = b
             .until(
                 "save refused",
-                "return document.getElementById('conflict').textContent",
+                "const n = document.querySelector('#notices [data-cause=save]'); return n && n.textContent",
             )
             .await;
         assert!(refused.as_str().unwrap().contains("Ret først"), "{refused}");
@@ -171,29 +183,74 @@ fn the_editor_is_used_as_a_person_would() {
             "return !document.getElementById('f-accounts-item-0-amount').hasAttribute('aria-invalid')",
         )
         .await;
-        // Add a day: a fifth day with the next date.
+        // Add a day: a fifth day, its date empty (the trip's last day is
+        // taken), the trip's dates unchanged, no error while it is new.
         let add = c
             .find(Locator::XPath("//button[normalize-space()='Tilføj dag']"))
             .await
             .unwrap();
         b.centre(&add).await;
         add.click().await.unwrap();
-        let date = b
-            .until(
-                "a fifth day",
-                "const d = document.getElementById('f-day-4-date'); return d && d.value",
-            )
-            .await;
-        assert_eq!(date, "2023-04-21");
-        // The focus is on the new day's first field.
+        b.until(
+            "a fifth day",
+            "return document.getElementById('f-day-4-date')",
+        )
+        .await;
         let focused = c
             .execute("return document.activeElement.id", vec![])
             .await
             .unwrap();
         assert_eq!(focused, "f-day-4-date");
-        // … and the trip's last day moved with it: no error.
+        assert_eq!(
+            b.find("#f-day-4-date")
+                .await
+                .prop("value")
+                .await
+                .unwrap()
+                .as_deref(),
+            Some("")
+        );
+        assert_eq!(
+            b.find("#f-day-4-date")
+                .await
+                .attr("aria-invalid")
+                .await
+                .unwrap(),
+            None
+        );
+        // A date after the trip: an error at the day's date, in her words;
+        // the trip's last day stays until she changes it.
+        c.execute(
+            "const d = document.getElementById('f-day-4-date'); d.value = '2023-04-21'; d.dispatchEvent(new Event('change'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+        let after = b
+            .until(
+                "the day's error",
+                "return document.getElementById('f-day-4-date').getAttribute('aria-invalid') === 'true' && document.getElementById('f-day-4-date-err').textContent",
+            )
+            .await;
+        assert!(
+            after.as_str().unwrap().contains("21. april 2023"),
+            "{after}"
+        );
+        assert!(
+            after.as_str().unwrap().contains("20. april 2023"),
+            "{after}"
+        );
         let end = b.find("#f-trip-end").await.prop("value").await.unwrap();
-        assert_eq!(end.as_deref(), Some("2023-04-21"));
+        assert_eq!(end.as_deref(), Some("2023-04-20"));
+        c.execute(
+            "const d = document.getElementById('f-trip-end'); d.value = '2023-04-21'; d.dispatchEvent(new Event('change'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+        let title = b.find("#f-day-4-title").await;
+        b.centre(&title).await;
+        title.send_keys("Hjemrejse").await.unwrap();
         b.until(
             "no errors",
             "return document.getElementById('summary').textContent === ''",
@@ -216,10 +273,14 @@ fn the_editor_is_used_as_a_person_would() {
         assert!(saved.contains("destination  = \"Rotterdam\""), "{saved}");
         assert!(saved.starts_with("# Transcription of the published report"));
         assert_eq!(saved.matches("[[day]]").count(), 5);
-        assert!(saved.contains("date = 2023-04-21"), "{saved}");
+        assert!(
+            saved.contains("date = 2023-04-21") && saved.contains("Hjemrejse"),
+            "{saved}"
+        );
         assert!(saved.contains("end          = 2023-04-21"), "{saved}");
         assert!(saved.contains("amount = 31300"));
         // The TOML tab: the same text, errors at their lines.
+        c.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
         b.find("#tab-toml").await.click().await.unwrap();
         let text = b
             .find("#toml-text")
@@ -297,5 +358,136 @@ fn the_editor_works_with_the_keyboard_alone() {
             "Tab reached {} of {controls} controls of the form",
             seen.len()
         );
+        // From the first field to Regnskab through the outline: at most 15
+        // key presses.
+        c.execute(
+            "document.getElementById('f-trip-committee').focus()",
+            vec![],
+        )
+        .await
+        .unwrap();
+        let mut presses = 0;
+        loop {
+            b.keys(&[Key::Shift.into(), Key::Tab.into()]).await;
+            presses += 1;
+            let here = c
+                .execute("const a = document.activeElement; return a.closest('#outline') ? a.textContent : ''", vec![])
+                .await
+                .unwrap();
+            if here == "Regnskab" {
+                break;
+            }
+            assert!(
+                presses < 14,
+                "Regnskab not reached in the outline: at {here}"
+            );
+        }
+        b.keys(&[Key::Enter.into()]).await;
+        presses += 1;
+        let inside = c
+            .execute(
+                "return !!document.activeElement.closest('#part-accounts')",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(inside, true);
+        assert!(presses <= 15, "{presses} presses");
     });
+}
+
+/// The keys of 2026-12-04 through the form: a day's place, a participant's
+/// party and the published total are typed into their fields, and the
+/// report the preview shows (the same bytes as Hent PDF) prints them: the
+/// place under the day's title, "(S)" after the name, the published sum
+/// with a note of what the items add up to; the warning at the field is in
+/// her words.
+#[test]
+fn place_party_and_published_total_are_set_through_the_form() {
+    let (tmp, trips) = amsterdam_workspace();
+    let file = trips.join("2023-amsterdam.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // One listed participant (with an empty party field to fill in), and
+    // no `total` or count, so a published total may be given.
+    let text = text
+        .replacen(
+            "\n[[day]]",
+            "\n[[participant]]\nname = \"Orla Hav\"\nrole = \"formand\"\n\n[[day]]",
+            1,
+        )
+        .replace("participants = 10\n", "")
+        .replace("total        = 129599\n", "");
+    std::fs::write(&file, text).unwrap();
+    let server = Server::start(tmp.path());
+    run(async {
+        let b = Browser::start(1400, 900).await;
+        open_start_page(&b, &server).await;
+        b.find("a[href='/trip/2023-amsterdam.toml']")
+            .await
+            .click()
+            .await
+            .unwrap();
+        b.until("page 1 shown", &page_hash(0)).await;
+        let before: Vec<String> = b
+            .client
+            .execute(
+                "return [...document.querySelectorAll('#pages img')].map((i) => i.dataset.hash)",
+                vec![],
+            )
+            .await
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h.as_str().unwrap_or("").to_string())
+            .collect();
+        for (field, value) in [
+            ("#f-day-0-place", "Amsterdam Centrum"),
+            ("#f-participant-0-party", "S"),
+            ("#f-accounts-published_total", "129.600"),
+        ] {
+            let f = b.find(field).await;
+            b.centre(&f).await;
+            f.send_keys(value).await.unwrap();
+        }
+        // The published total differs from the items' sum: a warning at its
+        // field, naming both figures the way she writes them.
+        let warned = b
+            .until(
+                "the published total's warning",
+                "const e = document.getElementById('f-accounts-published_total-err'); return e && e.textContent.includes('129.600 kr.') ? e.textContent : null",
+            )
+            .await;
+        let warned = warned.as_str().unwrap();
+        assert!(warned.contains("129.599 kr."), "{warned}");
+        assert!(!warned.contains(['`', '[', '=']), "{warned}");
+        // The preview's pages change where the report does.
+        let changed = b
+            .until(
+                "the preview shows the edits",
+                &format!(
+                    "const now = [...document.querySelectorAll('#pages img')].map((i) => i.complete && i.naturalWidth > 0 ? i.dataset.hash : null); \
+                     if (now.includes(null)) return null; \
+                     const before = {}; \
+                     const n = now.filter((h, i) => h !== before[i]).length; return n >= 2 ? n : null;",
+                    serde_json::to_string(&before).unwrap()
+                ),
+            )
+            .await;
+        assert!(changed.as_u64().unwrap() >= 2, "{changed}");
+    });
+    // The report the preview shows.
+    let pdf = server.get("/api/trip/2023-amsterdam.toml/pdf");
+    assert_eq!(pdf.status, 200);
+    let text = crate::common::pdf_text(&pdf.body);
+    assert!(
+        text.contains("Mandag den 17. april 2023 Amsterdam Centrum"),
+        "the place under the day's title"
+    );
+    assert!(text.contains("Orla Hav (S), formand"), "{text}");
+    assert!(text.contains("Samlet 129.600 kr."), "the published sum");
+    assert!(
+        text.contains("Posterne giver tilsammen 129.599 kr."),
+        "the note of the items' sum"
+    );
 }

@@ -12,7 +12,7 @@ pub struct Server {
     child: Child,
     /// Its port.
     pub port: u16,
-    /// Its token.
+    /// The user's secret (the key).
     pub token: String,
     /// The URL it printed.
     pub url: String,
@@ -31,9 +31,17 @@ impl Server {
         Server::start_with(dir, Stdio::null())
     }
 
-    /// Starts it with its standard error going to `stderr`.
+    /// Starts it with its standard error going to `stderr`; its per-user
+    /// state (secret, port, drafts) in `dir/state`, as a restart finds it.
     pub fn start_with(dir: &Path, stderr: Stdio) -> Server {
-        Server::start_command(dir, stderr, |_| {})
+        Server::start_args(dir, stderr, &[])
+    }
+
+    /// Starts `studietur serve trips --lang en` with more `args`.
+    pub fn start_args(dir: &Path, stderr: Stdio, args: &[&str]) -> Server {
+        Server::start_command(dir, stderr, |c| {
+            c.args(args);
+        })
     }
 
     /// Starts it with its standard error going to `stderr`, its command
@@ -46,6 +54,7 @@ impl Server {
         let mut command = Command::new(env!("CARGO_BIN_EXE_studietur"));
         command
             .current_dir(dir)
+            .env("XDG_STATE_HOME", dir.join("state"))
             .args(["serve", "trips", "--lang", "en"])
             .stdout(Stdio::piped())
             .stderr(stderr);
@@ -67,7 +76,7 @@ impl Server {
             .unwrap()
             .parse()
             .unwrap_or_else(|_| panic!("not on 127.0.0.1: {url}"));
-        let token = url.split("token=").nth(1).unwrap().to_string();
+        let token = url.split("#key=").nth(1).unwrap().to_string();
         Server {
             child,
             port,
@@ -81,6 +90,12 @@ impl Server {
         self.child.id()
     }
 
+    /// Stops the server at once (as a crash or power cut would).
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
     fn host(&self) -> String {
         format!("127.0.0.1:{}", self.port)
     }
@@ -89,10 +104,12 @@ impl Server {
         format!("http://{}", self.host())
     }
 
-    /// A request as the editor's page makes it (host, cookie, origin).
+    /// A request as the editor's page makes it (host, key, origin).
     pub fn call(&self, method: &str, path: &str, kind: &str, body: &[u8]) -> Answer {
-        let cookie = format!("studietur_token_{}={}", self.port, self.token);
-        let mut headers = vec![("Host", self.host()), ("Cookie", cookie)];
+        let mut headers = vec![
+            ("Host", self.host()),
+            ("X-Studietur-Key", self.token.clone()),
+        ];
         if method != "GET" {
             headers.push(("Origin", self.origin()));
             headers.push(("Content-Type", kind.to_string()));
@@ -100,15 +117,18 @@ impl Server {
         raw(self.port, method, path, &headers, body)
     }
 
-    /// The event stream of `trip`, opened as the editor's page opens it.
+    /// The event stream of `trip`, opened as the editor's page opens it
+    /// (by the signed address its state gives, without the key).
     pub fn events(&self, trip: &str) -> TcpStream {
+        let signed = self.get(&format!("/api/trip/{trip}")).json()["events"]
+            .as_str()
+            .unwrap()
+            .to_string();
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         write!(
             stream,
-            "GET /api/trip/{trip}/events HTTP/1.1\r\nHost: {}\r\nCookie: studietur_token_{}={}\r\n\r\n",
+            "GET {signed} HTTP/1.1\r\nHost: {}\r\n\r\n",
             self.host(),
-            self.port,
-            self.token
         )
         .unwrap();
         stream
@@ -221,38 +241,52 @@ fn every_security_rule_holds() {
     let s = Server::start(tmp.path());
     assert!(s.url.starts_with("http://127.0.0.1:"), "{}", s.url);
     let host = ("Host", s.host());
-    let cookie = ("Cookie", format!("studietur_token_{}={}", s.port, s.token));
-    // The token in the URL sets an HttpOnly, SameSite=Strict cookie.
-    let a = raw(
-        s.port,
-        "GET",
-        &format!("/?token={}", s.token),
-        std::slice::from_ref(&host),
-        b"",
-    );
-    assert_eq!(a.status, 303);
-    let set = a.header("set-cookie").unwrap();
-    assert!(
-        set.contains("HttpOnly") && set.contains("SameSite=Strict"),
-        "{set}"
-    );
-    // No token, or a wrong one: refused.
+    let cookie = ("X-Studietur-Key", s.token.clone());
+    // The printed address holds the key after `#` (never sent to a
+    // server); the page and its scripts hold no secret.
+    assert!(s.url.contains("/#key="), "{}", s.url);
+    for public in ["/", "/js/main.js", "/app.css", "/api/form"] {
+        let a = raw(s.port, "GET", public, std::slice::from_ref(&host), b"");
+        assert_eq!(a.status, 200, "{public}");
+        assert!(
+            a.header("set-cookie").is_none(),
+            "no cookie: cookies go to every port"
+        );
+        assert!(!String::from_utf8_lossy(&a.body).contains(&s.token));
+    }
+    // No key, a wrong one, or the key in a cookie or the URL: refused.
+    for headers in [
+        vec![host.clone()],
+        vec![host.clone(), ("X-Studietur-Key", "0".repeat(64))],
+        vec![
+            host.clone(),
+            ("Cookie", format!("studietur_token_{}={}", s.port, s.token)),
+        ],
+    ] {
+        assert_eq!(raw(s.port, "GET", "/api/trips", &headers, b"").status, 403);
+    }
     assert_eq!(
         raw(
             s.port,
             "GET",
-            "/api/trips",
+            &format!("/api/trips?token={}", s.token),
             std::slice::from_ref(&host),
             b""
         )
         .status,
         403
     );
+    // A signed address opens its own resource, no other.
+    let events = s.get("/api/trip/2023-amsterdam.toml").json()["events"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let sig = events.split("sig=").nth(1).unwrap();
     assert_eq!(
         raw(
             s.port,
             "GET",
-            "/?token=000",
+            &format!("/api/trips?sig={sig}"),
             std::slice::from_ref(&host),
             b""
         )
@@ -363,7 +397,8 @@ fn every_endpoint_works() {
     // The page and its assets.
     for (path, kind) in [
         ("/", "text/html"),
-        ("/app.js", "text/javascript"),
+        ("/js/main.js", "text/javascript"),
+        ("/js/form.js", "text/javascript"),
         ("/app.css", "text/css"),
         ("/trip/2023-amsterdam.toml", "text/html"),
     ] {
@@ -398,46 +433,76 @@ fn every_endpoint_works() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| p.as_str().unwrap().to_string())
+        .map(|p| p["hash"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(pages.len(), 14);
-    // Pages by hash, as SVG (immutable), and as PNG.
-    let page = s.get(&format!("/api/page/{}.svg", pages[0]));
+    // Every part of the trip has its page: the preview follows the form.
+    let parts = t["parts"].as_array().unwrap();
+    let page_of = |path: serde_json::Value| {
+        parts
+            .iter()
+            .find(|p| p[0] == path)
+            .map(|p| p[1].as_u64().unwrap())
+    };
+    let day3 = page_of(serde_json::json!(["day", 2])).expect("day 3 found");
+    let accounts = page_of(serde_json::json!(["accounts"])).expect("the accounts found");
+    assert!(
+        day3 > page_of(serde_json::json!(["day", 0])).unwrap() && accounts >= day3,
+        "{parts:?}"
+    );
+    // Pages by hash (immutable), and by number, as PNG, by signed addresses.
+    let page = s.get(t["pages"][0]["src"].as_str().unwrap());
     assert_eq!(page.status, 200);
-    assert!(page.body.starts_with(b"<svg"));
+    assert!(page.body.starts_with(b"\x89PNG"));
     assert!(page.header("cache-control").unwrap().contains("immutable"));
-    let png = s.get("/api/trip/2023-amsterdam.toml/page/1.png");
+    let png = s.get(t["pages"][0]["png"].as_str().unwrap());
     assert!(png.body.starts_with(b"\x89PNG"));
     // An edit: only the pages that changed get new hashes.
     let e = s
         .post(
             "/api/trip/2023-amsterdam.toml/edit",
-            r#"{"ops":[{"op":"set","path":["day",3,"section",0,"title"],"value":"Opsamling"}]}"#,
+            &format!(r#"{{"base":{},"ops":[{{"op":"set","path":["day",3,"section",0,"title"],"value":"Opsamling"}}]}}"#, t["version"]),
         )
         .json();
     let after: Vec<&str> = e["pages"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| p.as_str().unwrap())
+        .map(|p| p["hash"].as_str().unwrap())
         .collect();
     let changed = pages.iter().zip(&after).filter(|(a, b)| a != b).count();
     assert!((1..=3).contains(&changed), "{changed} pages changed");
     // A wrong amount: the error at its field.
     let bad = s.post(
         "/api/trip/2023-amsterdam.toml/edit",
-        r#"{"ops":[{"op":"set","path":["accounts","item",0,"amount"],"value":{"amount":"31,300,00"}}]}"#,
+        &format!(r#"{{"base":{},"ops":[{{"op":"set","path":["accounts","item",0,"amount"],"value":"31,300,00"}}]}}"#, e["version"]),
     );
     assert_eq!(bad.status, 422);
     assert_eq!(
         bad.json()["edit"]["path"],
         serde_json::json!(["accounts", "item", 0, "amount"])
     );
+    // With another edit: that one is made, the amount refused at its field.
+    let both = s
+        .post(
+            "/api/trip/2023-amsterdam.toml/edit",
+            &format!(r#"{{"base":{},"ops":[{{"op":"set","path":["accounts","item",0,"amount"],"value":"31,300,00"}},{{"op":"set","path":["trip","country"],"value":"Holland"}}]}}"#, e["version"]),
+        )
+        .json();
+    assert!(both["text"].as_str().unwrap().contains("Holland"));
+    assert_eq!(
+        both["refused"][0]["path"],
+        serde_json::json!(["accounts", "item", 0, "amount"])
+    );
+    let e = both;
     // A check error: at its field, and no new pages.
     let wrong = s
         .post(
             "/api/trip/2023-amsterdam.toml/edit",
-            r#"{"ops":[{"op":"set","path":["accounts","total"],"value":{"amount":"1"}}]}"#,
+            &format!(
+                r#"{{"base":{},"ops":[{{"op":"set","path":["accounts","total"],"value":"1"}}]}}"#,
+                e["version"]
+            ),
         )
         .json();
     assert!(wrong["pages"].is_null());
@@ -458,7 +523,7 @@ fn every_endpoint_works() {
         .as_str()
         .unwrap()
         .replace("Opsamling", "Opsamling og tak");
-    let body = serde_json::json!({ "text": text }).to_string();
+    let body = serde_json::json!({ "base": undone["version"], "text": text }).to_string();
     assert!(s.post("/api/trip/2023-amsterdam.toml/edit", &body).json()["pages"].is_array());
     // The PDF: the same bytes `build` gives for the text.
     let pdf = s.get("/api/trip/2023-amsterdam.toml/pdf");
@@ -486,6 +551,13 @@ fn every_endpoint_works() {
         read(&tmp.path().join("b/2023-amsterdam.pdf")) == pdf.body,
         "the editor's PDF is build's"
     );
+    // A change on disk of another line is merged in at save; one of the
+    // line she changed too is refused, the file left as it is.
+    let v = s.get("/api/trip/2023-amsterdam.toml").json()["version"].clone();
+    s.post(
+        "/api/trip/2023-amsterdam.toml/edit",
+        &format!(r#"{{"base":{v},"ops":[{{"op":"set","path":["day",3,"section",0,"title"],"value":"Mit"}}]}}"#),
+    );
     std::fs::write(
         trips.join("2023-amsterdam.toml"),
         saved.replace("Opsamling og tak", "Andet"),
@@ -512,7 +584,7 @@ fn every_endpoint_works() {
         seen.push_str(&String::from_utf8_lossy(&buf[..n]));
     }
     assert!(
-        seen.contains("text/event-stream") && seen.contains("event: preview"),
+        seen.contains("text/event-stream") && seen.contains("event: state"),
         "{seen}"
     );
 }
@@ -549,7 +621,7 @@ fn ctrl_c_stops_at_once_but_first_warns_of_unsaved_edits() {
     let stream = s.events("2023-amsterdam.toml");
     let edit = s.post(
         "/api/trip/2023-amsterdam.toml/edit",
-        r#"{"ops":[{"op":"set","path":["trip","destination"],"value":"Rotterdam"}]}"#,
+        r#"{"base":1,"ops":[{"op":"set","path":["trip","destination"],"value":"Rotterdam"}]}"#,
     );
     assert_eq!(edit.status, 200);
     assert_eq!(edit.json()["saved"], false);

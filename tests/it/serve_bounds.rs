@@ -32,7 +32,7 @@ fn owner_waits(s: &Server) -> Duration {
     c.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
     write!(
         c,
-        "GET /api/trips HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: studietur_token_{port}={}\r\nConnection: close\r\n\r\n",
+        "GET /api/trips HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Studietur-Key: {}\r\nConnection: close\r\n\r\n",
         s.token,
         port = s.port
     )
@@ -76,7 +76,7 @@ fn a_flood_of_half_sent_requests_does_not_lock_the_owner_out() {
             let mut c = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
             write!(
                 c,
-                "POST /api/trip/2023-amsterdam.toml/upload?name=x.png HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: studietur_token_{port}={}\r\nOrigin: http://127.0.0.1:{port}\r\nContent-Type: image/png\r\nContent-Length: 200000\r\n\r\n0123456789",
+                "POST /api/trip/2023-amsterdam.toml/upload?name=x.png HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Studietur-Key: {}\r\nOrigin: http://127.0.0.1:{port}\r\nContent-Type: image/png\r\nContent-Length: 200000\r\n\r\n0123456789",
                 s.token,
                 port = s.port
             )
@@ -148,7 +148,7 @@ fn page_png(s: &Server, n: usize) -> u16 {
 fn big_upload(port: u16, token: &str) -> u16 {
     let mut c = TcpStream::connect(("127.0.0.1", port)).unwrap();
     let head = format!(
-        "POST /api/trip/2023-amsterdam.toml/upload?name=x.png HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nCookie: studietur_token_{port}={token}\r\nOrigin: http://127.0.0.1:{port}\r\nContent-Type: image/png\r\nContent-Length: 1073741824\r\n\r\n"
+        "POST /api/trip/2023-amsterdam.toml/upload?name=x.png HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Studietur-Key: {token}\r\nOrigin: http://127.0.0.1:{port}\r\nContent-Type: image/png\r\nContent-Length: 1073741824\r\n\r\n"
     );
     c.write_all(head.as_bytes()).unwrap();
     let chunk = vec![0x42u8; 1 << 20];

@@ -1,0 +1,56 @@
+// The start page: the folder's trips with their state, and a new trip.
+
+import { $, el } from "./dom.js";
+import { api, post } from "./api.js";
+import { t, count, fields } from "./words.js";
+
+/** Shows the start page; `go(url)` opens another. */
+export async function startPage(go) {
+  $("#where").textContent = "";
+  document.title = `studietur – ${t("trips")}`;
+  const main = $("#main");
+  main.replaceChildren(el("h1", { text: t("trips") }));
+  const { body } = await api("/api/trips");
+  const trips = (body && body.trips) || [];
+  const status = (x) => (x.errors ? count("errors", x.errors) : x.warnings ? count("warnings", x.warnings) : t("fine"));
+  const rows = trips.map((x) => el("tr", {},
+    el("td", {}, el("a", { href: `/trip/${encodeURIComponent(x.name)}`, text: x.title || x.name })),
+    el("td", { text: x.dates || "" }),
+    el("td", { text: x.committee || "" }),
+    el("td", { text: x.name }),
+    el("td", { class: x.errors ? "bad" : x.warnings ? "warn" : "good", text: status(x) })));
+  main.append(el("table", { class: "trips" },
+    el("caption", { class: "sr-only", text: t("trips") }),
+    el("thead", {}, el("tr", {}, ...[t("title"), t("dates"), t("committee"), t("file"), t("status")]
+      .map((h) => el("th", { scope: "col", text: h })))),
+    el("tbody", {}, rows)));
+  const known = trips.filter((x) => x.committee).sort((a, b) => (b.start || "").localeCompare(a.start || ""))[0];
+  const label = (id) => {
+    const trip = fields().find((f) => f.key === "trip");
+    const f = trip && trip.fields.find((g) => g.key === id);
+    return f ? f.label : id;
+  };
+  const field = (id, text, type = "text", value = "", required = true) => el("p", { class: "field" },
+    el("label", { for: id, text }), el("input", { id, name: id, type, value, required }));
+  const form = el("form", { class: "new", "aria-labelledby": "new-h" },
+    el("h2", { id: "new-h", text: t("new-trip") }),
+    field("n-name", t("file-name")),
+    field("n-destination", label("destination")),
+    field("n-start", label("start"), "date"),
+    field("n-end", label("end"), "date", "", false),
+    field("n-committee", label("committee"), "text", known ? known.committee : ""),
+    field("n-municipality", label("municipality"), "text", known ? known.municipality : ""),
+    el("p", { id: "n-error", class: "error", role: "alert" }),
+    el("button", { type: "submit", text: t("create") }));
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    const v = (id) => $(`#${id}`).value;
+    const r = await post("/api/trips", {
+      name: v("n-name"), destination: v("n-destination"), start: v("n-start"), end: v("n-end") || null,
+      committee: v("n-committee"), municipality: v("n-municipality"),
+    });
+    if (r.ok) go(`/trip/${encodeURIComponent(r.body.name)}`);
+    else $("#n-error").textContent = (r.body && r.body.error) || String(r.status);
+  });
+  main.append(form);
+}
