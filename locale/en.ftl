@@ -545,3 +545,96 @@ serve_saved = saved {$trip}
 serve_unsaved = not saved: {$trips}. Save in the editor, or press Ctrl-C again to stop without saving
 serve_stopping = the editor stopped
 new_file_name_chars = a file name may hold only letters, digits, - and _ (like 2025-berlin)
+
+
+## Importing reports (studietur import)
+
+import_wrote = imported {$input} → {$output}
+import_exists = `{$path}` exists already
+import_exists_help = studietur import never overwrites a file: move it away, or import into another folder with -o DIR
+import_kind = `{$path}` is not a Word document, a PDF or a text file
+import_kind_help = give a .docx, .pdf or .txt file (save a .doc as .docx in Word first)
+import_unreadable = cannot read `{$path}`: {$error}
+import_unreadable_help = open it in Word or a PDF reader to see that it is whole; save it again as .docx or PDF and import that
+import_no_text = `{$path}` has no text layer: its pages are pictures (a scan)
+import_no_text_help = let a PDF program recognise its text (OCR) first, or import the Word document it was made from
+import_encrypted = `{$path}` is protected by a password
+import_encrypted_help = save a copy without the protection and import that
+import_too_large = `{$path}` is larger than {$max} MB
+import_not_accepted = the trip made from `{$path}` does not pass check: {$problems}
+import_not_accepted_help = nothing was written; please report this with the document, it is a fault of studietur import
+import_cannot_write = cannot write `{$path}`: {$error}
+import_summary = {$written} imported, {$failed} failed
+
+import_report_head = Imported from {$file} by studietur import {$version}. Read it through, fix what is listed under "Look at", then delete these comment lines.
+import_report_found = Recognised:
+import_report_check = Look at:
+import_report_nothing_to_check = nothing in particular
+import_report_furniture = Set aside as page headers, footers, page numbers and contents (not in the report):
+import_report_used = Read into keys, as written in the document:
+import_report_words = Every one of the document's {$words} words is in this file.
+
+found_title = the title "{$title}"
+found_days = {$count ->
+    [one] 1 day
+   *[other] {$count} days
+}, {$first} to {$last}
+found_day = {$date}: {$visits ->
+    [one] 1 visit
+   *[other] {$visits} visits
+}, programme of {$entries ->
+    [one] 1 entry
+   *[other] {$entries} entries
+}
+found_free = {$count ->
+    [one] 1 section of its own
+   *[other] {$count} sections of their own
+}
+found_accounts = accounts of {$items ->
+    [one] 1 item
+   *[other] {$items} items
+}, sum {$sum}
+found_participants = {$count ->
+    [one] 1 participant
+   *[other] {$count} participants
+}
+found_participant_count = the number of participants: {$count}
+found_author = the author: {$name}
+found_introduction = the introduction
+found_images = {$count ->
+    [one] 1 photo (in images/)
+   *[other] {$count} photos (in images/)
+}
+found_furniture = {$count ->
+    [one] 1 line of page headers, footers or contents set aside
+   *[other] {$count} lines of page headers, footers or contents set aside
+}
+
+check_committee = the committee "{$value}" is the one the text names most: is it the right one?
+check_no_committee = no committee was found: write it in [trip] committee
+check_municipality = the municipality "{$value}" is the one the text names most: is it the right one?
+check_no_municipality = no municipality was found: write it in [trip] municipality
+check_destination = the destination "{$value}" was read from the text: is it right?
+check_no_destination = no destination was found: write it in [trip] destination
+check_no_days = no day headings with dates were found: start is {$date}, write the trip's real dates
+check_year = "{$heading}" has no year: read as {$date}
+check_total = the document's sum {$printed} is not the items' sum {$sum}: the items are kept as printed and the printed sum is a comment under [accounts]
+check_count_and_list = the text says {$count} participants but lists {$listed}: the count is a comment under [accounts]
+check_alt = the photo {$file} has no alternative text in the document: its caption or a placeholder stands in [… .image] alt; describe the photo
+check_image_kind = a picture in {$kind} format was not imported (studietur takes PNG, JPEG, GIF, WebP and SVG): save it as PNG and add it
+check_day_text = the text after the heading of {$date} before its first visit is the section "{$title}"
+check_empty_section = "{$title}" had no text under it: it is an entry of the day's programme
+check_no_agenda = no programme was found for {$date}: the report lists its visits' titles
+check_no_accounts_items = no items were found under "{$title}": it is a section of its own
+check_unplaced = these words were not placed in the report and are only in these comments: {$words}
+check_captions = {$count ->
+    [one] 1 paragraph reads like a photo's caption, but the photo itself was not imported
+   *[other] {$count} paragraphs read like a photo's caption, but the photos themselves were not imported
+}: add the photos as [[day.section.image]]
+check_placeholder = values the document does not give are written as "FILL IN": replace them
+
+day_text_title = The day
+pictures_title = Photos
+unnamed_section_title = More
+picture_alt = Photo {$number} of the report (no description in the document)
+fill_in = FILL IN

@@ -1,0 +1,458 @@
+//! Text without styles (a PDF's text layer, or `pdftotext`'s) into
+//! paragraphs: page headers, footers and page numbers set aside, words
+//! hyphenated at a line's end joined, bullet lines made list items, and
+//! headings found by how they stand: a short line on its own, without a
+//! full stop, before text that starts a sentence (or, in a PDF, a line
+//! larger or bolder than the body).
+
+use super::doc::{Block, Doc, Para, Role};
+use super::furniture;
+use std::collections::HashSet;
+
+/// One line of a page.
+#[derive(Debug, Clone, Default)]
+pub struct Line {
+    /// As read, for the marks some extractions leave at a page's start.
+    pub raw: String,
+    /// Its text, trimmed.
+    pub text: String,
+    /// Its size in points, when known (PDF).
+    pub size: Option<f32>,
+    /// Whether it is all bold (PDF).
+    pub bold: bool,
+}
+
+impl Line {
+    /// A line of plain text.
+    pub fn text(raw: &str) -> Line {
+        Line {
+            raw: raw.to_string(),
+            text: raw.trim().replace('\u{a0}', " "),
+            ..Line::default()
+        }
+    }
+
+    fn blank(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// A page: its lines, blank lines empty.
+pub type Page = Vec<Line>;
+
+/// The characters that start a bullet line.
+const BULLETS: &[char] = &[
+    '•', '◦', '▪', '●', '○', '■', '□', '‣', '⁃', '·', '➢', '►', '✓', '-', '–', '*', '\u{f0b7}',
+    '\u{f0a7}', '\u{f0d8}', '\u{f076}', '\u{f0fc}',
+];
+
+/// The text of a bullet line without its bullet, when it is one.
+pub fn bullet_text(line: &str) -> Option<&str> {
+    let mut chars = line.chars();
+    let first = chars.next()?;
+    if !BULLETS.contains(&first) {
+        return None;
+    }
+    let rest = chars.as_str();
+    let after = rest.chars().next()?;
+    // "- " and "* " only with a space; "•Tekst" also without.
+    if !after.is_whitespace() && matches!(first, '-' | '–' | '*' | '·') {
+        return None;
+    }
+    let t = rest.trim_start();
+    (!t.is_empty()).then_some(t)
+}
+
+/// Words that follow a hyphen that is kept: "Social- og Beskæftigelse".
+const CONJUNCTIONS: &[&str] = &["og", "eller", "samt", "and", "or", "til", "som"];
+
+/// Reads pages of lines into a document.
+pub fn to_doc(mut pages: Vec<Page>) -> Doc {
+    let furniture = furniture::remove(&mut pages);
+    let vocabulary = vocabulary(&pages);
+    let groups = groups(pages);
+    let width = typical_width(&groups);
+    let body_size = body_size(&groups);
+    let mut doc = Doc {
+        furniture,
+        ..Doc::default()
+    };
+    for group in groups {
+        for part in split(group, width, body_size) {
+            doc.blocks
+                .push(Block::Para(paragraph(part, &vocabulary, body_size)));
+        }
+    }
+    doc
+}
+
+/// The lines of one paragraph, before they are joined.
+#[derive(Debug)]
+struct Part {
+    lines: Vec<Line>,
+    heading: bool,
+    bullet: bool,
+}
+
+/// Lines between blank lines; a paragraph carries over a page break when
+/// it does not end a sentence there and the next page goes on in lower case.
+fn groups(pages: Vec<Page>) -> Vec<Vec<Line>> {
+    let mut groups: Vec<Vec<Line>> = Vec::new();
+    let mut current: Vec<Line> = Vec::new();
+    for page in pages {
+        let mut first = true;
+        for line in page {
+            if line.blank() {
+                if !current.is_empty() {
+                    groups.push(std::mem::take(&mut current));
+                }
+                continue;
+            }
+            if std::mem::take(&mut first) {
+                let open = if current.is_empty() {
+                    groups.last()
+                } else {
+                    Some(&current)
+                };
+                let carries = open
+                    .and_then(|g| g.last())
+                    .is_some_and(|prev| continues(&prev.text, &line.text));
+                if current.is_empty() && carries {
+                    current = groups.pop().unwrap_or_default();
+                } else if !current.is_empty() && !carries {
+                    groups.push(std::mem::take(&mut current));
+                }
+            }
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        groups.push(current);
+    }
+    groups
+}
+
+/// Whether the line `next` goes on with the sentence `prev` leaves open.
+fn continues(prev: &str, next: &str) -> bool {
+    let open = !ends_sentence(prev);
+    let lower = next.chars().next().is_some_and(char::is_lowercase);
+    open && lower && bullet_text(next).is_none()
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let s = s.trim_end_matches(['”', '"', '’', '\'', ')', ' ']);
+    s.ends_with(['.', '!', '?', ':'])
+}
+
+/// The length most full lines have: lines of paragraphs shorter than it
+/// stand alone.
+fn typical_width(groups: &[Vec<Line>]) -> usize {
+    let mut lens: Vec<usize> = groups
+        .iter()
+        .filter(|g| g.len() >= 3)
+        .flat_map(|g| g.iter().map(|l| l.text.chars().count()))
+        .collect();
+    if lens.is_empty() {
+        lens = groups
+            .iter()
+            .flatten()
+            .map(|l| l.text.chars().count())
+            .collect();
+    }
+    lens.sort_unstable();
+    lens.get(lens.len() * 4 / 5).copied().unwrap_or(80).max(20)
+}
+
+/// The size of most text, weighted by its characters.
+fn body_size(groups: &[Vec<Line>]) -> Option<f32> {
+    let mut by_size: Vec<(i32, usize)> = Vec::new();
+    for l in groups.iter().flatten() {
+        let Some(s) = l.size else { continue };
+        let key = (s * 2.0).round() as i32;
+        match by_size.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += l.text.len(),
+            None => by_size.push((key, l.text.len())),
+        }
+    }
+    by_size
+        .iter()
+        .max_by_key(|(k, n)| (*n, -k))
+        .map(|(k, _)| *k as f32 / 2.0)
+}
+
+/// Splits a group into bullet items, headings and the paragraphs between.
+fn split(group: Vec<Line>, width: usize, body: Option<f32>) -> Vec<Part> {
+    let mut parts: Vec<Part> = Vec::new();
+    let n = group.len();
+    let mut prev_text: Option<String> = None;
+    let mut in_bullet = false;
+    for (i, line) in group.iter().enumerate() {
+        let next = group.get(i + 1).map(|l| l.text.as_str());
+        if bullet_text(&line.text).is_some() {
+            parts.push(Part {
+                lines: vec![line.clone()],
+                heading: false,
+                bullet: true,
+            });
+            in_bullet = true;
+        } else if is_heading(line, prev_text.as_deref(), next, i + 1 == n, width, body) {
+            parts.push(Part {
+                lines: vec![line.clone()],
+                heading: true,
+                bullet: false,
+            });
+            in_bullet = false;
+        } else {
+            let starts = match parts.last() {
+                None => true,
+                Some(p) if p.heading => true,
+                // A line after a bullet item that starts a sentence of its
+                // own after a full one is a paragraph, not the item's
+                // second line.
+                Some(p) if p.bullet => {
+                    !in_bullet
+                        || (ends_sentence(&p.lines[p.lines.len() - 1].text)
+                            && starts_upper(&line.text))
+                }
+                // A caption under a photo starts a paragraph of its own.
+                Some(p) => {
+                    ends_sentence(&p.lines[p.lines.len() - 1].text) && caption_start(&line.text)
+                }
+            };
+            if starts {
+                parts.push(Part {
+                    lines: Vec::new(),
+                    heading: false,
+                    bullet: false,
+                });
+                in_bullet = false;
+            }
+            if let Some(p) = parts.last_mut() {
+                p.lines.push(line.clone());
+            }
+        }
+        prev_text = Some(line.text.clone());
+    }
+    parts
+}
+
+/// Whether a line starts the way a photo's caption does.
+pub fn caption_start(s: &str) -> bool {
+    let l = s.to_lowercase();
+    [
+        "billede ",
+        "billedet ",
+        "foto ",
+        "foto:",
+        "fotos ",
+        "figur ",
+        "photo ",
+        "picture ",
+        "figure ",
+    ]
+    .iter()
+    .any(|w| l.starts_with(w))
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+/// Whether `line` is a heading, from the lines around it.
+fn is_heading(
+    line: &Line,
+    prev: Option<&str>,
+    next: Option<&str>,
+    last: bool,
+    width: usize,
+    body: Option<f32>,
+) -> bool {
+    let t = line.text.as_str();
+    let words = t.split_whitespace().count();
+    if words == 0 || words > 16 || !starts_upper(t) {
+        return false;
+    }
+    let after_break = prev.is_none_or(ends_sentence);
+    if !after_break {
+        return false;
+    }
+    // Larger or bold: a heading by its look (a PDF).
+    if let (Some(size), Some(body)) = (line.size, body) {
+        let stands_out = size >= body * 1.12 || (line.bold && words <= 12);
+        if stands_out && !t.ends_with([',', ';']) {
+            return true;
+        }
+        if size < body * 0.95 {
+            return false;
+        }
+    }
+    if t.ends_with(['.', ',', ';', ':', '-', '–', '?', '\u{ad}']) && !looks_like_date(t) {
+        return false;
+    }
+    let len = t.chars().count();
+    let next_starts = next.is_none_or(starts_upper);
+    if last {
+        return len * 10 < width * 9 && next_starts;
+    }
+    let next_len = next.map_or(0, |n| n.chars().count());
+    next_starts && len * 10 < width.max(next_len) * 8
+}
+
+fn looks_like_date(t: &str) -> bool {
+    crate::import::dates::day_heading(t, None).is_some()
+}
+
+/// Every word of the pages, to tell a hyphen at a line's end that belongs
+/// to the word ("ikke-vestlig") from one that breaks it ("der-for").
+fn vocabulary(pages: &[Page]) -> HashSet<String> {
+    let mut words = HashSet::new();
+    for l in pages.iter().flatten() {
+        let toks: Vec<&str> = l.text.split_whitespace().collect();
+        // The last word of a line ending in a hyphen is no word of its own.
+        let k = if l.text.ends_with('-') {
+            toks.len().saturating_sub(1)
+        } else {
+            toks.len()
+        };
+        let skip_first = true;
+        for (i, w) in toks.iter().enumerate().take(k) {
+            // The first word may be a hyphenated word's second half.
+            if i == 0 && skip_first && w.chars().next().is_some_and(char::is_lowercase) {
+                continue;
+            }
+            words.insert(trim_word(w).to_lowercase());
+        }
+    }
+    words
+}
+
+fn trim_word(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+}
+
+/// Joins a paragraph's lines.
+fn paragraph(part: Part, vocabulary: &HashSet<String>, body: Option<f32>) -> Para {
+    let mut plain = String::new();
+    for (i, line) in part.lines.iter().enumerate() {
+        let mut text = line.text.as_str();
+        if i == 0 && part.bullet {
+            text = bullet_text(text).unwrap_or(text);
+        }
+        if i > 0 {
+            plain = join(&plain, text, vocabulary);
+        } else {
+            plain.push_str(text);
+        }
+    }
+    let size = part.lines.first().and_then(|l| l.size);
+    let bold = part.lines.iter().all(|l| l.bold);
+    let role = if part.heading {
+        let level = match (size, body) {
+            (Some(s), Some(b)) if s >= b * 1.6 => 1,
+            (Some(s), Some(b)) if s >= b * 1.3 => 2,
+            _ => 3,
+        };
+        Role::Heading(level)
+    } else {
+        Role::Body
+    };
+    let md = super::doc::fold(&plain.replace('\n', " "));
+    Para {
+        md,
+        plain,
+        role,
+        list: part.bullet.then_some((0, false)),
+        size,
+        bold,
+        ..Para::default()
+    }
+}
+
+/// `before` and the next line, the hyphen at the end of `before` kept or
+/// dropped.
+fn join(before: &str, next: &str, vocabulary: &HashSet<String>) -> String {
+    if let Some(stem) = before.strip_suffix('\u{ad}') {
+        return format!("{stem}{next}");
+    }
+    let Some(stem) = before.strip_suffix(['-', '\u{2010}']) else {
+        return format!("{before}\n{next}");
+    };
+    let last = stem.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let first = next.split_whitespace().next().unwrap_or_default();
+    let ends_letter = last.chars().last().is_some_and(char::is_alphabetic);
+    if !ends_letter {
+        // "2010-" "2011", "10-" "20%": a range or a number.
+        return format!("{before}{next}");
+    }
+    let head = trim_word(last).to_lowercase();
+    let tail = trim_word(first).to_lowercase();
+    let joined = format!("{head}{tail}");
+    let hyphened = format!("{head}-{tail}");
+    let word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
+    if CONJUNCTIONS.contains(&word) {
+        return format!("{before} {next}");
+    }
+    let knows_joined = vocabulary.contains(&joined);
+    let knows_hyphened = vocabulary.contains(&hyphened);
+    let lower = first.chars().next().is_some_and(char::is_lowercase);
+    if knows_hyphened && !knows_joined || (!knows_joined && !lower) {
+        format!("{before}{next}")
+    } else {
+        format!("{stem}{next}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc_of(text: &str) -> Vec<Para> {
+        let doc = to_doc(crate::import::text::pages(text));
+        doc.blocks
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some(p),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn hyphens_at_line_ends() {
+        let v: HashSet<String> = ["ikke-vestlig", "amsterdamwerkt"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(join("var der der-", "for lagt", &v), "var der derfor lagt");
+        assert_eq!(
+            join("Social-", "og Beskæftigelse", &v),
+            "Social- og Beskæftigelse"
+        );
+        assert_eq!(
+            join("med ikke-", "vestlig baggrund", &v),
+            "med ikke-vestlig baggrund"
+        );
+        assert_eq!(
+            join("hos Amsterdam-", "Werkt! at", &v),
+            "hos AmsterdamWerkt! at"
+        );
+        assert_eq!(join("i 2010-", "2011 blev", &v), "i 2010-2011 blev");
+        assert_eq!(join("Nieuw-", "West", &HashSet::new()), "Nieuw-West");
+        assert_eq!(join("en", "to", &v), "en\nto");
+    }
+
+    #[test]
+    fn headings_bullets_and_paragraphs() {
+        let text = "Introduktion\n\nDet her er en lang linje med tekst som fylder hele bredden af siden ud.\nOg her er den anden linje i samme afsnit, som også er ret så lang, ja.\n\nBesøg ved Homebase\nHomebase er en frivillig forening i Niew-West, som har særligt fokus på\nfamilierne.\n\n• Første punkt\n• Andet punkt\n";
+        let paras = doc_of(text);
+        let roles: Vec<(Role, &str)> = paras.iter().map(|p| (p.role, p.plain.as_str())).collect();
+        assert_eq!(roles[0], (Role::Heading(3), "Introduktion"));
+        assert_eq!(roles[1].0, Role::Body);
+        assert_eq!(roles[2], (Role::Heading(3), "Besøg ved Homebase"));
+        assert_eq!(paras[4].list, Some((0, false)));
+        assert_eq!(paras[4].plain, "Første punkt");
+        assert_eq!(paras[5].plain, "Andet punkt");
+    }
+}

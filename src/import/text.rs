@@ -1,0 +1,112 @@
+//! Text as `pdftotext` writes it: pages split by form feeds, lines, blank
+//! lines between paragraphs. Some extractions put an empty line after
+//! every line and mark paragraphs with a line of spaces (the reference
+//! report's text is one); that is undone here, so that [`super::lines`]
+//! sees one kind of text.
+
+use super::lines::{Line, Page};
+
+/// The pages of `text`, each a list of lines (blank lines empty).
+pub fn pages(text: &str) -> Vec<Page> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let double = double_spaced(text);
+    let mut pages = Vec::new();
+    for page in text.split('\u{c}') {
+        let raw: Vec<&str> = page.split('\n').collect();
+        let mut lines = Vec::new();
+        let mut i = 0;
+        while i < raw.len() {
+            let l = raw[i].trim_end();
+            let spaces_only = l.is_empty() && !raw[i].is_empty();
+            if double {
+                if l.is_empty() && !spaces_only {
+                    // The empty line after every line: a line break.
+                    i += 1;
+                    continue;
+                }
+                lines.push(Line::text(l));
+            } else {
+                lines.push(Line::text(l));
+            }
+            i += 1;
+        }
+        pages.push(lines);
+    }
+    if !double || pages.len() > 1 {
+        return pages;
+    }
+    // Without form feeds, the page breaks of such an extraction show as a
+    // line that starts with one space after a line that ends a paragraph.
+    split_marked_pages(pages.into_iter().next().unwrap_or_default())
+}
+
+/// Whether nearly every line with text is followed by exactly one empty
+/// line (and paragraphs are then lines of spaces).
+fn double_spaced(text: &str) -> bool {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let (mut with_text, mut followed) = (0usize, 0usize);
+    for (i, l) in lines.iter().enumerate() {
+        if l.trim().is_empty() {
+            continue;
+        }
+        with_text += 1;
+        let next_empty = lines.get(i + 1).is_some_and(|n| n.is_empty());
+        let then_text = lines.get(i + 2).is_none_or(|n| !n.is_empty());
+        if next_empty && then_text {
+            followed += 1;
+        }
+    }
+    with_text >= 10 && followed * 10 >= with_text * 8
+}
+
+fn split_marked_pages(lines: Vec<Line>) -> Vec<Page> {
+    let mut pages = vec![Vec::new()];
+    for line in lines {
+        let starts_page = line.raw.starts_with(' ')
+            && !line.raw.starts_with("  ")
+            && !line.text.is_empty()
+            && pages.last().is_some_and(|p: &Page| !p.is_empty());
+        if starts_page {
+            pages.push(Vec::new());
+        }
+        if let Some(p) = pages.last_mut() {
+            p.push(line);
+        }
+    }
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(p: &Page) -> Vec<&str> {
+        p.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn form_feeds_split_pages() {
+        let p = pages("a\nb\n\nc\u{c}d\n");
+        assert_eq!(p.len(), 2);
+        assert_eq!(texts(&p[0]), ["a", "b", "", "c"]);
+        assert_eq!(texts(&p[1]), ["d", ""]);
+    }
+
+    #[test]
+    fn double_spacing_is_undone() {
+        let mut t = String::new();
+        for i in 0..12 {
+            t.push_str(&format!("line {i} \n\n"));
+            if i == 5 {
+                t.push_str(" \n\n");
+            }
+        }
+        t.push_str(" Next page \n\n");
+        let p = pages(&t);
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p[0][5].text, "line 5");
+        assert_eq!(p[0][6].text, "");
+        assert_eq!(texts(&p[1]), ["Next page"]);
+    }
+}
