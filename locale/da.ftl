@@ -557,7 +557,7 @@ new_file_name_chars = et filnavn må kun indeholde bogstaver, tal, - og _ (fx 20
 ## Import af rapporter (studietur import)
 
 import_wrote = importerede {$input} → {$output}
-import_exists = `{$path}` findes allerede
+import_exists = kan ikke importere {$input}: `{$path}` findes allerede
 import_exists_help = studietur import overskriver aldrig en fil: flyt den væk, eller importér til en anden mappe med -o MAPPE
 import_kind = `{$path}` er hverken et Word-dokument, en PDF eller en tekstfil
 import_kind_help = giv en .docx-, .pdf- eller .txt-fil (gem en .doc som .docx i Word først)

@@ -550,7 +550,7 @@ new_file_name_chars = a file name may hold only letters, digits, - and _ (like 2
 ## Importing reports (studietur import)
 
 import_wrote = imported {$input} → {$output}
-import_exists = `{$path}` exists already
+import_exists = cannot import {$input}: `{$path}` exists already
 import_exists_help = studietur import never overwrites a file: move it away, or import into another folder with -o DIR
 import_kind = `{$path}` is not a Word document, a PDF or a text file
 import_kind_help = give a .docx, .pdf or .txt file (save a .doc as .docx in Word first)

@@ -72,7 +72,7 @@ fn one(file: &Path, out: &Path, lang: Lang) -> Result<(), Diagnostic> {
         ));
     }
     let trip = out.join(format!("{}.toml", imported.name));
-    write(&imported, out, &trip)?;
+    write(&imported, file, out, &trip)?;
     eprintln!("{}", m::import_wrote(file, &trip).in_lang(lang));
     for f in &imported.found {
         eprintln!("  + {}", f.in_lang(lang));
@@ -97,10 +97,10 @@ fn read(file: &Path) -> Result<Vec<u8>, Diagnostic> {
 /// Writes the photos, then the trip file; nothing when the trip file or
 /// a photo that differs exists. A photo already there with the same
 /// bytes (an import stopped half-way) is kept.
-fn write(imported: &Imported, out: &Path, trip: &Path) -> Result<(), Diagnostic> {
+fn write(imported: &Imported, input: &Path, out: &Path, trip: &Path) -> Result<(), Diagnostic> {
     if trip.symlink_metadata().is_ok() {
         return Err(failed(
-            m::import_exists(trip),
+            m::import_exists(input, trip),
             Some(m::import_exists_help()),
         ));
     }
@@ -111,13 +111,13 @@ fn write(imported: &Imported, out: &Path, trip: &Path) -> Result<(), Diagnostic>
             Ok(old) if old == *bytes => {}
             Ok(_) => {
                 return Err(failed(
-                    m::import_exists(&path),
+                    m::import_exists(input, &path),
                     Some(m::import_exists_help()),
                 ));
             }
             Err(_) if path.symlink_metadata().is_ok() => {
                 return Err(failed(
-                    m::import_exists(&path),
+                    m::import_exists(input, &path),
                     Some(m::import_exists_help()),
                 ));
             }
@@ -145,7 +145,7 @@ fn write(imported: &Imported, out: &Path, trip: &Path) -> Result<(), Diagnostic>
         undo(&done);
         let exists = e.kind() == std::io::ErrorKind::AlreadyExists;
         return Err(if exists {
-            failed(m::import_exists(trip), Some(m::import_exists_help()))
+            failed(m::import_exists(input, trip), Some(m::import_exists_help()))
         } else {
             failed(m::import_cannot_write(trip, e), None)
         });

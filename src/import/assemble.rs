@@ -93,6 +93,7 @@ pub fn finish(draft: &mut Draft, doc: &Doc, all: &str, mut pics: Pictures) {
         draft.introduction = None;
     }
     values(draft, doc, all, lang);
+    title_page(draft);
     author(draft);
     if let Some(a) = &mut draft.accounts {
         settle_total(a, &mut draft.check);
@@ -216,6 +217,83 @@ fn values(draft: &mut Draft, doc: &Doc, all: &str, lang: Lang) {
         draft.check.push(m::check_no_days(date.to_string()));
         t.start = Some(date);
     }
+}
+
+/// The title page's lines at the top of the introduction (the committee,
+/// the municipality, the destination, a date) are read into keys; a
+/// sub-heading that then opens it is its heading.
+fn title_page(draft: &mut Draft) {
+    let t = &draft.trip;
+    let mut known: Vec<String> = [
+        Some(&t.committee),
+        Some(&t.municipality),
+        Some(&t.destination),
+        t.country.as_ref(),
+        t.title.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|s| s.to_lowercase())
+    .filter(|s| !s.is_empty())
+    .collect();
+    known.sort_by_key(|k| std::cmp::Reverse(k.len()));
+    let Some(intro) = &mut draft.introduction else {
+        return;
+    };
+    let mut paras: Vec<String> = intro.text.split("\n\n").map(str::to_string).collect();
+    while let Some(first) = paras.first() {
+        if first.starts_with('#') || !title_line(first, &known) {
+            break;
+        }
+        draft.used.push(paras.remove(0));
+    }
+    if intro.title.is_none()
+        && let Some(h) = paras.first().and_then(|p| p.strip_prefix("### "))
+    {
+        intro.title = Some(h.to_string());
+        paras.remove(0);
+    }
+    intro.text = paras.join("\n\n");
+}
+
+/// Whether a short paragraph says nothing but what is known already.
+fn title_line(p: &str, known: &[String]) -> bool {
+    if p.split_whitespace().count() > 16 {
+        return false;
+    }
+    let mut rest = p.to_lowercase();
+    for k in known {
+        rest = rest.replace(k.as_str(), " ");
+    }
+    let months = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+        "studietur",
+        "study",
+        "trip",
+        "og",
+        "i",
+        "til",
+        "and",
+        "to",
+        "in",
+        "rapport",
+        "report",
+    ];
+    rest.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty() && !months.contains(w))
+        .count()
+        == 0
 }
 
 /// The author, when no contact block named one: a line naming a person

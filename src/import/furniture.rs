@@ -85,8 +85,11 @@ fn repeated_edges(pages: &[Page]) -> HashMap<String, usize> {
             *counts.entry(s).or_default() += 1;
         }
     }
+    let all = pages.len();
+    // On at least three pages and two in five, or on every page of two.
     counts.retain(|s, n| {
-        *n >= 3 && *n * 5 >= pages.len() * 2 && s.chars().any(char::is_alphanumeric)
+        ((*n >= 3 && *n * 5 >= all * 2) || (*n >= 2 && *n == all))
+            && s.chars().any(char::is_alphanumeric)
     });
     counts
 }

@@ -5,7 +5,7 @@
 //! full stop, before text that starts a sentence (or, in a PDF, a line
 //! larger or bolder than the body).
 
-use super::doc::{Block, Doc, Para, Role};
+use super::doc::{Block, Cell, Doc, Para, Role, Table};
 use super::furniture;
 use std::collections::HashSet;
 
@@ -20,6 +20,8 @@ pub struct Line {
     pub size: Option<f32>,
     /// Whether it is all bold (PDF).
     pub bold: bool,
+    /// Where it starts across the page (PDF).
+    pub x: Option<f32>,
 }
 
 impl Line {
@@ -79,11 +81,42 @@ pub fn to_doc(mut pages: Vec<Page>) -> Doc {
     };
     for group in groups {
         for part in split(group, width, body_size) {
+            let tabbed =
+                !part.heading && !part.bullet && part.lines.iter().all(|l| l.text.contains('\t'));
+            if tabbed {
+                let rows = part.lines.iter().map(|l| row(&l.text));
+                match doc.blocks.last_mut() {
+                    Some(Block::Table(t)) => t.rows.extend(rows),
+                    _ => doc.blocks.push(Block::Table(Table {
+                        rows: rows.collect(),
+                        boxed: false,
+                    })),
+                }
+                continue;
+            }
             doc.blocks
                 .push(Block::Para(paragraph(part, &vocabulary, body_size)));
         }
     }
+    // A "table" of one row is a line of text.
+    for b in &mut doc.blocks {
+        if let Block::Table(t) = b
+            && t.rows.len() < 2
+        {
+            let line: Vec<String> = t.rows.iter().flatten().map(Cell::line).collect();
+            *b = Block::Para(Para::text(&line.join("\t")));
+        }
+    }
     doc
+}
+
+/// A line of cells parted by tabs.
+fn row(line: &str) -> Vec<Cell> {
+    line.split('\t')
+        .map(|c| Cell {
+            paras: vec![Para::text(c.trim())],
+        })
+        .collect()
 }
 
 /// The lines of one paragraph, before they are joined.
@@ -185,35 +218,78 @@ fn split(group: Vec<Line>, width: usize, body: Option<f32>) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::new();
     let n = group.len();
     let mut prev_text: Option<String> = None;
-    let mut in_bullet = false;
     for (i, line) in group.iter().enumerate() {
         let next = group.get(i + 1).map(|l| l.text.as_str());
+        let after_bullet = parts
+            .last()
+            .filter(|p| p.bullet)
+            .map(|p| p.lines[p.lines.len() - 1].clone());
         if bullet_text(&line.text).is_some() {
             parts.push(Part {
                 lines: vec![line.clone()],
                 heading: false,
                 bullet: true,
             });
-            in_bullet = true;
-        } else if is_heading(line, prev_text.as_deref(), next, i + 1 == n, width, body) {
+        } else if let Some(item) = &after_bullet
+            && continues_item(item, line, width)
+        {
+            if let Some(p) = parts.last_mut() {
+                p.lines.push(line.clone());
+            }
+        } else if let Some(p) = parts
+            .last_mut()
+            .filter(|p| !p.heading && !p.bullet && p.lines.iter().all(|l| l.text.contains('\t')))
+            && !line.text.contains('\t')
+            && line.text.split_whitespace().count() <= 10
+            && (line.text.chars().next().is_some_and(char::is_lowercase)
+                || !ends_sentence(
+                    p.lines[p.lines.len() - 1]
+                        .text
+                        .split('\t')
+                        .next()
+                        .unwrap_or_default(),
+                ))
+        {
+            // The next line of a table cell that wrapped: it goes on with the
+            // row's first cell.
+            let last = p.lines.len() - 1;
+            let row = &mut p.lines[last].text;
+            let at = row.find('\t').unwrap_or(row.len());
+            row.insert_str(at, &format!(" {}", line.text));
+        } else if line.text.contains('\t') {
+            match parts.last_mut() {
+                Some(p)
+                    if !p.heading && !p.bullet && p.lines.iter().all(|l| l.text.contains('\t')) =>
+                {
+                    p.lines.push(line.clone())
+                }
+                _ => parts.push(Part {
+                    lines: vec![line.clone()],
+                    heading: false,
+                    bullet: false,
+                }),
+            }
+        } else if is_heading(
+            line,
+            if after_bullet.is_some() {
+                None
+            } else {
+                prev_text.as_deref()
+            },
+            next,
+            i + 1 == n,
+            width,
+            body,
+        ) {
             parts.push(Part {
                 lines: vec![line.clone()],
                 heading: true,
                 bullet: false,
             });
-            in_bullet = false;
         } else {
             let starts = match parts.last() {
                 None => true,
-                Some(p) if p.heading => true,
-                // A line after a bullet item that starts a sentence of its
-                // own after a full one is a paragraph, not the item's
-                // second line.
-                Some(p) if p.bullet => {
-                    !in_bullet
-                        || (ends_sentence(&p.lines[p.lines.len() - 1].text)
-                            && starts_upper(&line.text))
-                }
+                Some(p) if p.heading || p.bullet => true,
                 // A caption under a photo starts a paragraph of its own.
                 Some(p) => {
                     ends_sentence(&p.lines[p.lines.len() - 1].text) && caption_start(&line.text)
@@ -225,7 +301,6 @@ fn split(group: Vec<Line>, width: usize, body: Option<f32>) -> Vec<Part> {
                     heading: false,
                     bullet: false,
                 });
-                in_bullet = false;
             }
             if let Some(p) = parts.last_mut() {
                 p.lines.push(line.clone());
@@ -234,6 +309,30 @@ fn split(group: Vec<Line>, width: usize, body: Option<f32>) -> Vec<Part> {
         prev_text = Some(line.text.clone());
     }
     parts
+}
+
+/// Whether `line` is the next line of the bullet item whose last line is
+/// `item`: in a PDF, set in to the item's text in the same look; in text,
+/// after a line long enough to have been wrapped, or in lower case.
+fn continues_item(item: &Line, line: &Line, width: usize) -> bool {
+    if let (Some(a), Some(b)) = (item.size, line.size)
+        && ((a - b).abs() > 0.6 || item.bold != line.bold)
+    {
+        return false;
+    }
+    if let (Some(ix), Some(lx), Some(size)) = (item.x, line.x, item.size) {
+        // The bullet's line starts at the bullet; its text, and the
+        // lines that go on with it, further in.
+        let first_of_item = bullet_text(&item.text).is_some();
+        return if first_of_item {
+            lx > ix + size * 0.4
+        } else {
+            (lx - ix).abs() < size * 0.4
+        };
+    }
+    let long = item.text.chars().count() * 10 >= width * 6;
+    let lower = line.text.chars().next().is_some_and(char::is_lowercase);
+    (long && !ends_sentence(&item.text)) || lower
 }
 
 /// Whether a line starts the way a photo's caption does.

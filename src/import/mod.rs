@@ -196,9 +196,15 @@ fn trip_name(draft: &draft::Draft, file: &str, fill: &str) -> String {
 
 /// The recognition and the trip file of a read document.
 fn from_doc(doc: &Doc, file: &str, lang: Lang) -> Imported {
-    let mut draft = recognise::recognise(doc, "\u{1}", lang);
-    let name = trip_name(&draft, file, &m::fill_in().in_lang(lang));
-    rename_images(&mut draft, &name);
+    // The trip's name comes from what is recognised; the photos' folder
+    // from the name: recognised once for the name, then for good.
+    let first = recognise::recognise(doc, "import", lang);
+    let name = trip_name(&first, file, &m::fill_in().in_lang(lang));
+    let mut draft = if first.images.is_empty() {
+        first
+    } else {
+        recognise::recognise(doc, &name, lang)
+    };
     let shown = std::path::Path::new(file)
         .file_name()
         .map_or(file.to_string(), |f| f.to_string_lossy().into_owned());
@@ -218,26 +224,6 @@ fn from_doc(doc: &Doc, file: &str, lang: Lang) -> Imported {
         found: draft.found,
         check: draft.check,
         words: words::total(&input),
-    }
-}
-
-fn rename_images(draft: &mut draft::Draft, name: &str) {
-    let fix = |f: &mut String| *f = f.replace("images/\u{1}/", &format!("images/{name}/"));
-    for (f, _) in &mut draft.images {
-        fix(f);
-    }
-    let sections = draft
-        .days
-        .iter_mut()
-        .flat_map(|d| d.sections.iter_mut())
-        .chain(draft.sections.iter_mut());
-    for s in sections {
-        for i in &mut s.images {
-            fix(&mut i.file);
-        }
-    }
-    if let Some(c) = &mut draft.trip.cover {
-        fix(&mut c.file);
     }
 }
 

@@ -5,7 +5,7 @@
 catalogue! {
     // The command line.
     import_wrote(input, output);
-    import_exists(path);
+    import_exists(input, path);
     import_exists_help();
     import_kind(path);
     import_kind_help();

@@ -18,6 +18,7 @@ mod features;
 mod format;
 mod fuzz;
 mod hostile;
+mod import;
 mod language;
 mod messages;
 mod photos;

@@ -36,10 +36,30 @@ pub fn read(bytes: &[u8]) -> Result<Doc, Error> {
         return Err(Error::Encrypted);
     }
     let mut pages = Vec::new();
+    let mut artifacts = Vec::new();
     for (_, id) in doc.get_pages() {
-        pages.push(layout(text::spans(&doc, id)));
+        let (content, marked): (Vec<Span>, Vec<Span>) =
+            text::spans(&doc, id).into_iter().partition(|s| !s.artifact);
+        pages.push(layout(content));
+        artifacts.extend(
+            layout(marked)
+                .into_iter()
+                .map(|l| l.text)
+                .filter(|t| !t.is_empty()),
+        );
     }
     let mut out = super::lines::to_doc(pages);
+    let mut marked: Vec<super::doc::Furniture> = Vec::new();
+    for text in artifacts {
+        if !marked.iter().any(|f| f.text == text) {
+            marked.push(super::doc::Furniture {
+                kind: super::doc::FurnitureKind::HeaderFooter,
+                text,
+            });
+        }
+    }
+    marked.append(&mut out.furniture);
+    out.furniture = marked;
     out.year = created_year(&doc);
     Ok(out)
 }
@@ -119,17 +139,25 @@ fn layout(mut spans: Vec<Span>) -> Page {
     // Blocks: segments under each other, overlapping across.
     let mut blocks: Vec<Vec<Segment>> = Vec::new();
     for seg in segments {
-        let home = blocks.iter_mut().rev().find(|b| {
+        // The block right above it (across from it), if it goes on there.
+        let above = blocks
+            .iter_mut()
+            .filter(|b| {
+                let last = &b[b.len() - 1];
+                last.y > seg.y && seg.x < last.x_end && last.x < seg.x_end
+            })
+            .min_by(|a, b| a[a.len() - 1].y.total_cmp(&b[b.len() - 1].y));
+        let home = above.filter(|b| {
             let last = &b[b.len() - 1];
-            let below = last.y - seg.y;
-            let overlap = seg.x < last.x_end && last.x < seg.x_end;
-            below > 0.0 && below <= last.size.max(seg.size) * 2.6 && overlap
+            let same_look = (last.size - seg.size).abs() <= 0.6 && last.bold == seg.bold;
+            last.y - seg.y <= last.size.max(seg.size) * 2.6 && same_look
         });
         match home {
             Some(b) => b.push(seg),
             None => blocks.push(vec![seg]),
         }
     }
+    let mut blocks = tables(blocks);
     blocks.sort_by(|a, b| b[0].y.total_cmp(&a[0].y).then(a[0].x.total_cmp(&b[0].x)));
     let mut page = Vec::new();
     for b in blocks {
@@ -150,9 +178,87 @@ fn layout(mut spans: Vec<Span>) -> Page {
                 text: seg.text.trim().replace('\u{a0}', " "),
                 size: Some((seg.size * 2.0).round() / 2.0),
                 bold: seg.bold,
+                x: Some(seg.x),
             });
         }
         page.push(Line::text(""));
     }
     page
+}
+
+/// Blocks side by side whose lines share baselines and are short are the
+/// columns of a table: each row becomes one line, its cells parted by
+/// tabs. A text box beside running text is left alone (its lines are
+/// long, or not on the text's baselines).
+fn tables(mut blocks: Vec<Vec<Segment>>) -> Vec<Vec<Segment>> {
+    let beside = |s: &Segment, t: &Segment| {
+        (t.y - s.y).abs() <= s.size.max(t.size) * 0.35 && t.x_end <= s.x + s.size * 0.5
+    };
+    let short = |b: &[Segment]| {
+        let words: usize = b.iter().map(|s| s.text.split_whitespace().count()).sum();
+        words <= b.len() * 8
+    };
+    loop {
+        let mut merged = false;
+        'pairs: for i in 0..blocks.len() {
+            for j in 0..blocks.len() {
+                if i == j {
+                    continue;
+                }
+                let (a, b) = (&blocks[i], &blocks[j]);
+                let a_start = a.iter().map(|s| s.x).fold(f32::MAX, f32::min);
+                let b_start = b.iter().map(|s| s.x).fold(f32::MAX, f32::min);
+                if b_start <= a_start || !short(a) || !short(b) {
+                    continue;
+                }
+                // Each of b's lines beside one of a's, on its baseline.
+                let aligned = b.iter().filter(|s| a.iter().any(|t| beside(s, t))).count();
+                let one_row = a.len() == 1 && b.len() == 1 && aligned == 1;
+                if !one_row && (aligned < 2 || aligned * 10 < b.len() * 6) {
+                    continue;
+                }
+                let b = blocks.remove(j);
+                let a = &mut blocks[if j < i { i - 1 } else { i }];
+                for seg in b {
+                    match a.iter_mut().find(|t| beside(&seg, t)) {
+                        Some(t) => {
+                            t.text = format!("{}\t{}", t.text.trim_end(), seg.text.trim());
+                            t.x_end = seg.x_end;
+                        }
+                        None => a.push(seg),
+                    }
+                }
+                a.sort_by(|p, q| q.y.total_cmp(&p.y));
+                merged = true;
+                break 'pairs;
+            }
+        }
+        if !merged {
+            return blocks;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Prints the lines of a PDF as the layout reads them:
+    /// `PDF=x.pdf cargo test --lib import::pdf::tests::dump -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn dump() {
+        let path = std::env::var("PDF").unwrap_or_default();
+        let bytes = std::fs::read(path).unwrap();
+        let doc = lopdf::Document::load_mem(&bytes).unwrap();
+        for (n, id) in doc.get_pages() {
+            println!("=== page {n}");
+            for l in super::layout(super::text::spans(&doc, id)) {
+                println!(
+                    "{:>5.1} {} |{}|",
+                    l.size.unwrap_or(0.0),
+                    if l.bold { "B" } else { " " },
+                    l.text
+                );
+            }
+        }
+    }
 }

@@ -26,6 +26,9 @@ pub struct Span {
     pub bold: bool,
     /// Its text.
     pub text: String,
+    /// Whether it is marked as an artifact (a running header, a page
+    /// number) in a tagged PDF.
+    pub artifact: bool,
 }
 
 type Matrix = [f32; 6];
@@ -255,7 +258,7 @@ pub fn spans(doc: &Document, page: ObjectId) -> Vec<Span> {
         Err(_) => return Vec::new(),
     };
     let mut out = Vec::new();
-    run(doc, &content, &resources, IDENTITY, 0, &mut out);
+    run(doc, &content, &resources, IDENTITY, 0, &[], &mut out);
     out
 }
 
@@ -276,6 +279,7 @@ fn run(
     resources: &Dictionary,
     base: Matrix,
     depth: usize,
+    inherited: &[Vec<u8>],
     out: &mut Vec<Span>,
 ) {
     if depth > 8 || out.len() > 500_000 {
@@ -297,9 +301,22 @@ fn run(
         rise: 0.0,
     };
     let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
+    // Marked content: text inside a figure is the picture's; text inside
+    // an artifact is no content.
+    let mut marks: Vec<Vec<u8>> = inherited.to_vec();
     for op in &ops.operations {
         let n = |i: usize| op.operands.get(i).and_then(number).unwrap_or(0.0);
         match op.operator.as_str() {
+            "BMC" | "BDC" => marks.push(
+                op.operands
+                    .first()
+                    .and_then(|o| o.as_name().ok())
+                    .unwrap_or_default()
+                    .to_vec(),
+            ),
+            "EMC" => {
+                marks.pop();
+            }
             "q" => stack.push((ctm, ts.clone())),
             "Q" => {
                 if let Some((m, t)) = stack.pop() {
@@ -347,6 +364,10 @@ fn run(
                 }
                 let font = ts.font.as_ref().and_then(|f| fonts.get(f));
                 let Some(font) = font else { continue };
+                if marks.iter().any(|m| m == b"Figure") {
+                    continue;
+                }
+                let artifact = marks.iter().any(|m| m == b"Artifact");
                 let items: Vec<&Object> = match op.operator.as_str() {
                     "TJ" => op
                         .operands
@@ -359,7 +380,9 @@ fn run(
                 };
                 for item in items {
                     match item {
-                        Object::String(bytes, _) => show(bytes, font, &ts, &mut tm, &ctm, out),
+                        Object::String(bytes, _) => {
+                            show(bytes, font, &ts, &mut tm, &ctm, artifact, out)
+                        }
                         o => {
                             let adjust = number(o).unwrap_or(0.0);
                             let tx = -adjust / 1000.0 * ts.size * ts.scale;
@@ -409,7 +432,15 @@ fn run(
                     form.content.clone()
                 };
                 if bytes.len() <= MAX_CONTENT {
-                    run(doc, &bytes, inner, mul(&matrix, &ctm), depth + 1, out);
+                    run(
+                        doc,
+                        &bytes,
+                        inner,
+                        mul(&matrix, &ctm),
+                        depth + 1,
+                        &marks,
+                        out,
+                    );
                 }
             }
             _ => {}
@@ -424,6 +455,7 @@ fn show(
     ts: &TextState,
     tm: &mut Matrix,
     ctm: &Matrix,
+    artifact: bool,
     out: &mut Vec<Span>,
 ) {
     let trm = mul(tm, ctm);
@@ -452,5 +484,6 @@ fn show(
         size: (ts.size * scale_y).abs(),
         bold: font.bold,
         text,
+        artifact,
     });
 }

@@ -122,6 +122,20 @@ fn vat_of(t: &str) -> Option<&'static str> {
     }
 }
 
+/// A line of nothing but a table's column names ("Beløb (ekskl. moms)").
+fn pure_header(t: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "post", "poster", "beløb", "ekskl", "eksl", "inkl", "moms", "udgift", "udgifter", "item",
+        "items", "amount", "kr", "kroner", "dkk", "vat", "excl", "incl", "budget", "regnskab",
+    ];
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty() && words.iter().all(|w| WORDS.contains(w))
+}
+
 fn header_words(t: &str) -> bool {
     let t = t.to_lowercase();
     [
@@ -188,8 +202,7 @@ pub fn read(nodes: Vec<Node>) -> (AccountsDraft, Vec<Node>, Vec<String>) {
                 row(&mut a, &label, Some(amount), None, &mut used, &source);
             }
             None if header_words(&line)
-                && a.items.is_empty()
-                && pending.is_empty()
+                && ((a.items.is_empty() && pending.is_empty()) || pure_header(&line))
                 && line.split_whitespace().count() <= 8 =>
             {
                 if let Some(v) = vat_of(&line) {

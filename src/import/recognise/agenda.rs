@@ -165,7 +165,8 @@ fn run_at(nodes: &[Node], i: usize) -> (usize, Vec<AgendaDraft>) {
                 j += 1;
             }
             let _ = p;
-            if items.len() >= 2 {
+            // One time line opens a day's programme too.
+            if items.len() >= 2 || (i == 0 && !items.is_empty()) {
                 (j, items)
             } else {
                 (i, Vec::new())
@@ -311,6 +312,11 @@ pub fn choose(segments: &[Segment], runs: &[Run], days: usize) -> Vec<(usize, us
         }
     }
     chosen
+}
+
+/// Whether a heading's text is a programme's label ("Program").
+pub fn is_label_text(t: &str) -> bool {
+    programme_label(t)
 }
 
 /// Whether a paragraph is a programme's label ("Program:").

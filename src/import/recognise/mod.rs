@@ -67,10 +67,12 @@ pub fn recognise(doc: &Doc, stem: &str, lang: Lang) -> Draft {
     removals.sort_by_key(|r| std::cmp::Reverse((r.0, r.1)));
     for (s, a, b) in removals {
         for n in segs[s].nodes.drain(a..b) {
-            if let Node::Para(p) = &n
-                && agenda::is_label(p)
-            {
-                draft.used.push(fold(&p.plain));
+            match &n {
+                Node::Para(p) if agenda::is_label(p) => draft.used.push(fold(&p.plain)),
+                Node::Heading(h) if agenda::is_label_text(&h.text) => {
+                    draft.used.push(h.text.clone())
+                }
+                _ => {}
             }
         }
     }

@@ -111,7 +111,7 @@ fn heading_of(p: &Para, body: Option<f32>, styled: bool, next_is_body: bool) -> 
         Role::Caption => return None,
         Role::Body if p.list.is_some() => return None,
         Role::Body => {
-            let look = styled && by_look(p, &h.text, body, next_is_body);
+            let look = styled && !p.boxed && by_look(p, &h.text, body, next_is_body);
             if !look && date.is_none() {
                 return None;
             }

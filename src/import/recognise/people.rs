@@ -46,7 +46,12 @@ pub fn author_in(text: &str) -> Option<AuthorDraft> {
                     let org = m.as_str();
                     let org = EMAIL.replace_all(org, "");
                     let org = PHONE.replace_all(&org, "");
-                    org.trim().trim_end_matches([',', '.']).trim().to_string()
+                    let parts: Vec<&str> = org
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty() && !p.chars().any(|c| c.is_ascii_digit()))
+                        .collect();
+                    parts.join(", ").trim_end_matches('.').trim().to_string()
                 })
                 .filter(|o| !o.is_empty()),
         ),

@@ -167,7 +167,8 @@ pub fn cut(
             });
             continue;
         }
-        if h.title || h.subtitle {
+        let label = super::agenda::is_label_text(&h.text);
+        if h.title || h.subtitle || (label && day.is_some()) {
             segments.last_mut().map(|s| s.nodes.push(Node::Heading(h)));
             continue;
         }

@@ -66,11 +66,10 @@ pub fn committee(front: &str, all: &str) -> Option<String> {
             })
             .map(|s| (s, w))
             .collect();
-        v.extend(
-            COMMITTEE_EN
-                .captures_iter(t)
-                .filter_map(|c| Some((c.get(1)?.as_str().to_string(), w))),
-        );
+        v.extend(COMMITTEE_EN.captures_iter(t).filter_map(|c| {
+            let name = c.get(1)?.as_str();
+            Some((name.strip_prefix("The ").unwrap_or(name).to_string(), w))
+        }));
         v
     };
     let mut found = find(front, 3);
