@@ -5,9 +5,12 @@
 //! recognised.
 
 use super::doc::{Doc, fold};
+use super::draft::AccountsDraft;
 use super::draft::{Draft, ImageDraft, SectionDraft};
+use super::recognise::accounts;
 use super::recognise::content::{self, Found};
-use super::recognise::{accounts, people, settle_total, trip};
+use super::recognise::people;
+use super::recognise::trip;
 use crate::locale::Lang;
 use crate::messages::import as m;
 
@@ -433,4 +436,20 @@ fn notes(draft: &mut Draft, doc: &Doc) {
         }
     }
     draft.found = f;
+}
+
+/// The accounts' check: a printed sum that is the items' sum is `total`;
+/// one that is not stays a comment and is to be looked at.
+fn settle_total(a: &mut AccountsDraft, check: &mut Vec<crate::messages::Msg>) {
+    let Some(sum) = crate::money::Amount::checked_sum(a.items.iter().map(|i| i.amount)) else {
+        return;
+    };
+    match a.printed_total {
+        Some(p) if p == sum => a.total = Some(p),
+        Some(p) => check.push(m::check_total(
+            p.format(Lang::Da, false),
+            sum.format(Lang::Da, false),
+        )),
+        None => {}
+    }
 }

@@ -253,7 +253,7 @@ pub fn day_heading_at(text: &str) -> Option<(Written, usize)> {
     if written.weekday.is_none() && written.year.is_none() {
         return None;
     }
-    if written.weekday.is_none() && i == 0 && rest.trim().split_whitespace().count() > 0 {
+    if written.weekday.is_none() && i == 0 && rest.split_whitespace().count() > 0 {
         return None;
     }
     // What follows must be set apart ("– Ankomst", ": Besøg") or nothing.
@@ -287,7 +287,7 @@ pub fn resolve(w: Written, years: &[i32]) -> Option<NaiveDate> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::import::dates::*;
 
     fn d(t: &str) -> Option<(Option<i32>, u32, u32)> {
         day_heading(t, None).map(|w| (w.year, w.month, w.day))

@@ -5,7 +5,7 @@
 //! They are taken out of the pages and kept, so the report can list them.
 
 use super::doc::{Furniture, FurnitureKind};
-use super::lines::Page;
+use super::page::Page;
 use std::collections::HashMap;
 
 /// Takes the furniture out of `pages` and gives it in the order found.
@@ -140,8 +140,8 @@ fn contents(pages: &mut [Page]) -> Vec<(usize, usize, Furniture)> {
         };
         let mut entries = Vec::new();
         let mut pending: Option<usize> = None;
-        for i in h + 1..page.len() {
-            let t = page[i].text.as_str();
+        for (i, line) in page.iter().enumerate().skip(h + 1) {
+            let t = line.text.as_str();
             if t.is_empty() {
                 continue;
             }
@@ -188,8 +188,8 @@ fn contents_entry(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::import::lines::Line;
+    use crate::import::furniture::*;
+    use crate::import::page::Line;
 
     #[test]
     fn page_numbers() {
@@ -215,7 +215,7 @@ mod tests {
                 vec![
                     Line::text("Studietur 2023 – Amsterdam"),
                     Line::text(""),
-                    Line::text(&format!("Tekst på side {n} som er lang nok.")),
+                    Line::text(["Først.", "Så noget.", "Og mere tekst.", "Til sidst."][n - 1]),
                     Line::text(""),
                     Line::text(&format!("Side {n} af 4")),
                 ]
@@ -223,7 +223,7 @@ mod tests {
             .collect();
         let f = remove(&mut pages);
         assert_eq!(f.len(), 8, "{f:?}");
-        assert_eq!(pages[2][2].text, "Tekst på side 3 som er lang nok.");
+        assert_eq!(pages[2][2].text, "Og mere tekst.");
         assert!(pages[2][0].text.is_empty() && pages[2][4].text.is_empty());
     }
 

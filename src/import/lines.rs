@@ -7,40 +7,8 @@
 
 use super::doc::{Block, Cell, Doc, Para, Role, Table};
 use super::furniture;
+pub use super::page::{Line, Page};
 use std::collections::HashSet;
-
-/// One line of a page.
-#[derive(Debug, Clone, Default)]
-pub struct Line {
-    /// As read, for the marks some extractions leave at a page's start.
-    pub raw: String,
-    /// Its text, trimmed.
-    pub text: String,
-    /// Its size in points, when known (PDF).
-    pub size: Option<f32>,
-    /// Whether it is all bold (PDF).
-    pub bold: bool,
-    /// Where it starts across the page (PDF).
-    pub x: Option<f32>,
-}
-
-impl Line {
-    /// A line of plain text.
-    pub fn text(raw: &str) -> Line {
-        Line {
-            raw: raw.to_string(),
-            text: raw.trim().replace('\u{a0}', " "),
-            ..Line::default()
-        }
-    }
-
-    fn blank(&self) -> bool {
-        self.text.is_empty()
-    }
-}
-
-/// A page: its lines, blank lines empty.
-pub type Page = Vec<Line>;
 
 /// The characters that start a bullet line.
 const BULLETS: &[char] = &[
@@ -496,7 +464,7 @@ fn join(before: &str, next: &str, vocabulary: &HashSet<String>) -> String {
     let knows_joined = vocabulary.contains(&joined);
     let knows_hyphened = vocabulary.contains(&hyphened);
     let lower = first.chars().next().is_some_and(char::is_lowercase);
-    if knows_hyphened && !knows_joined || (!knows_joined && !lower) {
+    if !knows_joined && (knows_hyphened || !lower) {
         format!("{before}{next}")
     } else {
         format!("{stem}{next}")
@@ -505,18 +473,7 @@ fn join(before: &str, next: &str, vocabulary: &HashSet<String>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    fn doc_of(text: &str) -> Vec<Para> {
-        let doc = to_doc(crate::import::text::pages(text));
-        doc.blocks
-            .into_iter()
-            .filter_map(|b| match b {
-                Block::Para(p) => Some(p),
-                _ => None,
-            })
-            .collect()
-    }
+    use crate::import::lines::*;
 
     #[test]
     fn hyphens_at_line_ends() {
@@ -540,18 +497,5 @@ mod tests {
         assert_eq!(join("i 2010-", "2011 blev", &v), "i 2010-2011 blev");
         assert_eq!(join("Nieuw-", "West", &HashSet::new()), "Nieuw-West");
         assert_eq!(join("en", "to", &v), "en\nto");
-    }
-
-    #[test]
-    fn headings_bullets_and_paragraphs() {
-        let text = "Introduktion\n\nDet her er en lang linje med tekst som fylder hele bredden af siden ud.\nOg her er den anden linje i samme afsnit, som også er ret så lang, ja.\n\nBesøg ved Homebase\nHomebase er en frivillig forening i Niew-West, som har særligt fokus på\nfamilierne.\n\n• Første punkt\n• Andet punkt\n";
-        let paras = doc_of(text);
-        let roles: Vec<(Role, &str)> = paras.iter().map(|p| (p.role, p.plain.as_str())).collect();
-        assert_eq!(roles[0], (Role::Heading(3), "Introduktion"));
-        assert_eq!(roles[1].0, Role::Body);
-        assert_eq!(roles[2], (Role::Heading(3), "Besøg ved Homebase"));
-        assert_eq!(paras[4].list, Some((0, false)));
-        assert_eq!(paras[4].plain, "Første punkt");
-        assert_eq!(paras[5].plain, "Andet punkt");
     }
 }

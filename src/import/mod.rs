@@ -16,6 +16,7 @@ pub mod docx;
 mod draft;
 mod furniture;
 mod lines;
+mod page;
 pub mod pdf;
 mod recognise;
 pub mod text;

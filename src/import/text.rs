@@ -4,7 +4,7 @@
 //! report's text is one); that is undone here, so that [`super::lines`]
 //! sees one kind of text.
 
-use super::lines::{Line, Page};
+use super::page::{Line, Page};
 
 /// The pages of `text`, each a list of lines (blank lines empty).
 pub fn pages(text: &str) -> Vec<Page> {
@@ -79,7 +79,32 @@ fn split_marked_pages(lines: Vec<Line>) -> Vec<Page> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::import::doc::{Block, Para, Role};
+    use crate::import::text::*;
+
+    fn doc_of(text: &str) -> Vec<Para> {
+        let doc = crate::import::lines::to_doc(pages(text));
+        doc.blocks
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some(p),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn headings_bullets_and_paragraphs() {
+        let text = "Introduktion\n\nDet her er en lang linje med tekst som fylder hele bredden af siden ud.\nOg her er den anden linje i samme afsnit, som også er ret så lang, ja.\n\nBesøg ved Homebase\nHomebase er en frivillig forening i Niew-West, som har særligt fokus på\nfamilierne.\n\n• Første punkt\n• Andet punkt\n";
+        let paras = doc_of(text);
+        let roles: Vec<(Role, &str)> = paras.iter().map(|p| (p.role, p.plain.as_str())).collect();
+        assert_eq!(roles[0], (Role::Heading(3), "Introduktion"));
+        assert_eq!(roles[1].0, Role::Body);
+        assert_eq!(roles[2], (Role::Heading(3), "Besøg ved Homebase"));
+        assert_eq!(paras[4].list, Some((0, false)));
+        assert_eq!(paras[4].plain, "Første punkt");
+        assert_eq!(paras[5].plain, "Andet punkt");
+    }
 
     fn texts(p: &Page) -> Vec<&str> {
         p.iter().map(|l| l.text.as_str()).collect()

@@ -43,7 +43,10 @@ pub fn total(text: &str) -> usize {
 mod tests {
     #[test]
     fn missing_words_counted_by_occurrence() {
-        assert_eq!(super::missing("a b a c", "a b c"), ["a"]);
-        assert!(super::missing("Social- og 31.300 kr.", "kr. 31.300 Social og").is_empty());
+        assert_eq!(crate::import::words::missing("a b a c", "a b c"), ["a"]);
+        assert!(
+            crate::import::words::missing("Social- og 31.300 kr.", "kr. 31.300 Social og")
+                .is_empty()
+        );
     }
 }

@@ -316,7 +316,7 @@ pub fn comment(lines: &[String]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::import::write::*;
 
     #[test]
     fn multi_line_strings_are_toml() {

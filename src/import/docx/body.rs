@@ -6,9 +6,9 @@
 //! footnotes (after the paragraph that refers to them). A table of
 //! contents is set aside.
 
-use super::super::doc::{Block, Cell, Furniture, FurnitureKind, Para, Picture, Role, Table, fold};
 use super::styles::{Numbering, Styles, child, num_pr, on_off, run_props, val};
 use super::{Package, R_NS};
+use crate::import::doc::{Block, Cell, Furniture, FurnitureKind, Para, Picture, Role, Table, fold};
 use roxmltree::Node;
 use std::collections::HashMap;
 

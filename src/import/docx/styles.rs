@@ -3,7 +3,7 @@
 //! through `basedOn`) and what its list definitions say of a list level
 //! (bullets or numbers).
 
-use super::super::doc::Role;
+use crate::import::doc::Role;
 use std::collections::HashMap;
 
 /// One style, as defined (not yet inherited).

@@ -9,7 +9,7 @@
 mod text;
 
 use super::doc::Doc;
-use super::lines::{Line, Page};
+use super::page::{Line, Page};
 use text::Span;
 
 /// Why a PDF cannot be read.
@@ -251,7 +251,7 @@ mod tests {
         let doc = lopdf::Document::load_mem(&bytes).unwrap();
         for (n, id) in doc.get_pages() {
             println!("=== page {n}");
-            for l in super::layout(super::text::spans(&doc, id)) {
+            for l in crate::import::pdf::layout(crate::import::pdf::text::spans(&doc, id)) {
                 println!(
                     "{:>5.1} {} |{}|",
                     l.size.unwrap_or(0.0),

@@ -3,9 +3,9 @@
 //! "1.150,50", "kr. 600"), English ones ("DKK 1,150.50"), a header row
 //! that says whether VAT is included, a sum row, "Antal deltagere: 10".
 
-use super::super::doc::fold;
-use super::super::draft::{AccountsDraft, ItemDraft};
 use super::nodes::Node;
+use crate::import::doc::fold;
+use crate::import::draft::{AccountsDraft, ItemDraft};
 use crate::money::Amount;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -256,7 +256,7 @@ fn row(
 
 /// A table of items: the last column of amounts is the amount, a column
 /// headed "Budget" the budget. False when it is no such table.
-fn table(t: &super::super::doc::Table, a: &mut AccountsDraft, used: &mut Vec<String>) -> bool {
+fn table(t: &crate::import::doc::Table, a: &mut AccountsDraft, used: &mut Vec<String>) -> bool {
     let rows: Vec<Vec<String>> = t
         .rows
         .iter()
@@ -345,7 +345,7 @@ fn table(t: &super::super::doc::Table, a: &mut AccountsDraft, used: &mut Vec<Str
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::import::recognise::accounts::*;
 
     fn amount(s: &str) -> Option<(String, i64)> {
         amount_at_end(s)

@@ -4,10 +4,10 @@
 //! out of a PDF after the page's text), the list whose items are the
 //! titles of the day's visits.
 
-use super::super::doc::{Para, Table};
-use super::super::draft::AgendaDraft;
-use super::nodes::Node;
+use super::nodes::{Node, programme_label};
 use super::segments::{Kind, Segment};
+use crate::import::doc::{Para, Table};
+use crate::import::draft::AgendaDraft;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -61,20 +61,6 @@ pub struct Run {
     pub opening: bool,
 }
 
-fn programme_label(t: &str) -> bool {
-    let t = t.trim().trim_end_matches(':').to_lowercase();
-    [
-        "program",
-        "programme",
-        "dagens program",
-        "programmet",
-        "agenda",
-        "dagsorden",
-        "program for dagen",
-    ]
-    .contains(&t.as_str())
-}
-
 /// Every candidate programme of the document.
 pub fn runs(segments: &[Segment]) -> Vec<Run> {
     let mut out = Vec::new();
@@ -118,7 +104,7 @@ fn run_at(nodes: &[Node], i: usize) -> (usize, Vec<AgendaDraft>) {
             let mut items: Vec<AgendaDraft> = Vec::new();
             while let Some(Node::Para(q)) = nodes.get(j) {
                 let Some((level, _)) = q.list else { break };
-                let text = super::super::doc::fold(&q.plain);
+                let text = crate::import::doc::fold(&q.plain);
                 match items.last_mut() {
                     Some(last) if level > 0 => last.points.push(text),
                     _ => items.push(entry(&text)),
@@ -314,11 +300,6 @@ pub fn choose(segments: &[Segment], runs: &[Run], days: usize) -> Vec<(usize, us
     chosen
 }
 
-/// Whether a heading's text is a programme's label ("Program").
-pub fn is_label_text(t: &str) -> bool {
-    programme_label(t)
-}
-
 /// Whether a paragraph is a programme's label ("Program:").
 pub fn is_label(p: &Para) -> bool {
     programme_label(&p.plain)
@@ -326,7 +307,7 @@ pub fn is_label(p: &Para) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::import::recognise::agenda::*;
 
     #[test]
     fn times() {

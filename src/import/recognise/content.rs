@@ -3,9 +3,9 @@
 //! two levels below the section), pipe tables, and each picture with the
 //! caption under it.
 
-use super::super::doc::{Para, Picture, Role, Table, fold};
-use super::super::draft::ImageDraft;
 use super::nodes::Node;
+use crate::import::doc::{Para, Picture, Role, Table, fold};
+use crate::import::draft::ImageDraft;
 
 /// A picture with its caption, before it has a file name.
 #[derive(Debug, Clone)]
@@ -192,8 +192,8 @@ pub fn image(found: &Found, file: String, fallback: &str) -> ImageDraft {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::import::doc::Cell;
+    use crate::import::recognise::content::*;
 
     fn para(t: &str) -> Node {
         Node::Para(Para::text(t))

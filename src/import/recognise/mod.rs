@@ -17,7 +17,7 @@ pub mod trip;
 use super::assemble::Pictures;
 use super::dates;
 use super::doc::{Doc, fold};
-use super::draft::{AccountsDraft, DayDraft, Draft, SectionDraft, TextDraft};
+use super::draft::{DayDraft, Draft, SectionDraft, TextDraft};
 use crate::locale::Lang;
 use crate::messages::import as m;
 use nodes::Node;
@@ -69,7 +69,7 @@ pub fn recognise(doc: &Doc, stem: &str, lang: Lang) -> Draft {
         for n in segs[s].nodes.drain(a..b) {
             match &n {
                 Node::Para(p) if agenda::is_label(p) => draft.used.push(fold(&p.plain)),
-                Node::Heading(h) if agenda::is_label_text(&h.text) => {
+                Node::Heading(h) if nodes::programme_label(&h.text) => {
                     draft.used.push(h.text.clone())
                 }
                 _ => {}
@@ -251,10 +251,9 @@ fn take_title(segs: &mut [Segment], draft: &mut Draft) {
         .nodes
         .iter()
         .position(|n| matches!(n, Node::Heading(h) if h.subtitle))
+        && let Node::Heading(h) = front.nodes.remove(i)
     {
-        if let Node::Heading(h) = front.nodes.remove(i) {
-            draft.trip.subtitle = Some(h.text);
-        }
+        draft.trip.subtitle = Some(h.text);
     }
 }
 
@@ -306,10 +305,10 @@ fn front(draft: &mut Draft, segs: &mut [Segment], pics: &mut Pictures) {
     front.nodes = nodes;
     // The first picture of the title page is the cover.
     let mut found = c.pictures.into_iter();
-    if let Some(first) = found.next() {
-        if let Some(cover) = pics.store(draft, std::slice::from_ref(&first)).pop() {
-            draft.trip.cover = Some(cover);
-        }
+    if let Some(first) = found.next()
+        && let Some(cover) = pics.store(draft, std::slice::from_ref(&first)).pop()
+    {
+        draft.trip.cover = Some(cover);
     }
     pics.orphans.extend(found);
     if !c.text.is_empty() || title.is_some() {
@@ -341,20 +340,4 @@ fn text_of(nodes: &[Node]) -> String {
         s.push('\n');
     }
     s
-}
-
-/// The accounts' check: a printed sum that is the items' sum is `total`;
-/// one that is not stays a comment and is to be looked at.
-pub fn settle_total(a: &mut AccountsDraft, check: &mut Vec<crate::messages::Msg>) {
-    let Some(sum) = crate::money::Amount::checked_sum(a.items.iter().map(|i| i.amount)) else {
-        return;
-    };
-    match a.printed_total {
-        Some(p) if p == sum => a.total = Some(p),
-        Some(p) => check.push(m::check_total(
-            p.format(Lang::Da, false),
-            sum.format(Lang::Da, false),
-        )),
-        None => {}
-    }
 }

@@ -3,8 +3,23 @@
 //! alone) with their level, a day's date where a heading (or a short line)
 //! is one, and the rest as it came. Empty paragraphs (spacing) go.
 
-use super::super::dates::{self, Written};
-use super::super::doc::{Block, Doc, Para, Picture, Role, Table, fold};
+use crate::import::dates::{self, Written};
+use crate::import::doc::{Block, Doc, Para, Picture, Role, Table, fold};
+
+/// Whether a line is a programme's label ("Program", "Dagens program").
+pub fn programme_label(t: &str) -> bool {
+    let t = t.trim().trim_end_matches(':').to_lowercase();
+    [
+        "program",
+        "programme",
+        "dagens program",
+        "programmet",
+        "agenda",
+        "dagsorden",
+        "program for dagen",
+    ]
+    .contains(&t.as_str())
+}
 
 /// A block, read.
 #[derive(Debug, Clone)]
@@ -151,7 +166,7 @@ fn by_look(p: &Para, text: &str, body: Option<f32>, next_is_body: bool) -> bool 
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::import::recognise::nodes::*;
 
     fn para(text: &str, bold: bool, size: f32) -> Block {
         Block::Para(Para {

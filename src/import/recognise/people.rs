@@ -4,9 +4,9 @@
 //! under "Deltagere": "Orla Hav (S), formand", groups as sub-headings or
 //! lines ending in a colon, or a table of names and roles).
 
-use super::super::doc::fold;
-use super::super::draft::{AuthorDraft, ParticipantDraft};
 use super::nodes::Node;
+use crate::import::doc::fold;
+use crate::import::draft::{AuthorDraft, ParticipantDraft};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -219,7 +219,7 @@ pub fn participants(nodes: Vec<Node>) -> (Vec<ParticipantDraft>, Vec<Node>) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::import::recognise::people::*;
 
     #[test]
     fn an_author_line() {

@@ -139,7 +139,9 @@ pub fn cut(
     let mut heading_index = 0;
     for node in nodes {
         let Node::Heading(h) = node else {
-            segments.last_mut().map(|s| s.nodes.push(node));
+            if let Some(s) = segments.last_mut() {
+                s.nodes.push(node);
+            }
             continue;
         };
         let date = dates.get(heading_index).copied().flatten();
@@ -167,13 +169,17 @@ pub fn cut(
             });
             continue;
         }
-        let label = super::agenda::is_label_text(&h.text);
+        let label = super::nodes::programme_label(&h.text);
         if h.title || h.subtitle || (label && day.is_some()) {
-            segments.last_mut().map(|s| s.nodes.push(Node::Heading(h)));
+            if let Some(s) = segments.last_mut() {
+                s.nodes.push(Node::Heading(h));
+            }
             continue;
         }
-        if let Some(kind) = part_of(&h.text) {
-            if kind != current {
+        if let Some(kind) = part_of(&h.text)
+            && kind != current
+        {
+            {
                 day = day.filter(|_| kind == Kind::Participants && current == Kind::Front);
                 segments.push(Segment {
                     kind,
@@ -196,15 +202,19 @@ pub fn cut(
                 h.text.split_whitespace().count() <= 8
             };
             if stays && !closes_days(&h.text) {
-                segments.last_mut().map(|s| s.nodes.push(Node::Heading(h)));
+                if let Some(s) = segments.last_mut() {
+                    s.nodes.push(Node::Heading(h));
+                }
                 continue;
             }
         }
         let kind = match day {
-            Some(d) if !closes_days(&h.text) && !(styled && h.level <= day_level) => {
+            Some(d) if !(closes_days(&h.text) || styled && h.level <= day_level) => {
                 let deeper = styled && visit_level != u8::MAX && h.level > visit_level;
                 if deeper && matches!(current, Kind::Visit(_)) {
-                    segments.last_mut().map(|s| s.nodes.push(Node::Heading(h)));
+                    if let Some(s) = segments.last_mut() {
+                        s.nodes.push(Node::Heading(h));
+                    }
                     continue;
                 }
                 visit_level = visit_level.min(h.level);
@@ -212,7 +222,9 @@ pub fn cut(
             }
             _ if current == Kind::Front && any_day => {
                 // Before the days: a heading of the introduction.
-                segments.last_mut().map(|s| s.nodes.push(Node::Heading(h)));
+                if let Some(s) = segments.last_mut() {
+                    s.nodes.push(Node::Heading(h));
+                }
                 continue;
             }
             _ => {
@@ -223,7 +235,9 @@ pub fn cut(
                         .and_then(|s| s.heading.as_ref())
                         .map_or(1, |x| x.level);
                     if h.level > level {
-                        segments.last_mut().map(|s| s.nodes.push(Node::Heading(h)));
+                        if let Some(s) = segments.last_mut() {
+                            s.nodes.push(Node::Heading(h));
+                        }
                         continue;
                     }
                 }
@@ -233,7 +247,9 @@ pub fn cut(
                 {
                     // The first heading of a report without days: its
                     // introduction, when nothing but a title stands above.
-                    segments.last_mut().map(|s| s.nodes.push(Node::Heading(h)));
+                    if let Some(s) = segments.last_mut() {
+                        s.nodes.push(Node::Heading(h));
+                    }
                     continue;
                 }
                 Kind::Free

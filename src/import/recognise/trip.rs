@@ -39,7 +39,7 @@ static CASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i:sagsnr\.?|sags\s*nr\.?|j\.\s*nr\.?|journalnr\.?|case\s+no\.?)\s*:?\s*([0-9][\w./-]*[0-9A-Za-z])").expect("valid pattern")
 });
 
-fn most<'a>(found: impl Iterator<Item = (String, usize)>) -> Option<String> {
+fn most(found: impl Iterator<Item = (String, usize)>) -> Option<String> {
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
     for (i, (s, weight)) in found.enumerate() {
         match counts.iter_mut().find(|(t, _, _)| *t == s) {
@@ -174,7 +174,7 @@ pub fn years(all: &str) -> Vec<i32> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::import::recognise::trip::*;
 
     #[test]
     fn committee_and_municipality() {
