@@ -214,10 +214,14 @@ fn from_doc(doc: &Doc, file: &str, lang: Lang) -> Imported {
     // did not place is named in the report.
     let input = doc_text(doc);
     let lost = words::missing(&input, &trip);
-    if !lost.is_empty() {
+    if lost.is_empty() {
+        draft
+            .found
+            .push(m::import_report_words(words::total(&input)));
+    } else {
         draft.check.push(m::check_unplaced(lost.join(" ")));
-        trip = write::trip_file(&draft, &shown, &doc.furniture, lang);
     }
+    trip = write::trip_file(&draft, &shown, &doc.furniture, lang);
     Imported {
         name,
         trip,
