@@ -159,8 +159,8 @@ day_out_of_order = dagen {$date} står efter {$previous} i filen
 day_out_of_order_help = skriv [[day]]-tabellerne i datoorden
 agenda_misses_section = dagsordenen nævner ikke afsnittet "{$title}"
 agenda_misses_section_help = tilføj afsnittets titel i `agenda`, eller udelad `agenda` for at vise afsnittenes titler
-day_empty = dagen {$date} har hverken dagsorden eller afsnit
-day_empty_help = tilføj `agenda = ["…"]` eller en [[day.section]], eller fjern dagen
+day_empty = dagen {$date} har hverken dagsorden, afsnit eller tekst
+day_empty_help = tilføj `agenda = ["…"]`, en `text` eller en [[day.section]], eller fjern dagen
 unknown_vat = ukendt `vat` "{$value}"
 unknown_vat_help = skriv "excluded" (beløb uden moms, standard), "included" eller "unstated", når rapporten ikke siger det
 participants_not_positive = `participants` skal være mere end 0, men den er {$value}
@@ -178,6 +178,17 @@ budget_sum_overflow_help = tjek budgetterne for tastefejl
 total_differs = `total` er {$total}, men posterne giver tilsammen {$sum}
 total_more_help = posterne giver tilsammen {$sum}, {$diff} mere end `total`; ret den post, der er forkert, eller `total`
 total_less_help = posterne giver tilsammen {$sum}, {$diff} mindre end `total`; ret den post, der er forkert, eller `total`
+
+## Partibogstaver, offentliggjorte summer og prisen (tilføjet 2026-12-04)
+
+party_in_brackets = `party` er skrevet med parentes: "{$value}"
+party_in_brackets_help = skriv kun bogstaverne, `party = "{$letters}"`: rapporten sætter parentesen efter navnet ("Orla Hav ({$letters})")
+total_and_published_total = `total` og `published_total` kan ikke begge angives
+total_and_published_total_help = behold `total` for at tjekke, at posterne giver netop den sum, eller `published_total` for at vise summen, som den godkendte rapport trykte den; fjern den anden
+published_total_differs = `published_total` er {$published}, men posterne giver tilsammen {$sum}
+published_total_differs_help = sumrækken viser {$published} som offentliggjort, og en note under tabellen siger, at posterne giver tilsammen {$sum}; trykte den godkendte rapport ikke {$published}, så ret `published_total` eller den post, der er forkert
+price_without_count = `price = true`, men antallet af deltagere kendes ikke, så der er ingen pris per deltager at vise
+price_without_count_help = tilføj `participants = …` i [accounts], eller skriv hvem der deltog med [[participant]]
 
 ## Billeder: deres nøgler
 

@@ -153,8 +153,8 @@ day_out_of_order = the day {$date} comes after {$previous} in the file
 day_out_of_order_help = list the [[day]] tables in date order
 agenda_misses_section = the agenda does not list the section "{$title}"
 agenda_misses_section_help = add the section's title to `agenda`, or leave `agenda` out to list the sections' titles
-day_empty = the day {$date} has neither an agenda nor sections
-day_empty_help = add `agenda = ["…"]` or a [[day.section]], or remove the day
+day_empty = the day {$date} has neither an agenda nor sections nor text
+day_empty_help = add `agenda = ["…"]`, a `text` or a [[day.section]], or remove the day
 unknown_vat = unknown `vat` "{$value}"
 unknown_vat_help = write "excluded" (amounts without VAT, the default), "included", or "unstated" when the report does not say
 participants_not_positive = `participants` must be more than 0, but it is {$value}
@@ -172,6 +172,17 @@ budget_sum_overflow_help = check the budgets for typing mistakes
 total_differs = `total` is {$total}, but the items add up to {$sum}
 total_more_help = the items add up to {$sum}, {$diff} more than `total`; correct the item that is wrong, or `total`
 total_less_help = the items add up to {$sum}, {$diff} less than `total`; correct the item that is wrong, or `total`
+
+## Party letters, published totals and the price (added 2026-12-04)
+
+party_in_brackets = `party` is written with its brackets: "{$value}"
+party_in_brackets_help = write the letters alone, `party = "{$letters}"`: the report adds the brackets after the name ("Orla Hav ({$letters})")
+total_and_published_total = `total` and `published_total` cannot both be given
+total_and_published_total_help = keep `total` to check that the items add up to it, or `published_total` to print the sum as the approved report printed it; remove the other
+published_total_differs = `published_total` is {$published}, but the items add up to {$sum}
+published_total_differs_help = the sum row prints {$published} as published, and a note under the table says that the items add up to {$sum}; if the approved report did not print {$published}, correct `published_total` or the item that is wrong
+price_without_count = `price = true`, but the number of participants is not known, so there is no price per participant to show
+price_without_count_help = add `participants = …` to [accounts], or list who went with [[participant]]
 
 ## Pictures: their keys
 

@@ -134,6 +134,8 @@ pub struct Participant {
     pub name: Text,
     /// E.g. "Formand".
     pub role: Option<Text>,
+    /// The party's letter(s): "S".
+    pub party: Option<Text>,
     /// E.g. "Byrådsmedlemmer".
     pub group: Option<Text>,
 }
@@ -146,6 +148,10 @@ pub struct Day {
     pub date: Spanned<Datetime>,
     /// Heading; default the date written out.
     pub title: Option<Text>,
+    /// Where the day is spent.
+    pub place: Option<Text>,
+    /// The day's own text (Markdown subset), without a heading.
+    pub text: Option<Text>,
     /// The day's bullet list; default the sections' titles.
     pub agenda: Option<Spanned<Vec<Spanned<AgendaEntry>>>>,
     /// `[[day.section]]`.
@@ -220,6 +226,10 @@ pub struct Accounts {
     pub participants: Option<Spanned<i64>>,
     /// Must equal the sum of the items.
     pub total: Option<Spanned<toml::Value>>,
+    /// The sum as the approved report printed it (not with `total`).
+    pub published_total: Option<Spanned<toml::Value>>,
+    /// `false`: no price per participant.
+    pub price: Option<Spanned<bool>>,
     /// Markdown between the heading and the table.
     pub text: Option<Text>,
     /// `[[accounts.item]]`.

@@ -54,7 +54,47 @@ pub struct YearView {
     /// "2023".
     pub year: String,
     /// Its trips, by start date.
-    pub rows: Vec<Vec<String>>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// One cell of a year's table.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum Cell {
+    /// Its text.
+    Text(String),
+    /// A text with a second, smaller line: a destination with the places
+    /// the trip's days were spent in.
+    Lines {
+        /// The first line.
+        text: String,
+        /// The second line.
+        sub: String,
+    },
+}
+
+/// The longest line of places the destination column shows (about two
+/// lines of the column); a longer one is left out.
+const PLACES_CHARS: usize = 60;
+
+/// The places a trip's days were spent in, in order, as one line: when the
+/// destination does not name them all already and the line fits.
+fn places(t: &Trip) -> Option<String> {
+    let mut places: Vec<&str> = Vec::new();
+    for p in t.days.iter().filter_map(|d| d.place.as_deref()) {
+        if !places.contains(&p) {
+            places.push(p);
+        }
+    }
+    let destination = t.destination.to_lowercase();
+    if places
+        .iter()
+        .all(|p| destination.contains(&p.to_lowercase()))
+    {
+        return None;
+    }
+    let line = places.join(", ");
+    (line.chars().count() <= PLACES_CHARS).then_some(line)
 }
 
 /// A bar chart, one bar per trip with accounts.
@@ -138,7 +178,7 @@ fn build(trips: &[Trip], lang: Lang, date: chrono::NaiveDate) -> OverviewView {
                 }
                 (
                     a.participants.map_or(w.none.to_string(), |n| n.to_string()),
-                    a.sums.sum.format(lang, false),
+                    a.total().format(lang, false),
                     a.per_participant
                         .map_or(w.none.to_string(), |p| p.format(lang, false)),
                     lang.vat(a.vat).to_string(),
@@ -153,14 +193,21 @@ fn build(trips: &[Trip], lang: Lang, date: chrono::NaiveDate) -> OverviewView {
                 (n, w.none.into(), w.none.into(), w.none.into())
             }
         };
+        let destination = match places(t) {
+            Some(sub) => Cell::Lines {
+                text: destination,
+                sub,
+            },
+            None => Cell::Text(destination),
+        };
         let row = vec![
-            t.committee.clone(),
+            Cell::Text(t.committee.clone()),
             destination,
-            lang.date_range(t.start, t.end),
-            participants,
-            total,
-            price,
-            vat,
+            Cell::Text(lang.date_range(t.start, t.end)),
+            Cell::Text(participants),
+            Cell::Text(total),
+            Cell::Text(price),
+            Cell::Text(vat),
         ];
         match years.last_mut() {
             Some(y) if y.year == year => y.rows.push(row),

@@ -81,6 +81,7 @@ end          = {end}
 # [[participant]]
 # name  = ""
 # role  = "Formand"
+# party = "S"                               # printed after the name: "… (S)"
 # group = "Byrådsmedlemmer"
 "#,
         year = t.start.year(),
@@ -105,8 +106,12 @@ end          = {end}
             r#"
 [[day]]
 date   = {date}
+# place  = {destination}     # where the day is spent (a trip to more than one place)
 agenda = [{item}]     # the day's bullets; default: the sections' titles
 # agenda = [{{ time = "10.30–12.00", text = "Oplæg ved …", points = ["…", "…"] }}]
+# text   = """
+# Dagens egen tekst, uden overskrift, før dagens afsnit.
+# """
 
   # [[day.section]]
   # title = "Besøg ved …"
@@ -120,6 +125,7 @@ agenda = [{item}]     # the day's bullets; default: the sections' titles
   #   alt     = "Hvad billedet viser"   # or: decorative = true
 "#,
             item = quoted(item),
+            destination = quoted(&t.destination),
         );
     }
     s.push_str(
@@ -132,6 +138,8 @@ agenda = [{item}]     # the day's bullets; default: the sections' titles
 # vat          = "excluded"      # or "included", or "unstated"
 # participants = 10              # without it (and [[participant]]): no price per participant
 # total        = 0               # optional check of the sum
+# published_total = 0            # or: the sum as the approved report printed it
+# price        = false           # no price per participant (the count is still shown)
 # text         = """…"""         # optional, above the table
 #
 #   [[accounts.item]]

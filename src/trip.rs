@@ -139,6 +139,8 @@ pub struct Participant {
     pub name: String,
     /// E.g. "Formand".
     pub role: Option<String>,
+    /// The party's letter(s): "S".
+    pub party: Option<String>,
     /// E.g. "Byrådsmedlemmer".
     pub group: Option<String>,
 }
@@ -150,6 +152,11 @@ pub struct Day {
     pub date: NaiveDate,
     /// An explicit heading.
     pub title: Option<String>,
+    /// Where the day is spent.
+    pub place: Option<String>,
+    /// The day's own text, printed without a heading after its programme
+    /// (empty when it has none).
+    pub text: Vec<Block>,
     /// An explicit agenda.
     pub agenda: Option<Vec<AgendaItem>>,
     /// The visits.
@@ -193,8 +200,12 @@ pub struct Accounts {
     pub items: Vec<Item>,
     /// The sums.
     pub sums: Sums,
-    /// `sum / participants`, rounded to the øre, halves away from zero,
-    /// when the participants are known.
+    /// The sum as the approved report printed it, when the trip file gives
+    /// one (`published_total`): the sum row shows it.
+    pub published_total: Option<Amount>,
+    /// `total / participants` (the total the sum row shows), rounded to the
+    /// øre, halves away from zero, when the participants are known and the
+    /// price is not left out (`price = false`).
     pub per_participant: Option<Amount>,
 }
 
@@ -294,7 +305,37 @@ impl Accounts {
             text,
             items,
             sums,
+            published_total: None,
         }
+    }
+
+    /// These accounts as approved with the sum `total` printed (which may
+    /// differ from the items' sum): the price per participant is computed
+    /// from it, as it was approved.
+    pub fn with_published_total(mut self, total: Amount) -> Accounts {
+        self.published_total = Some(total);
+        self.per_participant = self.participants.and_then(|n| total.divide_rounded(n));
+        self
+    }
+
+    /// These accounts without a price per participant (`price = false`);
+    /// the count stays.
+    pub fn without_price(mut self) -> Accounts {
+        self.per_participant = None;
+        self
+    }
+
+    /// The sum the sum row shows: the published one, else the items' sum.
+    pub fn total(&self) -> Amount {
+        self.published_total.unwrap_or(self.sums.sum)
+    }
+
+    /// The items' sum, when it differs from the published total (the note
+    /// under the table says it).
+    pub fn items_sum_differs(&self) -> Option<Amount> {
+        self.published_total
+            .filter(|p| *p != self.sums.sum)
+            .map(|_| self.sums.sum)
     }
 
     /// The items without a budget when others have one.
@@ -328,6 +369,26 @@ mod tests {
         let a = Accounts::new(None, Vat::Excluded, Some(3), Vec::new(), items, sums);
         assert_eq!(a.per_participant, Some(Amount::from_ore(33_333)));
         assert!(a.items_without_budget().is_empty());
+    }
+
+    #[test]
+    fn a_published_total_is_shown_and_shared_and_the_price_can_be_left_out() {
+        let items = vec![item(81_253, None)];
+        let sums = Sums::of(&items, None).unwrap();
+        let a = Accounts::new(None, Vat::Excluded, Some(14), Vec::new(), items, sums)
+            .with_published_total(Amount::from_kroner(81_252).unwrap());
+        assert_eq!(a.total(), Amount::from_kroner(81_252).unwrap());
+        assert_eq!(a.items_sum_differs(), Amount::from_kroner(81_253));
+        // 81.252 / 14 = 5.803,714… (from the items' sum it would be 5.803,79).
+        assert_eq!(a.per_participant, Some(Amount::from_ore(580_371)));
+        let a = a.without_price();
+        assert_eq!((a.per_participant, a.participants), (None, Some(14)));
+        // The same published total as the items' sum: no note.
+        let items = vec![item(100, None)];
+        let sums = Sums::of(&items, None).unwrap();
+        let a = Accounts::new(None, Vat::Excluded, None, Vec::new(), items, sums)
+            .with_published_total(Amount::from_kroner(100).unwrap());
+        assert_eq!(a.items_sum_differs(), None);
     }
 
     #[test]

@@ -100,6 +100,7 @@ impl Checker {
             .map(|p| trip::Participant {
                 name: self.text("name", &p.name),
                 role: self.opt_text("role", &p.role),
+                party: p.party.as_ref().map(|party| self.party(party)),
                 group: self.opt_text("group", &p.group),
             })
             .collect();
@@ -148,6 +149,20 @@ impl Checker {
             heading,
             body: self.markdown("text", &i.text),
         }
+    }
+
+    /// A participant's party letters, written without brackets (the
+    /// report adds them).
+    fn party(&mut self, party: &model::Text) -> String {
+        let letters = self.text("party", party);
+        if let Some(inner) = letters.strip_prefix('(').and_then(|l| l.strip_suffix(')')) {
+            self.error(
+                party.span(),
+                m::party_in_brackets(&letters),
+                m::party_in_brackets_help(inner.trim()),
+            );
+        }
+        letters
     }
 
     fn section(&mut self, s: &model::Section) -> trip::Section {
@@ -222,6 +237,11 @@ impl Checker {
             }
             previous = Some(previous.map_or(date, |p| p.max(date)));
             let title = self.opt_text("title", &v.title);
+            let place = self.opt_text("place", &v.place);
+            let text = v
+                .text
+                .as_ref()
+                .map_or_else(Vec::new, |t| self.markdown("text", t));
             let agenda: Option<Vec<trip::AgendaItem>> = v
                 .agenda
                 .as_ref()
@@ -238,7 +258,11 @@ impl Checker {
                     }
                 }
             }
-            if sections.is_empty() && agenda.as_ref().is_none_or(|a| a.is_empty()) {
+            // A day with only its own text is an account of the day.
+            if sections.is_empty()
+                && agenda.as_ref().is_none_or(|a| a.is_empty())
+                && v.text.is_none()
+            {
                 self.warning(
                     d.span(),
                     m::day_empty(message_date(date)),
@@ -248,6 +272,8 @@ impl Checker {
             days.push(trip::Day {
                 date,
                 title,
+                place,
+                text,
                 agenda,
                 sections,
             });
@@ -353,6 +379,17 @@ impl Checker {
             .total
             .as_ref()
             .map(|t| (self.amount("total", t), t.span()));
+        let published = a
+            .published_total
+            .as_ref()
+            .and_then(|p| Some((self.amount("published_total", p)?, p.span())));
+        if let (Some(_), Some((_, at))) = (&a.total, &published) {
+            self.error(
+                at.clone(),
+                m::total_and_published_total(),
+                m::total_and_published_total_help(),
+            );
+        }
         if !ok || items.is_empty() {
             return None;
         }
@@ -369,7 +406,27 @@ impl Checker {
                 return None;
             }
         };
-        let accounts = trip::Accounts::new(title, vat, participants, text, items, sums);
+        let mut accounts = trip::Accounts::new(title, vat, participants, text, items, sums);
+        // With `total` too, that error says it all.
+        if let (Some((published, at)), None) = (published, &a.total) {
+            accounts = accounts.with_published_total(published);
+            if let Some(sum) = accounts.items_sum_differs() {
+                self.warning(
+                    at,
+                    m::published_total_differs(kroner(published), kroner(sum)),
+                    m::published_total_differs_help(kroner(published), kroner(sum)),
+                );
+            }
+        }
+        match &a.price {
+            Some(p) if !*p.get_ref() => accounts = accounts.without_price(),
+            Some(p) if accounts.participants.is_none() => self.warning(
+                p.span(),
+                m::price_without_count(),
+                m::price_without_count_help(),
+            ),
+            _ => {}
+        }
         let missing = accounts.items_without_budget();
         if !missing.is_empty() {
             let at = a
@@ -405,12 +462,7 @@ impl Checker {
             ),
             trip::AccountsError::TotalDiffers { total, sum } => {
                 let tspan = total_span.unwrap_or(span);
-                // Messages are read in a terminal: ordinary spaces, not no-break.
-                let kr = |a: Amount| {
-                    crate::messages::Arg::worded(|lang| {
-                        a.format(lang, false).replace('\u{a0}', " ")
-                    })
-                };
+                let kr = kroner;
                 let diff = sum.checked_sub(*total).unwrap_or_default();
                 let help = if diff.ore() < 0 {
                     m::total_less_help(kr(*sum), kr(Amount::from_ore(-diff.ore())))
@@ -422,4 +474,10 @@ impl Checker {
             }
         }
     }
+}
+
+/// An amount in a message, in each language. Messages are read in a
+/// terminal: ordinary spaces, not no-break.
+fn kroner(a: Amount) -> crate::messages::Arg {
+    crate::messages::Arg::worded(|lang| a.format(lang, false).replace('\u{a0}', " "))
 }

@@ -109,7 +109,7 @@ fn key_doc(name: &str) -> Option<&'static str> {
         "decorative" => "true: the image carries no information (no `alt` needed).",
         "caption" => "Printed under the image.",
         "text" => {
-            "Paragraphs separated by a blank line; *emphasis*, **strong**, - lists, 1. lists, [links](https://…), > quotes, ## sub-headings, | pipe | tables |."
+            "Paragraphs separated by a blank line; *emphasis*, **strong**, - (or Word's •) lists, 1. lists (from 1: \"9. oktober\" is text), [links](https://…), > quotes, ## sub-headings, | pipe | tables |."
         }
         "day" => "One day of the programme; dates ascending, inside start..end.",
         "agenda" => {
@@ -120,7 +120,17 @@ fn key_doc(name: &str) -> Option<&'static str> {
         "participants" => {
             "How many went (> 0); may be left out when [[participant]] lists them. Without either, no price per participant is shown."
         }
-        "total" => "A check: must equal the sum of the items.",
+        "total" => "A check: must equal the sum of the items (not with `published_total`).",
+        "published_total" => {
+            "The sum exactly as the approved report printed it, when it differs from the items' sum (not with `total`): the sum row shows it, a note under the table says what the items add up to, and the price per participant is computed from it."
+        }
+        "price" => {
+            "false: no price per participant, even when the count is known (the count is still shown). Default: shown when known."
+        }
+        "place" => {
+            "Where the day is spent, for trips to more than one place: printed under the day's title."
+        }
+        "party" => "The party's letter(s), printed after the name: \"Orla Hav (S)\".",
         "amount" | "budget" => {
             "Kroner: 31300, 31_300, 1150.5 or \"1150.50\" (a point before øre, at most two decimals)."
         }

@@ -132,6 +132,7 @@ static PARTICIPANT: Spec = Spec {
     keys: &[
         req("name", Kind::Text),
         opt("role", Kind::Text),
+        opt("party", Kind::Text),
         opt("group", Kind::Text),
     ],
 };
@@ -155,6 +156,8 @@ static DAY: Spec = Spec {
     keys: &[
         req("date", Kind::Date),
         opt("title", Kind::Text),
+        opt("place", Kind::Text),
+        opt("text", Kind::Text),
         opt("agenda", Kind::Agenda),
         opt("section", Kind::TableList(&DAY_SECTION)),
     ],
@@ -187,6 +190,8 @@ static ACCOUNTS: Spec = Spec {
         opt("vat", Kind::Text),
         opt("participants", Kind::Integer),
         opt("total", Kind::Amount),
+        opt("published_total", Kind::Amount),
+        opt("price", Kind::Bool),
         opt("text", Kind::Text),
         opt("item", Kind::TableList(&ITEM)),
     ],

@@ -248,6 +248,30 @@ impl Lang {
         format!("{}: {amount}", self.labels().price_per_participant)
     }
 
+    /// "Posterne giver tilsammen 81.253 kr." of an amount already written:
+    /// the note under an accounts table whose sum row shows the published
+    /// total.
+    pub fn items_sum_line(self, amount: &str) -> String {
+        // The point of "kr." ends the sentence too.
+        let end = if amount.ends_with('.') { "" } else { "." };
+        match self {
+            Lang::Da => format!("Posterne giver tilsammen {amount}{end}"),
+            Lang::En => format!("The items add up to {amount}{end}"),
+        }
+    }
+
+    /// "Orla Hav (S), Formand": a participant as the list shows them.
+    pub fn participant_line(self, name: &str, party: Option<&str>, role: Option<&str>) -> String {
+        let mut line = name.to_string();
+        if let Some(p) = party {
+            line.push_str(&format!("\u{a0}({p})"));
+        }
+        if let Some(r) = role {
+            line.push_str(&format!(", {r}"));
+        }
+        line
+    }
+
     /// "Udgivet 1. juni 2023".
     pub fn published_line(self, date: NaiveDate) -> String {
         format!("{} {}", self.labels().published, self.date(date))
@@ -333,6 +357,19 @@ mod tests {
         assert_eq!(Lang::En.budget_heading(Vat::Included), "Budget (incl. VAT)");
         assert_eq!(Lang::Da.amount_heading(Vat::Unstated), "Beløb");
         assert_eq!(Lang::Da.participant_count_line(10), "Antal deltagere: 10");
+        assert_eq!(
+            Lang::Da.items_sum_line("81.253\u{a0}kr."),
+            "Posterne giver tilsammen 81.253\u{a0}kr."
+        );
+        assert_eq!(
+            Lang::En.items_sum_line("DKK\u{a0}81,253"),
+            "The items add up to DKK\u{a0}81,253."
+        );
+        assert_eq!(
+            Lang::Da.participant_line("Orla Hav", Some("S"), Some("Formand")),
+            "Orla Hav\u{a0}(S), Formand"
+        );
+        assert_eq!(Lang::Da.participant_line("Bo Berg", None, None), "Bo Berg");
         assert_eq!(Lang::En.default_title(2025), "Study trip 2025");
         assert_eq!(Lang::Da.overview_counts(3, 12), "3 kommuner · 12 udvalg");
         assert_eq!(

@@ -2,8 +2,9 @@
 //! everything else literal; sub-headings at their depth below the section.
 
 use super::blocks::{Align, Block, Inline, MarkdownError};
+use super::reading::{self, BULLETS, Prepared};
 use crate::messages::trip as m;
-use pulldown_cmark::{Alignment, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, LinkType, Parser, Tag, TagEnd};
 use std::iter::Peekable;
 use std::ops::Range;
 
@@ -18,19 +19,26 @@ pub const MAX_URL_BYTES: usize = 2_000;
 
 /// Converts one `text` value.
 pub fn parse(src: &str) -> Result<Vec<Block>, Vec<MarkdownError>> {
-    let parser = Parser::new_ext(src, Options::ENABLE_TABLES);
+    // The parser reads Word's bullets as `- ` and no list in `9. oktober`;
+    // its offsets are mapped back, and every text is read from `src`.
+    let prepared = Prepared::of(src);
+    let parser = Parser::new_ext(&prepared.text, reading::options());
     let mut errors: Vec<MarkdownError> = parser
         .reference_definitions()
         .iter()
         .map(|(label, def)| MarkdownError {
-            offset: def.span.start,
+            offset: prepared.to_source(def.span.start),
             message: m::md_link_reference(label.to_string()),
             help: m::md_link_reference_help(),
         })
         .collect();
+    let events = parser.into_offset_iter().map(|(ev, range)| {
+        let range = prepared.to_source(range.start)..prepared.to_source(range.end);
+        (ev, range)
+    });
     let mut cx = Converter {
         src,
-        it: parser.into_offset_iter().peekable(),
+        it: events.peekable(),
         errors: Vec::new(),
         last_end: 0,
         nesting: 0,
@@ -104,8 +112,8 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Converter<'a, I> {
                     self.it.next(); // End(Paragraph)
                     push_para(&mut out, content);
                 }
-                // Only `- ` and `1. ` make lists; `+ 2 ekstra` or `* …` is
-                // text as written.
+                // Only `- ` (or Word's bullets) and `1. ` or `1) ` make
+                // lists; `+ 2 ekstra` or `* …` is text as written.
                 Event::Start(Tag::List(start)) if !self.in_subset(&range, start) => {
                     self.skip_to_end();
                     push_para(&mut out, vec![text(&fold_space(self.literal(range)))]);
@@ -247,14 +255,18 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Converter<'a, I> {
     }
 
     /// Whether the list at `range` (numbered from `start`) is written as
-    /// the subset writes lists: `- ` or `1. `.
+    /// the subset writes lists: `- ` (or Word's `•`, `◦`, `▪`), or `1. `
+    /// or `1) `.
     fn in_subset(&self, range: &Range<usize>, start: Option<u64>) -> bool {
         let written = self.src[range.clone()].trim_start();
         match start {
-            None => written.starts_with('-'),
-            Some(_) => written
-                .trim_start_matches(|c: char| c.is_ascii_digit())
-                .starts_with('.'),
+            None => written.starts_with('-') || written.starts_with(BULLETS),
+            Some(n) => {
+                n == 1
+                    && written
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .starts_with(['.', ')'])
+            }
         }
     }
 

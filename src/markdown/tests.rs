@@ -51,7 +51,7 @@ fn emphasis_strong_link() {
 
 #[test]
 fn lists_and_quotes() {
-    let b = parse("- a\n- b\n\n3. tre\n4. fire\n\n> citat\n> fortsat").unwrap();
+    let b = parse("- a\n- b\n\n1. en\n2. to\n\n> citat\n> fortsat").unwrap();
     assert_eq!(
         b,
         vec![
@@ -62,8 +62,8 @@ fn lists_and_quotes() {
             },
             Block::List {
                 ordered: true,
-                start: 3,
-                items: vec![vec![para("tre")], vec![para("fire")]]
+                start: 1,
+                items: vec![vec![para("en")], vec![para("to")]]
             },
             Block::Quote {
                 blocks: vec![para("citat fortsat")]
@@ -84,10 +84,10 @@ fn everything_else_is_literal() {
         "<b>fed</b>",
         "#import \"x.typ\": *",
         "a_b_c og ~streg~ og _kursiv_ og __fed__",
-        // Lists are written `- ` and `1. `; other markers are text.
+        // Lists are written `- ` (or `•`) and `1. `; other markers are text.
         "+ 2 ekstra deltagere",
         "* stjerne",
-        "1) første",
+        "•ingen mellemrum",
     ];
     for case in cases {
         let b = parse(case).unwrap();
@@ -198,4 +198,109 @@ fn refuses_deep_nesting_and_long_link_targets() {
         e[0].message
     );
     assert!(parse(&format!("Se [her]({}).", &url[..1_990])).is_ok());
+}
+
+fn list(ordered: bool, items: &[&str]) -> Block {
+    Block::List {
+        ordered,
+        start: 1,
+        items: items.iter().map(|i| vec![para(i)]).collect(),
+    }
+}
+
+#[test]
+fn numbered_lists_start_at_one() {
+    // A paragraph that opens with a Danish date or ordinal is text.
+    for case in [
+        "9. oktober om eftermiddagen holdt udvalget møde.",
+        "2. halvår 2024 blev planen vedtaget.",
+        "17. april blev budgettet godkendt.",
+        "3) tre",
+    ] {
+        assert_eq!(parse(case).unwrap(), vec![para(case)], "for {case:?}");
+    }
+    // Two such paragraphs stay two paragraphs, with their emphasis.
+    let b = parse("9. oktober *kom* vi.\n\n10. oktober tog vi hjem.").unwrap();
+    assert_eq!(
+        b,
+        vec![
+            Block::Para {
+                content: vec![
+                    t("9. oktober "),
+                    Inline::Emph {
+                        content: vec![t("kom")]
+                    },
+                    t(" vi.")
+                ]
+            },
+            para("10. oktober tog vi hjem.")
+        ]
+    );
+    // `1. ` and `1) ` start a list; the next number continues it, and so
+    // does `1.` again (Markdown's own way); another number after a list is
+    // text of its own.
+    assert_eq!(
+        parse("1. a\n2. b\n3. c").unwrap(),
+        vec![list(true, &["a", "b", "c"])]
+    );
+    assert_eq!(parse("1) a\n2) b").unwrap(), vec![list(true, &["a", "b"])]);
+    assert_eq!(parse("1. a\n1. b").unwrap(), vec![list(true, &["a", "b"])]);
+    assert_eq!(
+        parse("1. a\n2. b\n\n9. oktober blev det til noget.").unwrap(),
+        vec![
+            list(true, &["a", "b"]),
+            para("9. oktober blev det til noget.")
+        ]
+    );
+    // In a quote and in a list item too.
+    assert_eq!(
+        parse("> 2. halvår").unwrap(),
+        vec![Block::Quote {
+            blocks: vec![para("2. halvår")]
+        }]
+    );
+    assert_eq!(
+        parse("- 24. juni\n- 1. a").unwrap(),
+        vec![Block::List {
+            ordered: false,
+            start: 1,
+            items: vec![vec![para("24. juni")], vec![list(true, &["a"])]]
+        }]
+    );
+}
+
+#[test]
+fn word_bullets_make_a_list() {
+    for bullets in [
+        "• en\n• to",
+        "•\ten\n•\tto",
+        "◦ en\n◦ to",
+        "▪ en\n▪ to",
+        "- en\n• to",
+    ] {
+        assert_eq!(
+            parse(bullets).unwrap(),
+            vec![list(false, &["en", "to"])],
+            "for {bullets:?}"
+        );
+    }
+    // After a paragraph's line, as Word pastes them; nested by indentation.
+    assert_eq!(
+        parse("Vi så:\n• en\n  ◦ under").unwrap(),
+        vec![
+            para("Vi så:"),
+            Block::List {
+                ordered: false,
+                start: 1,
+                items: vec![vec![para("en"), list(false, &["under"])]]
+            }
+        ]
+    );
+    // Inside a line a bullet is text; without a space after it too.
+    assert_eq!(parse("a • b").unwrap(), vec![para("a • b")]);
+    assert_eq!(parse("•b").unwrap(), vec![para("•b")]);
+    // Errors after a bullet point at their place in the text as written.
+    let src = "• [x](../a.txt)";
+    let e = parse(src).unwrap_err();
+    assert_eq!(e[0].offset, src.find('[').unwrap());
 }

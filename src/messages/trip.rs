@@ -166,4 +166,14 @@ catalogue! {
     total_differs(total, sum);
     total_more_help(sum, diff);
     total_less_help(sum, diff);
+
+    // Party letters, published totals and the price (added 2026-12-04).
+    party_in_brackets(value);
+    party_in_brackets_help(letters);
+    total_and_published_total();
+    total_and_published_total_help();
+    published_total_differs(published, sum);
+    published_total_differs_help(published, sum);
+    price_without_count();
+    price_without_count_help();
 }

@@ -30,6 +30,11 @@ pub struct AccountsView {
     pub price: Option<String>,
     /// The rows' notes, in order, printed below the table.
     pub notes: Vec<NoteView>,
+    /// `Posterne giver tilsammen 81.253 kr.`: printed below the table when
+    /// the sum row shows a published total that differs from the items'
+    /// sum; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sum_note: Option<String>,
 }
 
 /// A note of a row, with the mark that refers to it.
@@ -64,7 +69,7 @@ pub fn build(a: &trip::Accounts, lang: Lang) -> AccountsView {
         columns.push(lang.budget_heading(a.vat));
     }
     // A column shows øre everywhere when any of its amounts has øre.
-    let amounts_ore = a.items.iter().any(|i| i.amount.has_ore()) || a.sums.sum.has_ore();
+    let amounts_ore = a.items.iter().any(|i| i.amount.has_ore()) || a.total().has_ore();
     let budgets_ore = a.items.iter().filter_map(|i| i.budget).any(Amount::has_ore)
         || a.sums.budget_sum.is_some_and(Amount::has_ore);
     let fmt_budget = |b: Option<Amount>| b.map_or(String::new(), |b| b.format(lang, budgets_ore));
@@ -102,7 +107,7 @@ pub fn build(a: &trip::Accounts, lang: Lang) -> AccountsView {
         rows,
         total: AccountRow {
             label: labels.total.into(),
-            amount: a.sums.sum.format(lang, amounts_ore),
+            amount: a.total().format(lang, amounts_ore),
             budget: budget_sum,
             mark: None,
         },
@@ -110,5 +115,8 @@ pub fn build(a: &trip::Accounts, lang: Lang) -> AccountsView {
         price: a
             .per_participant
             .map(|p| lang.price_line(&p.format(lang, false))),
+        sum_note: a
+            .items_sum_differs()
+            .map(|s| lang.items_sum_line(&s.format(lang, s.has_ore()))),
     }
 }

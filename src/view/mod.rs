@@ -193,7 +193,7 @@ pub struct ParticipantList {
 pub struct ParticipantGroup {
     /// The group's name; `null` for those without a group.
     pub name: Option<String>,
-    /// `Name, Rolle` lines.
+    /// `Name (Parti), Rolle` lines.
     pub people: Vec<String>,
 }
 
@@ -204,6 +204,14 @@ pub struct DayView {
     pub title: String,
     /// Whether `title` is the generator's (in the labels' language).
     pub title_generated: bool,
+    /// Where the day is spent (printed under its title); absent when the
+    /// trip file does not say.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// The day's own text, printed after its programme without a heading;
+    /// absent when it has none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub text: Vec<Block>,
     /// The agenda's entries.
     pub agenda: Vec<AgendaView>,
     /// Whether any entry has a time (the agenda gets a time column).
@@ -343,6 +351,8 @@ pub fn build(trip: &Trip) -> (View, Assets) {
             DayView {
                 title: d.title.clone().unwrap_or_else(|| lang.day_title(d.date)),
                 title_generated: d.title.is_none(),
+                place: d.place.clone(),
+                text: d.text.clone(),
                 timed: agenda.iter().any(|a| a.time.is_some()),
                 agenda,
                 sections: d.sections.iter().map(&mut section).collect(),
@@ -415,10 +425,9 @@ fn participants(trip: &Trip) -> Option<ParticipantList> {
     }
     let mut groups: Vec<ParticipantGroup> = Vec::new();
     for p in &trip.participants {
-        let line = match &p.role {
-            Some(r) => format!("{}, {r}", p.name),
-            None => p.name.clone(),
-        };
+        let line = trip
+            .labels
+            .participant_line(&p.name, p.party.as_deref(), p.role.as_deref());
         match groups.iter_mut().find(|g| g.name == p.group) {
             Some(g) => g.people.push(line),
             None => groups.push(ParticipantGroup {

@@ -75,6 +75,11 @@ fn new_writes_a_file_that_checks_and_builds_and_never_overwrites() {
         "total",
         "budget",
         "note",
+        "party",
+        "place",
+        "text   = \"\"\"",
+        "published_total",
+        "price",
     ] {
         assert!(text.contains(key), "the skeleton does not show {key}");
     }

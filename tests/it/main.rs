@@ -23,6 +23,7 @@ mod language;
 mod messages;
 mod photos;
 mod property;
+mod published;
 mod reports;
 mod serve;
 mod templates;
