@@ -572,6 +572,12 @@ import_no_text_help = let a PDF program recognise its text (OCR) first, or impor
 import_encrypted = `{$path}` is protected by a password
 import_encrypted_help = save a copy without the protection and import that
 import_too_large = `{$path}` is larger than {$max} MB
+import_too_much_text = `{$path}` holds {$size} MB of text, more than a trip file may hold ({$max} MB)
+import_too_much_text_help = import the report without its appendices (save a copy without them), or split it into the trips it describes
+import_too_complex = `{$path}` is too complex to read: {$reason}
+import_too_complex_help = print it to a new PDF (Print → Save as PDF) and import that, or import the Word document it was made from
+import_not_text = `{$path}` is not text: it holds bytes that no text file has
+import_not_text_help = give the text as pdftotext writes it, or the PDF or Word document itself
 import_not_accepted = the trip made from `{$path}` does not pass check: {$problems}
 import_not_accepted_help = nothing was written; please report this with the document, it is a fault of studietur import
 import_cannot_write = cannot write `{$path}`: {$error}
@@ -584,6 +590,7 @@ import_report_nothing_to_check = nothing in particular
 import_report_furniture = Set aside as page headers, footers, page numbers and contents (not in the report):
 import_report_used = Read into keys, as written in the document:
 import_report_words = Every one of the document's {$words} words is in this file.
+import_report_pictures = Text in the PDF's pictures (the pictures are not imported):
 
 found_title = the title "{$title}"
 found_days = {$count ->
@@ -620,6 +627,14 @@ found_furniture = {$count ->
     [one] 1 line of page headers, footers or contents set aside
    *[other] {$count} lines of page headers, footers or contents set aside
 }
+found_place = {$date}: the place "{$place}"
+found_day_text = {$date}: the day's own text (before its first visit)
+found_published_total = the sum as printed, {$sum}, as published_total
+found_no_price = no price per participant was printed: price = false
+found_parties = {$count ->
+    [one] party letters of 1 participant
+   *[other] party letters of {$count} participants
+}
 
 check_committee = the committee "{$value}" is the one the text names most: is it the right one?
 check_no_committee = no committee was found: write it in [trip] committee
@@ -629,11 +644,10 @@ check_destination = the destination "{$value}" was read from the text: is it rig
 check_no_destination = no destination was found: write it in [trip] destination
 check_no_days = no day headings with dates were found: start is {$date}, write the trip's real dates
 check_year = "{$heading}" has no year: read as {$date}
-check_total = the document's sum {$printed} is not the items' sum {$sum}: the items are kept as printed and the printed sum is a comment under [accounts]
+check_total = the document's sum {$printed} is not the items' sum {$sum}: it is written as published_total, so the report prints it as published and notes what the items add up to; if an item was misprinted, correct the item and write total instead
 check_count_and_list = the text says {$count} participants but lists {$listed}: the count is a comment under [accounts]
 check_alt = the photo {$file} has no alternative text in the document: its caption or a placeholder stands in [… .image] alt; describe the photo
 check_image_kind = a picture in {$kind} format was not imported (studietur takes PNG, JPEG, GIF, WebP and SVG): save it as PNG and add it
-check_day_text = the text after the heading of {$date} before its first visit is the section "{$title}"
 check_empty_section = "{$title}" had no text under it: it is an entry of the day's programme
 check_no_agenda = no programme was found for {$date}: the report lists its visits' titles
 check_no_accounts_items = no items were found under "{$title}": it is a section of its own
@@ -643,9 +657,22 @@ check_captions = {$count ->
    *[other] {$count} paragraphs read like a photo's caption, but the photos themselves were not imported
 }: add the photos as [[day.section.image]]
 check_placeholder = values the document does not give are written as "FILL IN": replace them
+check_pdf_pictures = {$count ->
+    [one] the PDF has 1 picture; it is not imported (its description and the text in it are listed at the end of these comments)
+   *[other] the PDF has {$count} pictures; they are not imported (their descriptions and the text in them are listed at the end of these comments)
+}: add the photos as [[day.section.image]]
+check_image_refused = picture {$number} of the document was not imported: {$reason}; its description and caption are listed at the end of these comments
+check_text_encoding = the text is not UTF-8: it was read as {$encoding}; see that æ, ø and å are right
 
-day_text_title = The day
 pictures_title = Photos
 unnamed_section_title = More
 picture_alt = Photo {$number} of the report (no description in the document)
 fill_in = FILL IN
+
+docx_no_document = it holds no Word document (word/document.xml)
+docx_damaged = its part {$part} is damaged: {$error}
+docx_part_too_large = its part {$part} unpacks to more than {$max} MB
+docx_too_many_parts = it has more than {$max} parts
+docx_too_complex = its part {$part} has more than {$max} XML elements
+pdf_too_much_work = its pages take more than {$max} million drawing operations (drawings inside drawings)
+pdf_too_many_pages = it has more than {$max} pages

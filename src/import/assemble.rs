@@ -4,7 +4,7 @@
 //! where reports put him, the sums checked, and the notes of what was
 //! recognised.
 
-use super::doc::{Doc, fold};
+use super::doc::{Doc, FurnitureKind, fold};
 use super::draft::AccountsDraft;
 use super::draft::{Draft, ImageDraft, SectionDraft};
 use super::recognise::accounts;
@@ -88,6 +88,27 @@ pub fn finish(draft: &mut Draft, doc: &Doc, all: &str, mut pics: Pictures) {
             }),
         }
     }
+    // Pictures of a day's own text join its first visit.
+    for day in &mut draft.days {
+        let mut images = std::mem::take(&mut day.images);
+        if images.is_empty() {
+            continue;
+        }
+        match day.sections.first_mut() {
+            Some(s) => {
+                images.append(&mut s.images);
+                s.images = images;
+            }
+            None => {
+                let title = m::pictures_title().in_lang(lang);
+                day.sections.push(SectionDraft {
+                    text: title.clone(),
+                    title,
+                    images,
+                });
+            }
+        }
+    }
     empty_sections(draft);
     if let Some(intro) = &draft.introduction
         && intro.text.trim().is_empty()
@@ -168,7 +189,25 @@ fn values(draft: &mut Draft, doc: &Doc, all: &str, lang: Lang) {
         t.title.clone().unwrap_or_default(),
         t.subtitle.clone().unwrap_or_default()
     );
-    match trip::destination(t.title.as_deref(), all) {
+    // A trip to more than one place goes to the days' places.
+    let mut places: Vec<&str> = Vec::new();
+    for p in draft.days.iter().filter_map(|d| d.place.as_deref()) {
+        if !places.contains(&p) {
+            places.push(p);
+        }
+    }
+    let found = match (
+        trip::destination(t.title.as_deref(), all),
+        places.split_last(),
+    ) {
+        (found, Some((last, rest))) if !rest.is_empty() => {
+            let and = if trip::english(all) { " and " } else { " og " };
+            let country = found.and_then(|(_, c)| c);
+            Some((format!("{}{and}{last}", rest.join(", ")), country))
+        }
+        (found, _) => found,
+    };
+    match found {
         Some((place, country)) => {
             draft.check.push(m::check_destination(place.as_str()));
             t.destination = place;
@@ -359,6 +398,12 @@ fn counts(draft: &mut Draft, all: &str) {
         draft.check.push(m::check_count_and_list(n, listed));
         a.participants = None;
     }
+    // The report shows a price per participant when it knows the count; a
+    // document that printed none had none approved.
+    let counted = a.participants.is_some() || listed > 0;
+    if counted && !a.price_printed && !accounts::names_price(all) {
+        a.no_price = true;
+    }
 }
 
 /// What was recognised, for the report.
@@ -387,7 +432,13 @@ fn notes(draft: &mut Draft, doc: &Doc) {
                 d.sections.len(),
                 d.agenda.len(),
             ));
-            if d.agenda.is_empty() {
+            if let Some(place) = &d.place {
+                f.push(m::found_place(date.to_string(), place.as_str()));
+            }
+            if !d.text.trim().is_empty() {
+                f.push(m::found_day_text(date.to_string()));
+            }
+            if d.agenda.is_empty() && !d.sections.is_empty() {
                 draft.check.push(m::check_no_agenda(date.to_string()));
             }
         }
@@ -405,9 +456,23 @@ fn notes(draft: &mut Draft, doc: &Doc) {
         if let Some(n) = a.participants {
             f.push(m::found_participant_count(n));
         }
+        if let Some(p) = a.published_total {
+            f.push(m::found_published_total(p.format(Lang::Da, false)));
+        }
+        if a.no_price {
+            f.push(m::found_no_price());
+        }
     }
     if !draft.participants.is_empty() {
         f.push(m::found_participants(draft.participants.len()));
+        let parties = draft
+            .participants
+            .iter()
+            .filter(|p| p.party.is_some())
+            .count();
+        if parties > 0 {
+            f.push(m::found_parties(parties));
+        }
     }
     if let Some(a) = &draft.author {
         f.push(m::found_author(a.name.as_str()));
@@ -415,10 +480,18 @@ fn notes(draft: &mut Draft, doc: &Doc) {
     if !draft.images.is_empty() {
         f.push(m::found_images(draft.images.len()));
     }
-    if !doc.furniture.is_empty() {
-        f.push(m::found_furniture(doc.furniture.len()));
+    let pictures = doc
+        .furniture
+        .iter()
+        .filter(|x| x.kind == FurnitureKind::Picture)
+        .count();
+    if doc.furniture.len() > pictures {
+        f.push(m::found_furniture(doc.furniture.len() - pictures));
     }
-    if draft.images.is_empty() {
+    if pictures > 0 {
+        draft.check.push(m::check_pdf_pictures(pictures));
+    }
+    if draft.images.is_empty() && pictures == 0 {
         let captions = draft
             .days
             .iter()
@@ -438,18 +511,22 @@ fn notes(draft: &mut Draft, doc: &Doc) {
     draft.found = f;
 }
 
-/// The accounts' check: a printed sum that is the items' sum is `total`;
-/// one that is not stays a comment and is to be looked at.
+/// The accounts' sum: a printed sum that is the items' sum is `total`
+/// (check keeps them equal); one that is not is `published_total`, the
+/// report printing it as the document did, and is to be looked at.
 fn settle_total(a: &mut AccountsDraft, check: &mut Vec<crate::messages::Msg>) {
     let Some(sum) = crate::money::Amount::checked_sum(a.items.iter().map(|i| i.amount)) else {
         return;
     };
     match a.printed_total {
         Some(p) if p == sum => a.total = Some(p),
-        Some(p) => check.push(m::check_total(
-            p.format(Lang::Da, false),
-            sum.format(Lang::Da, false),
-        )),
+        Some(p) => {
+            a.published_total = Some(p);
+            check.push(m::check_total(
+                p.format(Lang::Da, false),
+                sum.format(Lang::Da, false),
+            ));
+        }
         None => {}
     }
 }

@@ -36,6 +36,9 @@ pub enum FurnitureKind {
     PageNumber,
     /// A line of a table of contents.
     Contents,
+    /// A picture the import cannot take (a PDF's figure): its alternative
+    /// text in brackets, and the text drawn in it.
+    Picture,
 }
 
 /// One block of content.

@@ -97,6 +97,8 @@ pub struct ParticipantDraft {
     pub name: String,
     /// `role`.
     pub role: Option<String>,
+    /// `party`: the letters after the name ("S" of "Orla Hav (S)").
+    pub party: Option<String>,
     /// `group`.
     pub group: Option<String>,
 }
@@ -108,6 +110,14 @@ pub struct DayDraft {
     pub date: Option<NaiveDate>,
     /// `title`, when the heading says more than the date.
     pub title: Option<String>,
+    /// `place`, when the document says where the day is spent.
+    pub place: Option<String>,
+    /// `text`: what stands between the day's heading (and programme) and
+    /// its first visit.
+    pub text: String,
+    /// Pictures that stood in the day's own text: they go with its first
+    /// visit (a day has no pictures of its own).
+    pub images: Vec<ImageDraft>,
     /// `agenda`.
     pub agenda: Vec<AgendaDraft>,
     /// `[[day.section]]`.
@@ -160,8 +170,14 @@ pub struct AccountsDraft {
     pub participants: Option<u64>,
     /// `total`, only when it equals the items' sum.
     pub total: Option<Amount>,
+    /// `published_total`: the sum as printed, when it is not the items'.
+    pub published_total: Option<Amount>,
     /// The sum as the document printed it.
     pub printed_total: Option<Amount>,
+    /// Whether the document printed a price per participant.
+    pub price_printed: bool,
+    /// `price = false`: the document printed no price per participant.
+    pub no_price: bool,
     /// `text` (Markdown): what stood under the heading that was no item.
     pub text: String,
     /// `[[accounts.item]]`.

@@ -8,10 +8,15 @@ use super::doc::{Furniture, FurnitureKind};
 use super::page::Page;
 use std::collections::HashMap;
 
-/// Takes the furniture out of `pages` and gives it in the order found.
-pub fn remove(pages: &mut [Page]) -> Vec<Furniture> {
+/// Takes the furniture out of `pages` and gives it in the order found;
+/// lines that come back at the pages' edges are running headers only when
+/// `by_place` (not when the document marked its own).
+pub fn remove(pages: &mut [Page], by_place: bool) -> Vec<Furniture> {
     let mut found: Vec<(usize, usize, Furniture)> = Vec::new();
-    let repeated = repeated_edges(pages);
+    let mut repeated = repeated_edges(pages);
+    if !by_place {
+        repeated.clear();
+    }
     for (p, page) in pages.iter_mut().enumerate() {
         let edges = edge_lines(page);
         for i in 0..page.len() {
@@ -21,7 +26,11 @@ pub fn remove(pages: &mut [Page]) -> Vec<Furniture> {
             }
             let alone = (i == 0 || page[i - 1].text.is_empty())
                 && page.get(i + 1).is_none_or(|l| l.text.is_empty());
-            let kind = if (edges.contains(&i) || alone) && is_page_number(&text) {
+            // "Side 3 af 14" is a page number wherever the text puts it.
+            let worded = ["side ", "page "]
+                .iter()
+                .any(|w| text.to_lowercase().starts_with(w));
+            let kind = if (edges.contains(&i) || alone || worded) && is_page_number(&text) {
                 Some(FurnitureKind::PageNumber)
             } else if edges.contains(&i) && repeated.contains_key(&shape(&text)) {
                 Some(FurnitureKind::HeaderFooter)
@@ -85,12 +94,19 @@ fn repeated_edges(pages: &[Page]) -> HashMap<String, usize> {
             *counts.entry(s).or_default() += 1;
         }
     }
-    let all = pages.len();
+    // Pages with text (pdftotext ends its text with a form feed).
+    let all = pages
+        .iter()
+        .filter(|p| p.iter().any(|l| !l.blank()))
+        .count();
     // On at least three pages and two in five, or on every page of two.
-    counts.retain(|s, n| {
-        ((*n >= 3 && *n * 5 >= all * 2) || (*n >= 2 && *n == all))
-            && s.chars().any(char::is_alphanumeric)
-    });
+    // A header has a word ("Side #", a title); an amount ("#.### kr.") or
+    // a number alone that ends a page's table is none.
+    let worded = |s: &str| {
+        s.split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 3 && !["dkk", "eur", "nok", "sek", "usd"].contains(&w))
+    };
+    counts.retain(|s, n| ((*n >= 3 && *n * 5 >= all * 2) || (*n >= 2 && *n == all)) && worded(s));
     counts
 }
 
@@ -221,7 +237,7 @@ mod tests {
                 ]
             })
             .collect();
-        let f = remove(&mut pages);
+        let f = remove(&mut pages, true);
         assert_eq!(f.len(), 8, "{f:?}");
         assert_eq!(pages[2][2].text, "Og mere tekst.");
         assert!(pages[2][0].text.is_empty() && pages[2][4].text.is_empty());
@@ -242,7 +258,7 @@ mod tests {
             .map(|t| Line::text(t))
             .collect::<Vec<_>>(),
         ];
-        let f = remove(&mut pages);
+        let f = remove(&mut pages, true);
         assert_eq!(f.len(), 4);
         assert_eq!(pages[0][5].text, "Tekst.");
     }

@@ -7,6 +7,7 @@
 
 use super::doc::{Block, Cell, Doc, Para, Role, Table};
 use super::furniture;
+use super::hyphens::{CONJUNCTIONS, join, vocabulary};
 pub use super::page::{Line, Page};
 use std::collections::HashSet;
 
@@ -33,12 +34,55 @@ pub fn bullet_text(line: &str) -> Option<&str> {
     (!t.is_empty()).then_some(t)
 }
 
-/// Words that follow a hyphen that is kept: "Social- og Beskæftigelse".
-const CONJUNCTIONS: &[&str] = &["og", "eller", "samt", "and", "or", "til", "som"];
+/// The number and text of a line that is written as a numbered list's
+/// item ("1. Hurtig kontakt", "2) Én plan"), unless what follows the
+/// number is a month or a part of the year ("9. oktober", "2. halvår"):
+/// a Danish date or ordinal.
+pub fn numbered_text(line: &str) -> Option<(u64, &str)> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 || !matches!(line.as_bytes().get(digits), Some(b'.' | b')')) {
+        return None;
+    }
+    let rest = &line[digits + 1..];
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let text = rest.trim_start();
+    let first = text
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    const DATED: &[&str] = &[
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+        "halvår",
+        "kvartal",
+        "kvt",
+        "gang",
+        "runde",
+    ];
+    if text.is_empty() || DATED.contains(&first.as_str()) {
+        return None;
+    }
+    Some((line[..digits].parse().ok()?, text))
+}
 
-/// Reads pages of lines into a document.
-pub fn to_doc(mut pages: Vec<Page>) -> Doc {
-    let furniture = furniture::remove(&mut pages);
+/// Reads pages of lines into a document; `marked` when the pages' running
+/// headers and footers were marked as such (a tagged PDF's artifacts), so
+/// that no line is taken for one by where it stands.
+pub fn to_doc(mut pages: Vec<Page>, marked: bool) -> Doc {
+    let furniture = furniture::remove(&mut pages, !marked);
     let vocabulary = vocabulary(&pages);
     let groups = groups(pages);
     let width = typical_width(&groups);
@@ -93,6 +137,57 @@ struct Part {
     lines: Vec<Line>,
     heading: bool,
     bullet: bool,
+    /// The number of a numbered list's item.
+    number: Option<u64>,
+}
+
+impl Part {
+    fn new(line: Option<&Line>, heading: bool, bullet: bool) -> Part {
+        Part {
+            lines: line.into_iter().cloned().collect(),
+            heading,
+            bullet,
+            number: None,
+        }
+    }
+}
+
+/// The number of the line at `i` of `group` when it is a numbered list's
+/// item: numbered lists start at 1, so "1." with a "2." after it, or the
+/// number after the item before.
+fn item_number(group: &[Line], i: usize, before: Option<&Part>) -> Option<u64> {
+    let (n, _) = numbered_text(&group[i].text)?;
+    let follows = before.and_then(|p| p.number).is_some_and(|m| n == m + 1);
+    let opens = n == 1
+        && group[i + 1..]
+            .iter()
+            .find_map(|l| numbered_text(&l.text))
+            .is_some_and(|(next, _)| next == 2);
+    (follows || opens).then_some(n)
+}
+
+/// Whether `line` goes on with the heading whose last line is `last`: a
+/// large heading (a title) wrapped onto a second line in the same look.
+fn continues_heading(last: &Line, line: &Line, body: Option<f32>) -> bool {
+    let (Some(a), Some(b), Some(body)) = (last.size, line.size, body) else {
+        return false;
+    };
+    // The line goes on in lower case, or the heading's line ends with a
+    // dash, a comma or a small word ("Studietur for" "Økonomiudvalget").
+    let small_word = last
+        .text
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.chars().all(char::is_lowercase) && w.chars().count() <= 4);
+    let joined = line.text.chars().next().is_some_and(char::is_lowercase)
+        || last.text.ends_with(['–', '—', '-', ',', '&'])
+        || small_word;
+    (a - b).abs() <= 0.6
+        && last.bold == line.bold
+        && a >= body * 1.12
+        && !ends_sentence(&last.text)
+        && joined
+        && !looks_like_date(&line.text)
 }
 
 /// Lines between blank lines; a paragraph carries over a page break when
@@ -192,12 +287,21 @@ fn split(group: Vec<Line>, width: usize, body: Option<f32>) -> Vec<Part> {
             .last()
             .filter(|p| p.bullet)
             .map(|p| p.lines[p.lines.len() - 1].clone());
-        if bullet_text(&line.text).is_some() {
-            parts.push(Part {
-                lines: vec![line.clone()],
-                heading: false,
-                bullet: true,
-            });
+        // After a day's heading, the next line may be a heading too.
+        let after_date = parts
+            .last()
+            .is_some_and(|p| p.heading && p.lines.len() == 1 && looks_like_date(&p.lines[0].text));
+        if let Some(n) = item_number(&group, i, parts.last()) {
+            let mut part = Part::new(Some(line), false, true);
+            part.number = Some(n);
+            parts.push(part);
+        } else if bullet_text(&line.text).is_some() {
+            parts.push(Part::new(Some(line), false, true));
+        } else if let Some(p) = parts
+            .last_mut()
+            .filter(|p| p.heading && continues_heading(&p.lines[p.lines.len() - 1], line, body))
+        {
+            p.lines.push(line.clone());
         } else if let Some(item) = &after_bullet
             && continues_item(item, line, width)
         {
@@ -210,7 +314,7 @@ fn split(group: Vec<Line>, width: usize, body: Option<f32>) -> Vec<Part> {
             && !line.text.contains('\t')
             && line.text.split_whitespace().count() <= 10
             && (line.text.chars().next().is_some_and(char::is_lowercase)
-                || !ends_sentence(
+                || cell_goes_on(
                     p.lines[p.lines.len() - 1]
                         .text
                         .split('\t')
@@ -231,15 +335,11 @@ fn split(group: Vec<Line>, width: usize, body: Option<f32>) -> Vec<Part> {
                 {
                     p.lines.push(line.clone())
                 }
-                _ => parts.push(Part {
-                    lines: vec![line.clone()],
-                    heading: false,
-                    bullet: false,
-                }),
+                _ => parts.push(Part::new(Some(line), false, false)),
             }
         } else if is_heading(
             line,
-            if after_bullet.is_some() {
+            if after_bullet.is_some() || after_date {
                 None
             } else {
                 prev_text.as_deref()
@@ -249,11 +349,7 @@ fn split(group: Vec<Line>, width: usize, body: Option<f32>) -> Vec<Part> {
             width,
             body,
         ) {
-            parts.push(Part {
-                lines: vec![line.clone()],
-                heading: true,
-                bullet: false,
-            });
+            parts.push(Part::new(Some(line), true, false));
         } else {
             let starts = match parts.last() {
                 None => true,
@@ -264,11 +360,7 @@ fn split(group: Vec<Line>, width: usize, body: Option<f32>) -> Vec<Part> {
                 }
             };
             if starts {
-                parts.push(Part {
-                    lines: Vec::new(),
-                    heading: false,
-                    bullet: false,
-                });
+                parts.push(Part::new(None, false, false));
             }
             if let Some(p) = parts.last_mut() {
                 p.lines.push(line.clone());
@@ -277,6 +369,17 @@ fn split(group: Vec<Line>, width: usize, body: Option<f32>) -> Vec<Part> {
         prev_text = Some(line.text.clone());
     }
     parts
+}
+
+/// Whether a table cell's text is left open at its line's end: a comma,
+/// a hyphen, a small word, a bracket not closed ("Anden Transport
+/// (offentlig transport i Amsterdam,").
+fn cell_goes_on(cell: &str) -> bool {
+    let cell = cell.trim_end();
+    let last = cell.rsplit(' ').next().unwrap_or_default();
+    cell.ends_with([',', '-', '–', '(', '/', '&'])
+        || cell.matches('(').count() > cell.matches(')').count()
+        || CONJUNCTIONS.contains(&last)
 }
 
 /// Whether `line` is the next line of the bullet item whose last line is
@@ -291,7 +394,8 @@ fn continues_item(item: &Line, line: &Line, width: usize) -> bool {
     if let (Some(ix), Some(lx), Some(size)) = (item.x, line.x, item.size) {
         // The bullet's line starts at the bullet; its text, and the
         // lines that go on with it, further in.
-        let first_of_item = bullet_text(&item.text).is_some();
+        let first_of_item =
+            bullet_text(&item.text).is_some() || numbered_text(&item.text).is_some();
         return if first_of_item {
             lx > ix + size * 0.4
         } else {
@@ -345,6 +449,10 @@ fn is_heading(
     if !after_break {
         return false;
     }
+    // A day's date on a line of its own.
+    if looks_like_date(t) && (line.size.is_none() || line.bold || body.is_none()) {
+        return true;
+    }
     // Larger or bold: a heading by its look (a PDF).
     if let (Some(size), Some(body)) = (line.size, body) {
         let stands_out = size >= body * 1.12 || (line.bold && words <= 12);
@@ -371,41 +479,16 @@ fn looks_like_date(t: &str) -> bool {
     crate::import::dates::day_heading(t, None).is_some()
 }
 
-/// Every word of the pages, to tell a hyphen at a line's end that belongs
-/// to the word ("ikke-vestlig") from one that breaks it ("der-for").
-fn vocabulary(pages: &[Page]) -> HashSet<String> {
-    let mut words = HashSet::new();
-    for l in pages.iter().flatten() {
-        let toks: Vec<&str> = l.text.split_whitespace().collect();
-        // The last word of a line ending in a hyphen is no word of its own.
-        let k = if l.text.ends_with('-') {
-            toks.len().saturating_sub(1)
-        } else {
-            toks.len()
-        };
-        let skip_first = true;
-        for (i, w) in toks.iter().enumerate().take(k) {
-            // The first word may be a hyphenated word's second half.
-            if i == 0 && skip_first && w.chars().next().is_some_and(char::is_lowercase) {
-                continue;
-            }
-            words.insert(trim_word(w).to_lowercase());
-        }
-    }
-    words
-}
-
-fn trim_word(w: &str) -> &str {
-    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-}
-
 /// Joins a paragraph's lines.
 fn paragraph(part: Part, vocabulary: &HashSet<String>, body: Option<f32>) -> Para {
     let mut plain = String::new();
     for (i, line) in part.lines.iter().enumerate() {
         let mut text = line.text.as_str();
         if i == 0 && part.bullet {
-            text = bullet_text(text).unwrap_or(text);
+            text = match part.number {
+                Some(_) => numbered_text(text).map_or(text, |(_, t)| t),
+                None => bullet_text(text).unwrap_or(text),
+            };
         }
         if i > 0 {
             plain = join(&plain, text, vocabulary);
@@ -430,72 +513,9 @@ fn paragraph(part: Part, vocabulary: &HashSet<String>, body: Option<f32>) -> Par
         md,
         plain,
         role,
-        list: part.bullet.then_some((0, false)),
+        list: part.bullet.then_some((0, part.number.is_some())),
         size,
         bold,
         ..Para::default()
-    }
-}
-
-/// `before` and the next line, the hyphen at the end of `before` kept or
-/// dropped.
-fn join(before: &str, next: &str, vocabulary: &HashSet<String>) -> String {
-    if let Some(stem) = before.strip_suffix('\u{ad}') {
-        return format!("{stem}{next}");
-    }
-    let Some(stem) = before.strip_suffix(['-', '\u{2010}']) else {
-        return format!("{before}\n{next}");
-    };
-    let last = stem.rsplit(char::is_whitespace).next().unwrap_or_default();
-    let first = next.split_whitespace().next().unwrap_or_default();
-    let ends_letter = last.chars().last().is_some_and(char::is_alphabetic);
-    if !ends_letter {
-        // "2010-" "2011", "10-" "20%": a range or a number.
-        return format!("{before}{next}");
-    }
-    let head = trim_word(last).to_lowercase();
-    let tail = trim_word(first).to_lowercase();
-    let joined = format!("{head}{tail}");
-    let hyphened = format!("{head}-{tail}");
-    let word = first.trim_end_matches(|c: char| !c.is_alphanumeric());
-    if CONJUNCTIONS.contains(&word) {
-        return format!("{before} {next}");
-    }
-    let knows_joined = vocabulary.contains(&joined);
-    let knows_hyphened = vocabulary.contains(&hyphened);
-    let lower = first.chars().next().is_some_and(char::is_lowercase);
-    if !knows_joined && (knows_hyphened || !lower) {
-        format!("{before}{next}")
-    } else {
-        format!("{stem}{next}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::import::lines::*;
-
-    #[test]
-    fn hyphens_at_line_ends() {
-        let v: HashSet<String> = ["ikke-vestlig", "amsterdamwerkt"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        assert_eq!(join("var der der-", "for lagt", &v), "var der derfor lagt");
-        assert_eq!(
-            join("Social-", "og Beskæftigelse", &v),
-            "Social- og Beskæftigelse"
-        );
-        assert_eq!(
-            join("med ikke-", "vestlig baggrund", &v),
-            "med ikke-vestlig baggrund"
-        );
-        assert_eq!(
-            join("hos Amsterdam-", "Werkt! at", &v),
-            "hos AmsterdamWerkt! at"
-        );
-        assert_eq!(join("i 2010-", "2011 blev", &v), "i 2010-2011 blev");
-        assert_eq!(join("Nieuw-", "West", &HashSet::new()), "Nieuw-West");
-        assert_eq!(join("en", "to", &v), "en\nto");
     }
 }

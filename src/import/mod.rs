@@ -15,6 +15,7 @@ pub mod doc;
 pub mod docx;
 mod draft;
 mod furniture;
+mod hyphens;
 mod lines;
 mod page;
 pub mod pdf;
@@ -117,10 +118,14 @@ pub fn import(name: &str, bytes: &[u8], lang: Lang) -> Result<Imported, Refused>
                 m::import_unreadable(name, e),
                 Some(m::import_unreadable_help()),
             ),
+            pdf::Error::TooComplex(why) => refuse(
+                m::import_too_complex(name, why),
+                Some(m::import_too_complex_help()),
+            ),
         })?,
         Kind::Text => {
             let text = String::from_utf8_lossy(bytes);
-            lines::to_doc(text::pages(&text))
+            lines::to_doc(text::pages(&text), false)
         }
     };
     if doc_words(&doc) == 0 {

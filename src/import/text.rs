@@ -33,12 +33,52 @@ pub fn pages(text: &str) -> Vec<Page> {
         }
         pages.push(lines);
     }
+    for page in &mut pages {
+        bullets_apart(page);
+    }
     if !double || pages.len() > 1 {
         return pages;
     }
     // Without form feeds, the page breaks of such an extraction show as a
     // line that starts with one space after a line that ends a paragraph.
     split_marked_pages(pages.into_iter().next().unwrap_or_default())
+}
+
+/// Whether a line is a list's bullet and nothing else.
+fn bare_bullet(line: &Line) -> bool {
+    let mut chars = line.text.chars();
+    chars.next().is_some_and(|c| "•◦▪●○■‣⁃\u{f0b7}".contains(c)) && chars.next().is_none()
+}
+
+/// Bullets written apart from their items, as pdftotext writes a list set
+/// in from the text: a run of lines of a bullet alone, then (after blank
+/// lines) as many lines of text, one an item. Each item gets its bullet.
+fn bullets_apart(page: &mut Page) {
+    let mut i = 0;
+    while i < page.len() {
+        let run = page[i..].iter().take_while(|l| bare_bullet(l)).count();
+        if run == 0 {
+            i += 1;
+            continue;
+        }
+        let mut j = i + run;
+        while page.get(j).is_some_and(Line::blank) {
+            j += 1;
+        }
+        let items = page[j..]
+            .iter()
+            .take_while(|l| !l.blank() && !bare_bullet(l))
+            .count();
+        if items == run {
+            for line in page.iter_mut().skip(j).take(run) {
+                *line = Line::text(&format!("• {}", line.text));
+            }
+            page.drain(i..j);
+            i += run;
+        } else {
+            i = j;
+        }
+    }
 }
 
 /// Whether nearly every line with text is followed by exactly one empty
@@ -83,7 +123,7 @@ mod tests {
     use crate::import::text::*;
 
     fn doc_of(text: &str) -> Vec<Para> {
-        let doc = crate::import::lines::to_doc(pages(text));
+        let doc = crate::import::lines::to_doc(pages(text), false);
         doc.blocks
             .into_iter()
             .filter_map(|b| match b {

@@ -5,7 +5,7 @@
 //! through toml_edit, with the multi-line strings encoded here, so that
 //! every value is valid TOML whatever its characters.
 
-use super::doc::{Furniture, fold};
+use super::doc::{Furniture, FurnitureKind, fold};
 use super::draft::{AgendaDraft, Draft, ImageDraft, SectionDraft};
 use crate::locale::Lang;
 use crate::messages::import as m;
@@ -42,6 +42,7 @@ pub fn trip_file(draft: &Draft, file: &str, furniture: &[Furniture], lang: Lang)
             let mut t = Table::new();
             t["name"] = value(p.name.as_str());
             set(&mut t, "role", p.role.as_deref());
+            set(&mut t, "party", p.party.as_deref());
             set(&mut t, "group", p.group.as_deref());
             list.push(t);
         }
@@ -55,6 +56,10 @@ pub fn trip_file(draft: &Draft, file: &str, furniture: &[Furniture], lang: Lang)
                 t["date"] = value(toml_date(date));
             }
             set(&mut t, "title", d.title.as_deref());
+            set(&mut t, "place", d.place.as_deref());
+            if !d.text.trim().is_empty() {
+                t["text"] = text(&d.text);
+            }
             if !d.agenda.is_empty() {
                 t["agenda"] = Item::Value(Value::Array(agenda(&d.agenda)));
             }
@@ -78,6 +83,12 @@ pub fn trip_file(draft: &Draft, file: &str, furniture: &[Furniture], lang: Lang)
         if let Some(total) = a.total {
             t["total"] = amount(total);
         }
+        if let Some(total) = a.published_total {
+            t["published_total"] = amount(total);
+        }
+        if a.no_price {
+            t["price"] = value(false);
+        }
         if !a.text.trim().is_empty() {
             t["text"] = text(&a.text);
         }
@@ -92,12 +103,6 @@ pub fn trip_file(draft: &Draft, file: &str, furniture: &[Furniture], lang: Lang)
             items.push(it);
         }
         t.insert("item", Item::ArrayOfTables(items));
-        if let Some(p) = a.printed_total.filter(|_| a.total.is_none()) {
-            // TODO(published_total): until format 1 has the key, the sum
-            // the document printed is a comment.
-            let note = format!("# total = {}  ({})\n", p.literal(), p.format(lang, false));
-            t.decor_mut().set_suffix(format!("\n{note}"));
-        }
         doc.insert("accounts", Item::Table(t));
     }
     let body = doc.to_string();
@@ -280,10 +285,18 @@ fn report(draft: &Draft, file: &str, furniture: &[Furniture], lang: Lang) -> Str
             .iter()
             .map(|f| format!("  - {}", f.in_lang(lang))),
     );
+    let (pictures, furniture): (Vec<&Furniture>, Vec<&Furniture>) = furniture
+        .iter()
+        .partition(|f| f.kind == FurnitureKind::Picture);
     if !furniture.is_empty() {
         lines.push(String::new());
         lines.push(m::import_report_furniture().in_lang(lang));
         lines.extend(furniture.iter().map(|f| format!("  | {}", fold(&f.text))));
+    }
+    if !pictures.is_empty() {
+        lines.push(String::new());
+        lines.push(m::import_report_pictures().in_lang(lang));
+        lines.extend(pictures.iter().map(|f| format!("  | {}", fold(&f.text))));
     }
     if !draft.used.is_empty() {
         lines.push(String::new());

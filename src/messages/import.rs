@@ -16,6 +16,12 @@ catalogue! {
     import_encrypted(path);
     import_encrypted_help();
     import_too_large(path, max);
+    import_too_much_text(path, size, max);
+    import_too_much_text_help();
+    import_too_complex(path, reason);
+    import_too_complex_help();
+    import_not_text(path);
+    import_not_text_help();
     import_not_accepted(path, problems);
     import_not_accepted_help();
     import_cannot_write(path, error);
@@ -29,6 +35,7 @@ catalogue! {
     import_report_furniture();
     import_report_used();
     import_report_words(words);
+    import_report_pictures();
 
     // What was recognised.
     found_title(title);
@@ -42,6 +49,11 @@ catalogue! {
     found_introduction();
     found_images(count);
     found_furniture(count);
+    found_place(date, place);
+    found_day_text(date);
+    found_published_total(sum);
+    found_no_price();
+    found_parties(count);
 
     // What to look at.
     check_committee(value);
@@ -56,18 +68,29 @@ catalogue! {
     check_count_and_list(count, listed);
     check_alt(file);
     check_image_kind(kind);
-    check_day_text(date, title);
     check_empty_section(title);
     check_no_agenda(date);
     check_no_accounts_items(title);
     check_unplaced(words);
     check_captions(count);
     check_placeholder();
+    check_pdf_pictures(count);
+    check_image_refused(number, reason);
+    check_text_encoding(encoding);
 
     // Words the import writes.
-    day_text_title();
     pictures_title();
     unnamed_section_title();
     picture_alt(number);
     fill_in();
+
+    // Why a Word document cannot be read (the `error` of import_unreadable).
+    docx_no_document();
+    docx_damaged(part, error);
+    docx_part_too_large(part, max);
+    docx_too_many_parts(max);
+    docx_too_complex(part, max);
+    // Why a PDF's pages are too complex (the `reason` of import_too_complex).
+    pdf_too_much_work(max);
+    pdf_too_many_pages(max);
 }

@@ -17,7 +17,12 @@ spacing, manual line breaks, tabs between time and text, "Tirsdag d. 18/4"
 without a year); textbox (the programme in a text box beside the text);
 table (the programme as a two-column table of times); photos (photos with
 alternative text and a caption under each); english (an English report).
-It also saves habit "styles" as PDF, for the PDF test.
+cities (a trip in two cities: places, a day's own text, party letters, a
+paragraph that starts "9. oktober", bullets typed by hand, a printed sum
+that is not the items'); parties (participants in a table with a column of
+party letters). It also saves "styles" and "cities" as PDF, and "cities" as
+text (pdftotext), for the PDF and text tests. Name habits to write only
+those: python3 tests/import/make_docs.py cities parties
 """
 
 import base64
@@ -320,6 +325,53 @@ def doc_english():
     return b
 
 
+def doc_cities():
+    """A trip in two cities as such reports are written: the place after the
+    date in a day's heading or on a line "Sted:" under it, an account of the
+    day before its first visit, party letters after the names (a table with
+    a "Parti" column too), a paragraph that starts with a date ("9.
+    oktober"), Word's bullets typed by hand, and a budget whose printed sum
+    is not its items' sum, with no price per participant."""
+    b = [p(t("Studietur 2023 – Oslo og Stockholm"), "Title"),
+         p(t("Beskæftigelsesudvalget, Aalborg Kommune")), h("Indledning", 1),
+         p(t("Beskæftigelsesudvalgets studietur gik i 2023 til Oslo og Stockholm. Den første uge var udvalget i Oslo, "
+             "den anden i Stockholm.")),
+         p(t("1. oktober blev programmet endeligt godkendt af udvalget.")),
+         p(t("Udvalget havde tre temaer:")),
+         p(t("•\tunge uden uddannelse")), p(t("•\tflygtninge")),
+         p("•<text:tab/>" + t("virksomhederne") + "<text:line-break/>•<text:tab/>" + t("kommunens egne jobcentre"))]
+    b += [h("Deltagere", 1), bullets(["Anne Holm (A), formand", "Orla Hav (S)", "Karen Bo (SF), næstformand",
+                                      "Lis Ravn (RV)", "Per Dam (EL)", "Åse Lie (Ø)", "Jens Holm (IT), direktør"])]
+    b += [h("Mandag den 2. oktober 2023 – Oslo", 1),
+          p(t("Vi ankom til Oslo om morgenen og gik fra stationen til hotellet.")),
+          h("NAV Grünerløkka", 2), p(t("NAV-kontoret samler stat og kommune under ét tag."))]
+    b += [h("Tirsdag den 3. oktober 2023", 1), p(t("Sted: Oslo")),
+          bullets(["Introduktionsprogrammet", "Virksomhedsbesøg hos Ruter"]),
+          h("Introduktionsprogrammet", 2), p(t("Programmet varer op til tre år.")),
+          h("Virksomhedsbesøg hos Ruter", 2), p(t("Ruter har ansat over 40 buschauffører."))]
+    b += [h("Lørdag den 7. oktober 2023 (Stockholm)", 1),
+          p(t("Lørdag rejste udvalget med tog fra Oslo til Stockholm. Resten af weekenden var fri.")),
+          p(t("9. oktober om eftermiddagen begyndte programmet i Stockholm."))]
+    b += [h("Mandag den 9. oktober 2023 – Jobbtorg", 1),
+          h("Jobbtorg Stockholm", 2), p(t("Jobbtorg er kommunens egen indgang for ledige."))]
+    b += [h("Regnskab", 1),
+          table([["Post", "Beløb (ekskl. moms)"], ["Transport", "38.940 kr."], ["Hotel", "97.110 kr."],
+                 ["Forplejning", "41.275 kr."], ["Samlet", "177.324 kr."]], "Regnskab"),
+          p(t("Antal deltagere: 7"))]
+    return b
+
+
+def doc_party_table():
+    """Participants in a table with a column of their parties' letters."""
+    b = [p(t("Studietur 2024 – Berlin"), "Title"), h("Indledning", 1), p(t(INTRO))]
+    b += [h("Deltagere", 1), table([["Navn", "Parti", "Rolle"], ["Anne Holm", "A", "formand"],
+                                    ["Bo Jensen", "V", "næstformand"], ["Carla Berg", "SF", ""],
+                                    ["Dorte Lund", "", "kulturchef"]], "Deltagere")]
+    b.append(h(DAYS[1], 1))
+    b += visit_paras(1)
+    return b
+
+
 HABITS = {
     "styles": doc_styles,
     "look": doc_look,
@@ -327,14 +379,25 @@ HABITS = {
     "table": doc_table,
     "photos": doc_photos,
     "english": doc_english,
+    "cities": doc_cities,
+    "parties": doc_party_table,
 }
 
+# Habits also saved as PDF (LibreOffice) and as that PDF's text
+# (pdftotext), for the PDF and text readers.
+AS_PDF = {"styles": False, "cities": True}
 
-def fodt(blocks):
+
+# The running header of a habit, when not the Berlin trip's.
+HEADERS = {"cities": "Studietur 2023 – Oslo og Stockholm"}
+
+
+def fodt(blocks, header=None):
+    styles = STYLES if header is None else STYLES.replace("Studietur 2024 – Berlin", t(header))
     return (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {NS} office:version="1.3" '
         'office:mimetype="application/vnd.oasis.opendocument.text">'
-        f"{STYLES}<office:body><office:text>{''.join(blocks)}</office:text></office:body></office:document>\n"
+        f"{styles}<office:body><office:text>{''.join(blocks)}</office:text></office:body></office:document>\n"
     )
 
 
@@ -351,15 +414,22 @@ def convert(src, kind, outdir):
 
 
 def main():
+    """Writes every habit, or those named on the command line."""
+    wanted = sys.argv[1:] or list(HABITS)
     with tempfile.TemporaryDirectory() as tmp:
-        for name, make in HABITS.items():
+        for name in wanted:
             src = os.path.join(tmp, f"{name}.fodt")
             with open(src, "w", encoding="utf-8") as f:
-                f.write(fodt(make()))
+                f.write(fodt(HABITS[name](), HEADERS.get(name)))
             convert(src, "docx", HERE)
-            if name == "styles":
-                convert(src, "pdf", HERE)
             print(f"wrote tests/import/{name}.docx")
+            if name in AS_PDF:
+                convert(src, "pdf", HERE)
+                print(f"wrote tests/import/{name}.pdf")
+            if AS_PDF.get(name):
+                pdf = os.path.join(HERE, f"{name}.pdf")
+                subprocess.run(["pdftotext", "-enc", "UTF-8", pdf, os.path.join(HERE, f"{name}.txt")], check=True)
+                print(f"wrote tests/import/{name}.txt")
 
 
 if __name__ == "__main__":

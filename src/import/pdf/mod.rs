@@ -6,10 +6,23 @@
 //! is. [`super::lines`] then reads the lines as text without styles, with
 //! each line's size and boldness to find headings by.
 
+mod fonts;
+mod tags;
 mod text;
 
-use super::doc::Doc;
+/// The most strings of a page whose small marks are looked for (the
+/// search compares each string with every other).
+const MAX_MARKED_SPANS: usize = 5_000;
+
+/// The most pages read (a report has tens).
+pub const MAX_PAGES: usize = 5_000;
+
+/// The most one stream (of objects, or a drawing) may unpack to.
+const MAX_STREAM: usize = 64 * 1024 * 1024;
+
+use super::doc::{Doc, Furniture, FurnitureKind};
 use super::page::{Line, Page};
+use std::collections::HashSet;
 use text::Span;
 
 /// Why a PDF cannot be read.
@@ -19,11 +32,19 @@ pub enum Error {
     Encrypted,
     /// It is not a PDF, or damaged.
     Damaged(String),
+    /// Reading it would take more work than a report needs (drawings
+    /// drawn inside themselves, a great many pages).
+    TooComplex(crate::messages::Msg),
 }
 
-/// Reads a PDF's text.
+/// Reads a PDF's text: its content as lines, its artifacts (running
+/// headers, page numbers) and the text drawn in its figures as furniture.
 pub fn read(bytes: &[u8]) -> Result<Doc, Error> {
-    let doc = lopdf::Document::load_mem(bytes).map_err(|e| {
+    let options = lopdf::LoadOptions {
+        max_decompressed_size: Some(MAX_STREAM),
+        ..lopdf::LoadOptions::default()
+    };
+    let doc = lopdf::Document::load_mem_with_options(bytes, options).map_err(|e| {
         let s = e.to_string();
         let lower = s.to_lowercase();
         if lower.contains("password") || lower.contains("decrypt") || lower.contains("encrypt") {
@@ -35,11 +56,38 @@ pub fn read(bytes: &[u8]) -> Result<Doc, Error> {
     if doc.is_encrypted() && !doc.was_encrypted() {
         return Err(Error::Encrypted);
     }
+    let mut figures = tags::figures(&doc);
+    let mut budget = text::Budget::default();
+    let too_much = |_| {
+        Error::TooComplex(crate::messages::import::pdf_too_much_work(
+            text::MAX_OPERATIONS / 1_000_000,
+        ))
+    };
     let mut pages = Vec::new();
     let mut artifacts = Vec::new();
-    for (_, id) in doc.get_pages() {
-        let (content, marked): (Vec<Span>, Vec<Span>) =
-            text::spans(&doc, id).into_iter().partition(|s| !s.artifact);
+    let mut in_figures: Vec<Span> = Vec::new();
+    let mut seen = HashSet::new();
+    // A page named twice in a damaged page tree is read once.
+    for id in doc.page_iter() {
+        if !seen.insert(id) {
+            continue;
+        }
+        if seen.len() > MAX_PAGES {
+            return Err(Error::TooComplex(
+                crate::messages::import::pdf_too_many_pages(MAX_PAGES),
+            ));
+        }
+        let spans = text::spans(&doc, id, &mut figures, &mut budget).map_err(too_much)?;
+        let (content, marked): (Vec<Span>, Vec<Span>) = spans
+            .into_iter()
+            .filter_map(|s| match s.figure {
+                Some(_) => {
+                    in_figures.push(s);
+                    None
+                }
+                None => Some(s),
+            })
+            .partition(|s| !s.artifact);
         pages.push(layout(content));
         artifacts.extend(
             layout(marked)
@@ -48,20 +96,56 @@ pub fn read(bytes: &[u8]) -> Result<Doc, Error> {
                 .filter(|t| !t.is_empty()),
         );
     }
-    let mut out = super::lines::to_doc(pages);
-    let mut marked: Vec<super::doc::Furniture> = Vec::new();
+    let mut out = super::lines::to_doc(pages, !artifacts.is_empty());
+    let mut marked: Vec<Furniture> = Vec::new();
+    let mut known = HashSet::new();
     for text in artifacts {
-        if !marked.iter().any(|f| f.text == text) {
-            marked.push(super::doc::Furniture {
-                kind: super::doc::FurnitureKind::HeaderFooter,
+        if known.insert(text.clone()) {
+            marked.push(Furniture {
+                kind: FurnitureKind::HeaderFooter,
                 text,
             });
         }
     }
     marked.append(&mut out.furniture);
+    marked.extend(pictures(&figures, in_figures));
     out.furniture = marked;
     out.year = created_year(&doc);
     Ok(out)
+}
+
+/// Each figure of the PDF as furniture: its alternative text and the text
+/// drawn in it, in the order of the figures.
+fn pictures(figures: &tags::Figures, spans: Vec<Span>) -> Vec<Furniture> {
+    let mut drawn: Vec<Vec<Span>> = vec![Vec::new(); figures.list.len()];
+    for s in spans {
+        if let Some(d) = s.figure.and_then(|f| drawn.get_mut(f)) {
+            d.push(s);
+        }
+    }
+    figures
+        .list
+        .iter()
+        .zip(drawn)
+        .filter_map(|(f, d)| {
+            let text: Vec<String> = layout(d)
+                .into_iter()
+                .map(|l| l.text)
+                .filter(|t| !t.is_empty())
+                .collect();
+            let text = super::doc::fold(&text.join(" "));
+            let line = match (&f.alt, text.is_empty()) {
+                (Some(alt), true) => format!("[{alt}]"),
+                (Some(alt), false) => format!("[{alt}] {text}"),
+                (None, false) => text,
+                (None, true) => return None,
+            };
+            Some(Furniture {
+                kind: FurnitureKind::Picture,
+                text: line,
+            })
+        })
+        .collect()
 }
 
 fn created_year(doc: &lopdf::Document) -> Option<i32> {
@@ -90,9 +174,39 @@ struct Segment {
     text: String,
 }
 
+/// Small marks raised (or lowered) beside the end of a larger string (a
+/// footnote's number, a unit's ²) are put on its baseline, a space
+/// before them, so that they do not part its line from the lines beside it.
+fn marks_on_baselines(spans: &mut [Span]) {
+    let bases: Vec<(f32, f32, f32, bool)> = spans
+        .iter()
+        .map(|s| (s.x_end, s.y, s.size, s.bold))
+        .collect();
+    for s in spans.iter_mut() {
+        let home = bases.iter().find(|(x_end, y, size, _)| {
+            *size >= s.size * 1.25
+                && s.x >= x_end - 1.0
+                && s.x <= x_end + size * 0.5
+                && s.y - y <= size * 0.7
+                && y - s.y <= size * 0.3
+                && (s.y - y).abs() > 0.01
+        });
+        if let Some(&(_, y, _, bold)) = home {
+            s.y = y;
+            s.bold = bold;
+            if !s.text.starts_with(' ') {
+                s.text.insert(0, ' ');
+            }
+        }
+    }
+}
+
 /// Lines of one page, in reading order, blank lines between blocks.
 fn layout(mut spans: Vec<Span>) -> Page {
     spans.retain(|s| !s.text.trim().is_empty() || s.text.contains(' '));
+    if spans.len() <= MAX_MARKED_SPANS {
+        marks_on_baselines(&mut spans);
+    }
     spans.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
     // Baselines.
     let mut rows: Vec<Vec<Span>> = Vec::new();
@@ -164,11 +278,32 @@ fn layout(mut spans: Vec<Span>) -> Page {
         let gaps: Vec<f32> = b.windows(2).map(|w| w[0].y - w[1].y).collect();
         let mut sorted = gaps.clone();
         sorted.sort_by(f32::total_cmp);
-        let usual = sorted.get(sorted.len() / 2).copied().unwrap_or(0.0);
+        // The lines' own spacing: the least gap that is a line's (not a
+        // mark's) — a block of one-line paragraphs has the paragraphs'
+        // spacing most often.
+        let size = b.first().map_or(0.0, |s| s.size);
+        let usual = sorted
+            .iter()
+            .copied()
+            .find(|g| *g >= size * 0.9)
+            .or_else(|| sorted.get(sorted.len().saturating_sub(1) / 2).copied())
+            .unwrap_or(0.0);
+        let uniform = match (sorted.first(), sorted.last()) {
+            (Some(lo), Some(hi)) => *hi <= *lo * 1.1,
+            _ => false,
+        };
         for (i, seg) in b.iter().enumerate() {
             if i > 0 {
                 let gap = gaps[i - 1];
-                let para = gap > usual * 1.35 && gap > seg.size * 1.3;
+                // With every gap alike, the block's lines tell no spacing
+                // apart: a gap of a paragraph's size after a sentence's end
+                // ends a paragraph.
+                let para = if uniform {
+                    gap > seg.size * 1.55
+                        && b[i - 1].text.trim_end().ends_with(['.', '!', '?', ':'])
+                } else {
+                    gap > usual * 1.35 && gap > seg.size * 1.3
+                };
                 if para {
                     page.push(Line::text(""));
                 }
@@ -251,7 +386,11 @@ mod tests {
         let doc = lopdf::Document::load_mem(&bytes).unwrap();
         for (n, id) in doc.get_pages() {
             println!("=== page {n}");
-            for l in crate::import::pdf::layout(crate::import::pdf::text::spans(&doc, id)) {
+            let mut figures = crate::import::pdf::tags::figures(&doc);
+            let mut budget = crate::import::pdf::text::Budget::default();
+            let spans =
+                crate::import::pdf::text::spans(&doc, id, &mut figures, &mut budget).unwrap();
+            for l in crate::import::pdf::layout(spans) {
                 println!(
                     "{:>5.1} {} |{}|",
                     l.size.unwrap_or(0.0),

@@ -4,9 +4,10 @@
 //! state. Characters are decoded by lopdf (its font encodings and
 //! ToUnicode maps); nothing is drawn.
 
+use super::fonts::{Font, deref, fonts, number};
+use super::tags::Figures;
 use lopdf::content::Content;
-use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
-use std::collections::HashMap;
+use lopdf::{Dictionary, Document, Object, ObjectId};
 
 /// The most content one page (with its forms) may unpack to.
 const MAX_CONTENT: usize = 64 * 1024 * 1024;
@@ -29,6 +30,9 @@ pub struct Span {
     /// Whether it is marked as an artifact (a running header, a page
     /// number) in a tagged PDF.
     pub artifact: bool,
+    /// The figure it is drawn in ([`Figures`]), when it is a picture's
+    /// text.
+    pub figure: Option<usize>,
 }
 
 type Matrix = [f32; 6];
@@ -43,191 +47,6 @@ fn mul(a: &Matrix, b: &Matrix) -> Matrix {
         a[4] * b[0] + a[5] * b[2] + b[4],
         a[4] * b[1] + a[5] * b[3] + b[5],
     ]
-}
-
-/// A font as far as placing text goes.
-struct Font<'a> {
-    encoding: Option<Encoding<'a>>,
-    widths: HashMap<u32, f32>,
-    default_width: f32,
-    two_bytes: bool,
-    bold: bool,
-}
-
-fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
-    match o {
-        Object::Reference(id) => doc.get_object(*id).unwrap_or(o),
-        _ => o,
-    }
-}
-
-fn number(o: &Object) -> Option<f32> {
-    o.as_float().ok()
-}
-
-impl<'a> Font<'a> {
-    fn read(doc: &'a Document, dict: &'a Dictionary) -> Font<'a> {
-        let name = |d: &Dictionary| {
-            d.get(b"BaseFont")
-                .ok()
-                .and_then(|o| o.as_name().ok())
-                .map(|n| String::from_utf8_lossy(n).to_lowercase())
-                .unwrap_or_default()
-        };
-        let subtype = dict
-            .get(b"Subtype")
-            .ok()
-            .and_then(|o| o.as_name().ok())
-            .unwrap_or_default();
-        let two_bytes = subtype == b"Type0";
-        let mut widths = HashMap::new();
-        let mut default_width = 1000.0;
-        let mut base = name(dict);
-        let mut descriptor: Option<&Dictionary> = None;
-        if two_bytes {
-            let descendant = dict
-                .get(b"DescendantFonts")
-                .ok()
-                .map(|o| deref(doc, o))
-                .and_then(|o| o.as_array().ok())
-                .and_then(|a| a.first())
-                .map(|o| deref(doc, o))
-                .and_then(|o| o.as_dict().ok());
-            if let Some(d) = descendant {
-                if base.is_empty() {
-                    base = name(d);
-                }
-                default_width = d.get(b"DW").ok().and_then(number).unwrap_or(1000.0);
-                if let Some(w) = d
-                    .get(b"W")
-                    .ok()
-                    .map(|o| deref(doc, o))
-                    .and_then(|o| o.as_array().ok())
-                {
-                    cid_widths(doc, w, &mut widths);
-                }
-                descriptor = d
-                    .get(b"FontDescriptor")
-                    .ok()
-                    .map(|o| deref(doc, o))
-                    .and_then(|o| o.as_dict().ok());
-            }
-        } else {
-            let first = dict
-                .get(b"FirstChar")
-                .ok()
-                .and_then(|o| o.as_i64().ok())
-                .unwrap_or(0);
-            if let Some(w) = dict
-                .get(b"Widths")
-                .ok()
-                .map(|o| deref(doc, o))
-                .and_then(|o| o.as_array().ok())
-            {
-                for (i, o) in w.iter().enumerate().take(65536) {
-                    if let Some(v) = number(deref(doc, o)) {
-                        widths.insert((first + i as i64).max(0) as u32, v);
-                    }
-                }
-            }
-            default_width = 500.0;
-            descriptor = dict
-                .get(b"FontDescriptor")
-                .ok()
-                .map(|o| deref(doc, o))
-                .and_then(|o| o.as_dict().ok());
-            if let Some(d) = descriptor
-                && let Some(m) = d.get(b"MissingWidth").ok().and_then(number)
-                && m > 0.0
-            {
-                default_width = m;
-            }
-        }
-        let weight = descriptor
-            .and_then(|d| d.get(b"FontWeight").ok())
-            .and_then(number)
-            .unwrap_or(400.0);
-        let force_bold = descriptor
-            .and_then(|d| d.get(b"Flags").ok())
-            .and_then(|o| o.as_i64().ok())
-            .is_some_and(|f| f & (1 << 18) != 0);
-        let bold = weight >= 600.0
-            || force_bold
-            || ["bold", "black", "heavy", "semibold", "demi"]
-                .iter()
-                .any(|b| base.contains(b));
-        Font {
-            encoding: dict.get_font_encoding_with_limit(doc, MAX_CONTENT).ok(),
-            widths,
-            default_width,
-            two_bytes,
-            bold,
-        }
-    }
-
-    fn width(&self, code: u32) -> f32 {
-        self.widths
-            .get(&code)
-            .copied()
-            .unwrap_or(self.default_width)
-    }
-
-    fn decode(&self, bytes: &[u8]) -> String {
-        match &self.encoding {
-            Some(e) => e.bytes_to_string(bytes).unwrap_or_default(),
-            None => String::from_utf8_lossy(bytes).into_owned(),
-        }
-    }
-}
-
-fn cid_widths(doc: &Document, w: &[Object], out: &mut HashMap<u32, f32>) {
-    let mut i = 0;
-    while i < w.len() && out.len() < 100_000 {
-        let Some(first) = deref(doc, &w[i]).as_i64().ok() else {
-            break;
-        };
-        match w.get(i + 1).map(|o| deref(doc, o)) {
-            Some(Object::Array(list)) => {
-                for (k, o) in list.iter().enumerate() {
-                    if let Some(v) = number(deref(doc, o)) {
-                        out.insert((first + k as i64).max(0) as u32, v);
-                    }
-                }
-                i += 2;
-            }
-            Some(o) => {
-                let last = o.as_i64().unwrap_or(first);
-                let v = w
-                    .get(i + 2)
-                    .map(|o| deref(doc, o))
-                    .and_then(number)
-                    .unwrap_or(1000.0);
-                for c in first..=last.min(first + 65536) {
-                    out.insert(c.max(0) as u32, v);
-                }
-                i += 3;
-            }
-            None => break,
-        }
-    }
-}
-
-/// The fonts of a resource dictionary.
-fn fonts<'a>(doc: &'a Document, resources: Option<&'a Dictionary>) -> HashMap<Vec<u8>, Font<'a>> {
-    let mut out = HashMap::new();
-    let Some(fd) = resources
-        .and_then(|r| r.get(b"Font").ok())
-        .map(|o| deref(doc, o))
-        .and_then(|o| o.as_dict().ok())
-    else {
-        return out;
-    };
-    for (name, o) in fd.iter() {
-        if let Ok(d) = deref(doc, o).as_dict() {
-            out.insert(name.clone(), Font::read(doc, d));
-        }
-    }
-    out
 }
 
 /// The page's resources (inherited ones merged).
@@ -250,16 +69,86 @@ fn page_resources(doc: &Document, page: ObjectId) -> Dictionary {
     merged
 }
 
-/// The strings shown on a page.
-pub fn spans(doc: &Document, page: ObjectId) -> Vec<Span> {
+/// The most drawing operations read in a whole document, forms drawn
+/// inside forms counted each time: a report has a few hundred thousand;
+/// a form that draws itself over and over has no end.
+pub const MAX_OPERATIONS: usize = 20_000_000;
+
+/// The most content a whole document may unpack to, forms counted each
+/// time they are drawn.
+const MAX_CONTENT_TOTAL: usize = 512 * 1024 * 1024;
+
+/// The most strings kept of one document.
+const MAX_SPANS: usize = 2_000_000;
+
+/// How much work reading a document may still do.
+#[derive(Debug)]
+pub struct Budget {
+    operations: usize,
+    bytes: usize,
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget {
+            operations: MAX_OPERATIONS,
+            bytes: MAX_CONTENT_TOTAL,
+        }
+    }
+}
+
+/// The document's pages draw more than [`MAX_OPERATIONS`].
+#[derive(Debug)]
+pub struct TooMuchWork;
+
+impl Budget {
+    fn spend(&mut self, operations: usize, bytes: usize) -> Result<(), TooMuchWork> {
+        self.operations = self.operations.checked_sub(operations).ok_or(TooMuchWork)?;
+        self.bytes = self.bytes.checked_sub(bytes).ok_or(TooMuchWork)?;
+        Ok(())
+    }
+}
+
+/// What reading one page needs: the document, the page, its figures, what
+/// is left of the budget, and the strings found.
+struct Cx<'a> {
+    doc: &'a Document,
+    page: ObjectId,
+    figures: &'a mut Figures,
+    budget: &'a mut Budget,
+    out: Vec<Span>,
+}
+
+/// A marked-content sequence open at a point of the content: its tag, and
+/// the figure it draws, if any.
+#[derive(Debug, Clone)]
+struct Mark {
+    tag: Vec<u8>,
+    figure: Option<usize>,
+}
+
+/// The strings shown on a page; text inside a figure's marked content is
+/// marked with that figure (new figures met in the content are added).
+pub fn spans(
+    doc: &Document,
+    page: ObjectId,
+    figures: &mut Figures,
+    budget: &mut Budget,
+) -> Result<Vec<Span>, TooMuchWork> {
     let resources = page_resources(doc, page);
     let content = match doc.get_page_content_with_limit(page, MAX_CONTENT) {
         Ok(c) => c,
-        Err(_) => return Vec::new(),
+        Err(_) => return Ok(Vec::new()),
     };
-    let mut out = Vec::new();
-    run(doc, &content, &resources, IDENTITY, 0, &[], &mut out);
-    out
+    let mut cx = Cx {
+        doc,
+        page,
+        figures,
+        budget,
+        out: Vec::new(),
+    };
+    run(&mut cx, &content, &resources, IDENTITY, 0, &[])?;
+    Ok(cx.out)
 }
 
 #[derive(Clone)]
@@ -273,21 +162,59 @@ struct TextState {
     rise: f32,
 }
 
+/// The tag of a `BMC`/`BDC` and the figure it opens: one the structure
+/// tree names by its marked-content id, or a `/Figure` tag or `/Alt` of
+/// its own.
+fn mark(cx: &mut Cx, op: &lopdf::content::Operation, resources: &Dictionary) -> Mark {
+    let tag = op
+        .operands
+        .first()
+        .and_then(|o| o.as_name().ok())
+        .unwrap_or_default()
+        .to_vec();
+    let props = match op.operands.get(1) {
+        Some(Object::Dictionary(d)) => Some(d),
+        Some(Object::Name(n)) => resources
+            .get(b"Properties")
+            .ok()
+            .map(|o| deref(cx.doc, o))
+            .and_then(|o| o.as_dict().ok())
+            .and_then(|p| p.get(n).ok())
+            .map(|o| deref(cx.doc, o))
+            .and_then(|o| o.as_dict().ok()),
+        _ => None,
+    };
+    let mcid = props
+        .and_then(|p| p.get(b"MCID").ok())
+        .and_then(|o| o.as_i64().ok());
+    let alt = props
+        .and_then(|p| p.get(b"Alt").ok())
+        .and_then(super::tags::text);
+    let figure = match mcid.and_then(|id| cx.figures.of(cx.page, id)) {
+        Some(f) => Some(f),
+        None if tag == b"Figure" || alt.is_some() => Some(cx.figures.add(alt)),
+        None => None,
+    };
+    Mark { tag, figure }
+}
+
 fn run(
-    doc: &Document,
+    cx: &mut Cx,
     content: &[u8],
     resources: &Dictionary,
     base: Matrix,
     depth: usize,
-    inherited: &[Vec<u8>],
-    out: &mut Vec<Span>,
-) {
-    if depth > 8 || out.len() > 500_000 {
-        return;
+    inherited: &[Mark],
+) -> Result<(), TooMuchWork> {
+    if depth > 8 || cx.out.len() > MAX_SPANS {
+        return Ok(());
     }
+    cx.budget.spend(0, content.len())?;
     let Ok(ops) = Content::decode(content) else {
-        return;
+        return Ok(());
     };
+    cx.budget.spend(ops.operations.len(), 0)?;
+    let doc = cx.doc;
     let fonts = fonts(doc, Some(resources));
     let mut ctm = base;
     let mut stack: Vec<(Matrix, TextState)> = Vec::new();
@@ -303,18 +230,16 @@ fn run(
     let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
     // Marked content: text inside a figure is the picture's; text inside
     // an artifact is no content.
-    let mut marks: Vec<Vec<u8>> = inherited.to_vec();
+    let mut marks: Vec<Mark> = inherited.to_vec();
     for op in &ops.operations {
         let n = |i: usize| op.operands.get(i).and_then(number).unwrap_or(0.0);
         match op.operator.as_str() {
-            "BMC" | "BDC" => marks.push(
-                op.operands
-                    .first()
-                    .and_then(|o| o.as_name().ok())
-                    .unwrap_or_default()
-                    .to_vec(),
-            ),
-            "EMC" => {
+            "BMC" | "BDC" => {
+                let m = mark(cx, op, resources);
+                marks.push(m);
+            }
+            // Never below the marks the form was drawn inside.
+            "EMC" if marks.len() > inherited.len() => {
                 marks.pop();
             }
             "q" => stack.push((ctm, ts.clone())),
@@ -364,10 +289,10 @@ fn run(
                 }
                 let font = ts.font.as_ref().and_then(|f| fonts.get(f));
                 let Some(font) = font else { continue };
-                if marks.iter().any(|m| m == b"Figure") {
-                    continue;
-                }
-                let artifact = marks.iter().any(|m| m == b"Artifact");
+                let look = Look {
+                    artifact: marks.iter().any(|m| m.tag == b"Artifact"),
+                    figure: marks.iter().rev().find_map(|m| m.figure),
+                };
                 let items: Vec<&Object> = match op.operator.as_str() {
                     "TJ" => op
                         .operands
@@ -381,7 +306,7 @@ fn run(
                 for item in items {
                     match item {
                         Object::String(bytes, _) => {
-                            show(bytes, font, &ts, &mut tm, &ctm, artifact, out)
+                            show(bytes, font, &ts, &mut tm, &ctm, look, &mut cx.out)
                         }
                         o => {
                             let adjust = number(o).unwrap_or(0.0);
@@ -427,25 +352,26 @@ fn run(
                     .and_then(|o| o.as_dict().ok())
                     .unwrap_or(resources);
                 let bytes = if form.dict.has(b"Filter") {
-                    form.decompressed_content().unwrap_or_default()
+                    form.decompressed_content_with_limit(MAX_CONTENT)
+                        .unwrap_or_default()
                 } else {
                     form.content.clone()
                 };
                 if bytes.len() <= MAX_CONTENT {
-                    run(
-                        doc,
-                        &bytes,
-                        inner,
-                        mul(&matrix, &ctm),
-                        depth + 1,
-                        &marks,
-                        out,
-                    );
+                    run(cx, &bytes, inner, mul(&matrix, &ctm), depth + 1, &marks)?;
                 }
             }
             _ => {}
         }
     }
+    Ok(())
+}
+
+/// Where a string stands in the marked content.
+#[derive(Debug, Clone, Copy)]
+struct Look {
+    artifact: bool,
+    figure: Option<usize>,
 }
 
 /// Places one string and moves the text matrix past it.
@@ -455,7 +381,7 @@ fn show(
     ts: &TextState,
     tm: &mut Matrix,
     ctm: &Matrix,
-    artifact: bool,
+    look: Look,
     out: &mut Vec<Span>,
 ) {
     let trm = mul(tm, ctm);
@@ -484,6 +410,7 @@ fn show(
         size: (ts.size * scale_y).abs(),
         bold: font.bold,
         text,
-        artifact,
+        artifact: look.artifact,
+        figure: look.figure,
     });
 }

@@ -75,6 +75,12 @@ pub fn amount_at_end(line: &str) -> Option<(String, Amount)> {
     ))
 }
 
+/// "Posterne giver tilsammen", "The items add up to".
+fn adds_up(t: &str) -> bool {
+    let t = t.to_lowercase();
+    t.contains("giver tilsammen") || t.contains("add up to")
+}
+
 fn sum_label(t: &str) -> bool {
     let t = t.trim().trim_end_matches(':').to_lowercase();
     let t = t.trim();
@@ -93,6 +99,12 @@ fn sum_label(t: &str) -> bool {
     ]
     .iter()
     .any(|w| t == *w || t.starts_with(&format!("{w} ")) || t.ends_with(&format!(" {w}")))
+}
+
+/// Whether a text names a price per participant anywhere.
+pub fn names_price(text: &str) -> bool {
+    text.lines()
+        .any(|l| per_participant(l) && l.chars().any(|c| c.is_ascii_digit()))
 }
 
 fn per_participant(t: &str) -> bool {
@@ -182,13 +194,30 @@ pub fn read(nodes: Vec<Node>) -> (AccountsDraft, Vec<Node>, Vec<String>) {
     }
     // Lines (text): a label on one or more lines, then its amount.
     let mut leftover: Vec<String> = Vec::new();
-    for line in lines {
-        if line.is_empty() {
-            continue;
-        }
+    let lines: Vec<String> = lines.into_iter().filter(|l| !l.is_empty()).collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i].clone();
+        i += 1;
         if let Some(n) = participant_count(&line) {
             a.participants = Some(n);
             used.push(line);
+            continue;
+        }
+        // A table's columns one after the other (as pdftotext writes
+        // them): as many labels, then as many amounts alone.
+        let run = lines[i - 1..]
+            .iter()
+            .take_while(|l| amount_at_end(l).is_some_and(|(label, _)| label.is_empty()))
+            .count();
+        if run >= 2 && run == pending.len() {
+            let labels = std::mem::take(&mut pending);
+            for (label, amount_line) in labels.iter().zip(&lines[i - 1..i - 1 + run]) {
+                let amount = amount_at_end(amount_line).map(|(_, a)| a);
+                let source = format!("{label} {amount_line}");
+                row(&mut a, label, amount, None, &mut used, &source);
+            }
+            i += run - 1;
             continue;
         }
         match amount_at_end(&line) {
@@ -210,18 +239,34 @@ pub fn read(nodes: Vec<Node>) -> (AccountsDraft, Vec<Node>, Vec<String>) {
                 }
                 used.push(line);
             }
+            // A sentence is text, not the start of a label.
+            None if line.split_whitespace().count() > 8 && line.ends_with(['.', '!', '?']) => {
+                leftover.append(&mut pending);
+                leftover.push(line);
+            }
             None => pending.push(line),
         }
     }
     leftover.append(&mut pending);
-    if !leftover.is_empty() {
-        a.text = leftover.join("\n\n");
+    for line in leftover {
+        add_text(&mut a, &line);
     }
     if a.items.is_empty() {
         // Nothing read: all of it is text.
         a.text.clear();
     }
     (a, rest, used)
+}
+
+/// A paragraph of the accounts' text.
+fn add_text(a: &mut AccountsDraft, line: &str) {
+    if !a.text.is_empty() {
+        a.text.push_str("\n\n");
+    }
+    a.text.push_str(&super::content::paragraph(
+        super::content::inline(line),
+        false,
+    ));
 }
 
 /// One row: an item, the sum, the price per participant or the count.
@@ -237,13 +282,18 @@ fn row(
         used.push(source.to_string());
         return;
     };
-    if sum_label(label) {
+    if adds_up(label) {
+        // A note of what the items add up to (as studietur prints under a
+        // published total): the items say it already.
+        used.push(source.to_string());
+    } else if sum_label(label) {
         a.printed_total = Some(amount);
         used.push(source.to_string());
     } else if per_participant(label) {
+        a.price_printed = true;
         used.push(source.to_string());
     } else if label.is_empty() {
-        a.text.push_str(source);
+        add_text(a, source);
     } else {
         used.push(source.to_string());
         a.items.push(ItemDraft {

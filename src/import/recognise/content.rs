@@ -59,6 +59,16 @@ pub fn content(nodes: &[Node], base: u8) -> Content {
         if std::mem::take(&mut skip) {
             continue;
         }
+        let typed = match node {
+            Node::Para(p) if p.list.is_none() => typed_bullets(p),
+            _ => None,
+        };
+        if let Some(items) = typed {
+            // Bullets typed by hand ("•" and a tab), one item a line.
+            numbers.clear();
+            list.extend(items.into_iter().map(|t| format!("- {}", unnumbered(t))));
+            continue;
+        }
         if !matches!(node, Node::Para(p) if p.list.is_some()) && !list.is_empty() {
             blocks.push(list.join("\n"));
             list.clear();
@@ -85,7 +95,7 @@ pub fn content(nodes: &[Node], base: u8) -> Content {
                 } else {
                     "- ".to_string()
                 };
-                list.push(format!("{indent}{marker}{}", inline(&p.md)));
+                list.push(format!("{indent}{marker}{}", unnumbered(inline(&p.md))));
             }
             Node::Para(p) => {
                 if caption_like(p)
@@ -95,7 +105,8 @@ pub fn content(nodes: &[Node], base: u8) -> Content {
                     // Taken with the picture before it.
                     continue;
                 }
-                blocks.push(inline(&p.md));
+                let after_list = blocks.last().is_some_and(|b| is_list(b));
+                blocks.push(paragraph(inline(&p.md), after_list));
             }
             Node::Table(t) => blocks.extend(table(t)),
             Node::Picture(pic) => {
@@ -121,9 +132,32 @@ pub fn content(nodes: &[Node], base: u8) -> Content {
     out
 }
 
+/// The items of a paragraph whose every line starts with a bullet typed
+/// by hand ("•", "–", "" and a space or tab), as Word users make lists.
+fn typed_bullets(p: &Para) -> Option<Vec<String>> {
+    let plain: Vec<&str> = p.plain.lines().filter(|l| !l.trim().is_empty()).collect();
+    let md: Vec<&str> = p.md.lines().filter(|l| !l.trim().is_empty()).collect();
+    if plain.is_empty() || plain.len() != md.len() {
+        return None;
+    }
+    let starts = |l: &str| crate::import::lines::bullet_text(l.trim_start()).is_some();
+    if !plain.iter().all(|l| starts(l)) {
+        return None;
+    }
+    md.iter()
+        .map(|l| {
+            let l = l.trim_start();
+            // The bullet may stand inside the Markdown's marks ("**• x**").
+            let lead = l.len() - l.trim_start_matches(['*', '_']).len();
+            let body = crate::import::lines::bullet_text(&l[lead..])?;
+            Some(inline(&format!("{}{body}", &l[..lead])))
+        })
+        .collect()
+}
+
 /// A paragraph's Markdown on one line (manual line breaks are spaces in
 /// the subset), tabs as spaces.
-fn inline(md: &str) -> String {
+pub fn inline(md: &str) -> String {
     let t = fold(md);
     // A line that would be read as something else is kept as text: "1990.
     // blev …" is no list in the subset, but "#" and ">" at the start are.
@@ -134,6 +168,46 @@ fn inline(md: &str) -> String {
         return t.replacen('#', "nr. ", 1);
     }
     t
+}
+
+/// A paragraph's text, as a paragraph: numbered lists start at 1, so a
+/// paragraph that starts "1. oktober" (or, after a numbered list, its next
+/// number) would be read as a list; a no-break space after its point keeps
+/// it text ("9. oktober" is text as it stands).
+pub fn paragraph(text: String, after_list: bool) -> String {
+    match leading_number(&text) {
+        Some(n) if n == 1 || after_list => unnumbered(text),
+        _ => text,
+    }
+}
+
+/// The text with a no-break space after a leading "12." or "3)", so that
+/// no list starts there.
+fn unnumbered(text: String) -> String {
+    if leading_number(&text).is_none() {
+        return text;
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    // The digits and the point (or parenthesis) are ASCII; a space or tab
+    // follows.
+    format!("{}\u{a0}{}", &text[..=digits], &text[digits + 2..])
+}
+
+/// The number a text starts with when it starts like a numbered list's
+/// item: digits, a point or parenthesis, a space or tab.
+fn leading_number(text: &str) -> Option<u64> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let b = text.as_bytes();
+    let marked = digits > 0
+        && digits <= 9
+        && matches!(b.get(digits), Some(b'.' | b')'))
+        && matches!(b.get(digits + 1), Some(b' ' | b'\t'));
+    marked.then(|| text[..digits].parse().ok()).flatten()
+}
+
+/// Whether a block of text is a list (its first line an item).
+fn is_list(block: &str) -> bool {
+    block.starts_with("- ") || leading_number(block).is_some()
 }
 
 /// A table as a pipe table (its first row the header), or as paragraphs
@@ -155,7 +229,7 @@ fn table(t: &Table) -> Vec<String> {
             .into_iter()
             .flat_map(|r| r.into_iter())
             .filter(|c| !c.trim().is_empty())
-            .map(|c| inline(&c))
+            .map(|c| paragraph(inline(&c), false))
             .collect();
     }
     let line = |r: &Vec<String>| {
@@ -204,6 +278,24 @@ mod tests {
             list: Some((level, numbered)),
             ..Para::text(t)
         })
+    }
+
+    #[test]
+    fn numbers_that_open_a_paragraph_stay_text() {
+        let nodes = vec![
+            para("9. oktober blev udvalget hentet."),
+            para("1. oktober var der møde."),
+            item("a", 0, true),
+            item("1. punkt", 0, true),
+            para("3. kvartal gik godt."),
+            para("1990. blev et år."),
+        ];
+        let c = content(&nodes, 2);
+        assert_eq!(
+            c.text,
+            "9. oktober blev udvalget hentet.\n\n1.\u{a0}oktober var der møde.\n\n\
+             1. a\n2. 1.\u{a0}punkt\n\n3.\u{a0}kvartal gik godt.\n\n1990. blev et år."
+        );
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod agenda;
 pub mod content;
 pub mod nodes;
 pub mod people;
+pub mod places;
 pub mod segments;
 pub mod trip;
 
@@ -26,8 +27,9 @@ use segments::{Kind, Segment};
 /// Recognises the trip in `doc`; pictures are stored under
 /// `images/<stem>/`, messages worded in `lang` where the file needs words.
 pub fn recognise(doc: &Doc, stem: &str, lang: Lang) -> Draft {
-    let nodes = nodes::nodes(doc);
+    let mut nodes = nodes::nodes(doc);
     let all_text = text_of(&nodes);
+    places::take(&mut nodes, &all_text);
     let mut draft = Draft::default();
     let mut years: Vec<i32> = nodes
         .iter()
@@ -83,12 +85,23 @@ pub fn recognise(doc: &Doc, stem: &str, lang: Lang) -> Draft {
         let day = &days[d];
         let mut dd = DayDraft {
             date: Some(day.date),
+            place: day.place.clone(),
             agenda: std::mem::take(&mut agendas[d]),
             ..DayDraft::default()
         };
+        draft.used.extend(day.place_lines.iter().cloned());
         for h in &day.headings {
-            match dates::day_heading_at(h) {
-                Some((_, end)) if h[end..].trim().is_empty() => draft.used.push(h.clone()),
+            let rest = dates::day_heading_at(h).map(|(_, end)| places::after_date(&h[end..]));
+            match rest {
+                Some("") => draft.used.push(h.clone()),
+                // "Tirsdag den 18. april – Stockholm": the day's place.
+                Some(p)
+                    if dd.place.as_deref().is_none_or(|q| q == p)
+                        && places::is_place(p, &all_text) =>
+                {
+                    dd.place = Some(p.to_string());
+                    draft.used.push(h.clone());
+                }
                 _ if dd.title.is_none() => dd.title = Some(h.clone()),
                 _ => draft.used.push(h.clone()),
             }
@@ -103,22 +116,18 @@ pub fn recognise(doc: &Doc, stem: &str, lang: Lang) -> Draft {
         match seg.kind {
             Kind::Front => {}
             Kind::DayStart(d) => {
+                // Between the day's heading (and programme) and its first
+                // visit: the day's own text.
                 let c = content::content(&seg.nodes, base);
-                let di = day_index(d);
                 let images = pics.store(&mut draft, &c.pictures);
-                if !c.text.is_empty() || !images.is_empty() {
-                    let title = m::day_text_title().in_lang(lang);
-                    if let Some(date) = draft.days[di].date {
-                        draft
-                            .check
-                            .push(m::check_day_text(date.to_string(), title.as_str()));
+                let day = &mut draft.days[day_index(d)];
+                if !c.text.is_empty() {
+                    if !day.text.is_empty() {
+                        day.text.push_str("\n\n");
                     }
-                    draft.days[di].sections.push(SectionDraft {
-                        title,
-                        text: c.text,
-                        images,
-                    });
+                    day.text.push_str(&c.text);
                 }
+                day.images.extend(images);
             }
             Kind::Visit(d) => {
                 let c = content::content(&seg.nodes, base);
@@ -159,7 +168,8 @@ pub fn recognise(doc: &Doc, stem: &str, lang: Lang) -> Draft {
                 draft.accounts = Some(a);
             }
             Kind::Participants if draft.participants.is_empty() => {
-                let (people, rest) = people::participants(seg.nodes.clone());
+                let (people, rest, used) = people::participants(seg.nodes.clone());
+                draft.used.extend(used);
                 if people.is_empty() {
                     free(&mut draft, title, &seg.nodes, base, &mut pics);
                     continue;

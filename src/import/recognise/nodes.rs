@@ -49,6 +49,9 @@ pub struct Heading {
     pub subtitle: bool,
     /// Its size in points, when known.
     pub size: Option<f32>,
+    /// A day's place, read from a line under it ([`super::places`]), with
+    /// that line.
+    pub place: Option<(String, Option<String>)>,
 }
 
 /// The nodes of a document; `styled` documents have headings by style
@@ -118,6 +121,7 @@ fn heading_of(p: &Para, body: Option<f32>, styled: bool, next_is_body: bool) -> 
         title: p.role == Role::Title,
         subtitle: p.role == Role::Subtitle,
         size: p.size,
+        place: None,
     };
     h.level = match p.role {
         Role::Heading(n) => n.max(1),

@@ -144,18 +144,54 @@ pub fn participant(line: &str, group: Option<&str>) -> Option<ParticipantDraft> 
     if name_words.len() < 2 || name_words.len() > 6 || upper * 3 < name_words.len() * 2 {
         return None;
     }
+    let (name, party) = split_party(name);
     Some(ParticipantDraft {
-        name: name.to_string(),
+        name,
         role,
+        party,
         group: group.map(str::to_string),
     })
 }
 
+/// Party letters of more than one letter that lists of politicians put in
+/// brackets after a name: Danish (SF, RV, EL …), and those of the Nordic
+/// neighbours a study trip meets (Ap, FrP, KrF, SD, SDP …). One capital
+/// letter ("S", "V", "Ø") is always a party's letter.
+const PARTIES: &[&str] = &[
+    "SF", "RV", "EL", "DF", "LA", "KF", "KD", "NB", "DD", "ALT", "UFG", "Ap", "FrP", "KrF", "Sp",
+    "SV", "MDG", "SD", "MP", "SDP", "KOK", "PS", "KESK", "VIHR", "VAS", "RKP", "IA",
+];
+
+/// Whether the text in brackets after a name is a party's letters.
+pub fn party_letters(s: &str) -> bool {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.is_uppercase(),
+        _ => PARTIES.contains(&s),
+    }
+}
+
+/// A name without the party letters in brackets at its end, and the
+/// letters: "Orla Hav (S)" → ("Orla Hav", "S"); a bracket that holds
+/// anything else stays in the name ("Jens Holm (IT)", "Bo Ib (afbud)").
+pub fn split_party(name: &str) -> (String, Option<String>) {
+    let name = name.trim();
+    if let Some(open) = name.strip_suffix(')').and_then(|n| n.rfind('('))
+        && let inside = name[open + 1..name.len() - 1].trim()
+        && party_letters(inside)
+        && !name[..open].trim().is_empty()
+    {
+        return (name[..open].trim().to_string(), Some(inside.to_string()));
+    }
+    (name.to_string(), None)
+}
+
 /// The participants of a list's nodes; the nodes it could not read are
-/// given back.
-pub fn participants(nodes: Vec<Node>) -> (Vec<ParticipantDraft>, Vec<Node>) {
+/// given back, and the lines it read without a key (a table's header).
+pub fn participants(nodes: Vec<Node>) -> (Vec<ParticipantDraft>, Vec<Node>, Vec<String>) {
     let mut out = Vec::new();
     let mut rest = Vec::new();
+    let mut used = Vec::new();
     let mut group: Option<String> = None;
     for node in nodes {
         match &node {
@@ -179,42 +215,71 @@ pub fn participants(nodes: Vec<Node>) -> (Vec<ParticipantDraft>, Vec<Node>) {
                     rest.push(node);
                 }
             }
-            Node::Table(t) => {
-                let mut people = Vec::new();
-                for (i, r) in t.rows.iter().enumerate() {
-                    let cells: Vec<String> = r
-                        .iter()
-                        .map(|c| c.line())
-                        .filter(|c| !c.is_empty())
-                        .collect();
-                    let Some(first) = cells.first() else { continue };
-                    if i == 0
-                        && ["navn", "name", "deltager"].contains(&first.to_lowercase().as_str())
-                    {
-                        continue;
-                    }
-                    match participant(first, group.as_deref()) {
-                        Some(mut p) => {
-                            let role = cells[1..].join(", ");
-                            p.role = (!role.is_empty()).then_some(role).or(p.role);
-                            people.push(p);
-                        }
-                        None => {
-                            people.clear();
-                            break;
-                        }
-                    }
-                }
-                if people.is_empty() {
-                    rest.push(node);
-                } else {
+            Node::Table(t) => match table(t, group.as_deref()) {
+                Some((people, head)) => {
                     out.extend(people);
+                    used.extend(head);
                 }
-            }
+                None => rest.push(node),
+            },
             Node::Picture(_) => rest.push(node),
         }
     }
-    (out, rest)
+    (out, rest, used)
+}
+
+/// The participants of a table of names (and roles): a first row of
+/// column names ("Navn", "Parti", "Rolle") is its header, and a column
+/// headed "Parti" or "Party" holds the party letters. `None` when a row
+/// names no person; else the people and the header row.
+fn table(
+    t: &crate::import::doc::Table,
+    group: Option<&str>,
+) -> Option<(Vec<ParticipantDraft>, Option<String>)> {
+    let rows: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.line()).collect())
+        .collect();
+    let head = rows.first().filter(|r| {
+        r.first().is_some_and(|c| {
+            ["navn", "name", "deltager", "deltagere"].contains(&c.to_lowercase().as_str())
+        })
+    });
+    let party_col = head.and_then(|h| {
+        h.iter()
+            .position(|c| ["parti", "party"].contains(&c.to_lowercase().as_str()))
+    });
+    let mut people = Vec::new();
+    for r in rows.iter().skip(usize::from(head.is_some())) {
+        let party = party_col
+            .and_then(|c| r.get(c))
+            .map(|p| {
+                p.trim()
+                    .trim_start_matches('(')
+                    .trim_end_matches(')')
+                    .trim()
+            })
+            .filter(|p| party_letters(p))
+            .map(str::to_string);
+        let cells: Vec<&String> = r
+            .iter()
+            .enumerate()
+            .filter(|(c, s)| !s.is_empty() && (party.is_none() || Some(*c) != party_col))
+            .map(|(_, s)| s)
+            .collect();
+        let Some(first) = cells.first() else { continue };
+        let mut p = participant(first, group)?;
+        let role = cells[1..]
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        p.role = (!role.is_empty()).then_some(role).or(p.role);
+        p.party = party.or(p.party);
+        people.push(p);
+    }
+    (!people.is_empty()).then(|| (people, head.map(|h| h.join(" | "))))
 }
 
 #[cfg(test)]
@@ -245,8 +310,26 @@ mod tests {
     #[test]
     fn participant_lines() {
         let p = participant("Orla Hav (S), formand", Some("Byrådet")).unwrap();
-        assert_eq!(p.name, "Orla Hav (S)");
+        assert_eq!(p.name, "Orla Hav");
+        assert_eq!(p.party.as_deref(), Some("S"));
         assert_eq!(p.role.as_deref(), Some("formand"));
+        for (line, name, party) in [
+            ("Anne Holm (A)", "Anne Holm", Some("A")),
+            ("Karen Bo (SF)", "Karen Bo", Some("SF")),
+            ("Lis Ravn ( RV )", "Lis Ravn", Some("RV")),
+            ("Per Dam (Ø)", "Per Dam", Some("Ø")),
+            ("Åse Lie (KrF)", "Åse Lie", Some("KrF")),
+            ("Jens Holm (IT)", "Jens Holm (IT)", None),
+            ("Bo Ib Dahl (afbud)", "Bo Ib Dahl (afbud)", None),
+            ("Mette Fisker (2023)", "Mette Fisker (2023)", None),
+        ] {
+            let p = participant(line, None).unwrap();
+            assert_eq!(
+                (p.name.as_str(), p.party.as_deref()),
+                (name, party),
+                "{line}"
+            );
+        }
         assert!(participant("Det var en god tur for alle deltagerne i år", None).is_none());
     }
 }

@@ -44,6 +44,10 @@ pub struct DayRef {
     pub date: NaiveDate,
     /// The headings as written.
     pub headings: Vec<String>,
+    /// The place a line under one of its headings gave.
+    pub place: Option<String>,
+    /// The lines places were read from.
+    pub place_lines: Vec<String>,
 }
 
 fn normal(t: &str) -> String {
@@ -154,11 +158,17 @@ pub fn cut(
                     days.push(DayRef {
                         date,
                         headings: Vec::new(),
+                        place: None,
+                        place_lines: Vec::new(),
                     });
                     days.len() - 1
                 }
             };
             days[i].headings.push(h.text.clone());
+            if let Some((place, line)) = &h.place {
+                days[i].place.get_or_insert_with(|| place.clone());
+                days[i].place_lines.extend(line.iter().cloned());
+            }
             day = Some(i);
             day_level = day_level.min(h.level);
             visit_level = u8::MAX;

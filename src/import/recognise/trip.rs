@@ -26,7 +26,7 @@ static MUNICIPALITY: LazyLock<Regex> = LazyLock::new(|| {
 
 static DESTINATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i:studietur(?:en|s)?|study\s+(?:trip|tour|visit)|ekskursion(?:en)?|rejse(?:n)?)\b[^.\n]{0,60}?\b(?:til|to)\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)(?:\s+(?:i|in)\s+(\p{Lu}[\p{L}-]+))?",
+        r"(?i:studietur(?:en|s)?|study\s+(?:trip|tour|visit)|ekskursion(?:en)?|rejse(?:n)?)\b[^.\n]{0,60}?\b(?:til|to)\s+(\p{Lu}[\p{L}-]+(?:[ \t]+\p{Lu}[\p{L}-]+)?)(?:[ \t]+(?:i|in)[ \t]+(\p{Lu}[\p{L}-]+))?",
     )
     .expect("valid pattern")
 });
