@@ -576,6 +576,8 @@ import_unreadable = kan ikke læse `{$path}`: {$error}
 import_unreadable_help = åbn den i Word eller en PDF-læser for at se, at den er hel; gem den igen som .docx eller PDF, og importér den
 import_no_text = `{$path}` har ingen tekst: siderne er billeder (en scanning)
 import_no_text_help = lad et PDF-program genkende teksten (OCR) først, eller importér det Word-dokument, den blev lavet af
+import_empty = `{$path}` har ingen tekst
+import_reader_fault = læseren stoppede ved beskadiget indhold (en fejl i studietur import: meld den gerne med filen)
 import_encrypted = `{$path}` er beskyttet med en adgangskode
 import_encrypted_help = gem en kopi uden beskyttelse, og importér den
 import_too_large = `{$path}` er større end {$max} MB
@@ -670,6 +672,10 @@ check_pdf_pictures = {$count ->
 }: tilføj billederne som [[day.section.image]]
 check_image_refused = billede {$number} i dokumentet blev ikke importeret: {$reason}; dets beskrivelse og billedtekst står til sidst i disse kommentarer
 check_text_encoding = teksten er ikke UTF-8: den blev læst som {$encoding}; se efter, at æ, ø og å er rigtige
+check_shortened = {$count ->
+    [one] 1 ord eller værdi var længere, end en turfil tillader, og er forkortet (…); det hele står til sidst i disse kommentarer
+   *[other] {$count} ord eller værdier var længere, end en turfil tillader, og er forkortet (…); hvert af dem står helt til sidst i disse kommentarer
+}
 
 pictures_title = Billeder
 unnamed_section_title = Øvrigt
@@ -681,5 +687,10 @@ docx_damaged = dens del {$part} er beskadiget: {$error}
 docx_part_too_large = dens del {$part} pakker ud til mere end {$max} MB
 docx_too_many_parts = den har mere end {$max} dele
 docx_too_complex = dens del {$part} har mere end {$max} XML-elementer
+docx_too_deep = dens del {$part} lægger indhold mere end {$max} niveauer inden i hinanden
 pdf_too_much_work = dens sider kræver mere end {$max} millioner tegneoperationer (tegninger inde i tegninger)
 pdf_too_many_pages = den har mere end {$max} sider
+pdf_no_pages = den har ingen side, der kan læses (dens sidetræ er beskadiget)
+pdf_too_many_objects = den har mere end {$max} objekter
+pdf_page_damaged = dens side {$page} kan ikke læses (dens indhold er beskadiget)
+pdf_page_too_large = dens side {$page} tegner mere end {$max} MB

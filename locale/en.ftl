@@ -569,6 +569,8 @@ import_unreadable = cannot read `{$path}`: {$error}
 import_unreadable_help = open it in Word or a PDF reader to see that it is whole; save it again as .docx or PDF and import that
 import_no_text = `{$path}` has no text layer: its pages are pictures (a scan)
 import_no_text_help = let a PDF program recognise its text (OCR) first, or import the Word document it was made from
+import_empty = `{$path}` has no text
+import_reader_fault = the reader stopped on damaged content (a fault of studietur import: please report it with the file)
 import_encrypted = `{$path}` is protected by a password
 import_encrypted_help = save a copy without the protection and import that
 import_too_large = `{$path}` is larger than {$max} MB
@@ -663,6 +665,10 @@ check_pdf_pictures = {$count ->
 }: add the photos as [[day.section.image]]
 check_image_refused = picture {$number} of the document was not imported: {$reason}; its description and caption are listed at the end of these comments
 check_text_encoding = the text is not UTF-8: it was read as {$encoding}; see that æ, ø and å are right
+check_shortened = {$count ->
+    [one] 1 word or value was longer than a trip file allows and is shortened (…); the whole of it is listed at the end of these comments
+   *[other] {$count} words or values were longer than a trip file allows and are shortened (…); the whole of each is listed at the end of these comments
+}
 
 pictures_title = Photos
 unnamed_section_title = More
@@ -674,5 +680,10 @@ docx_damaged = its part {$part} is damaged: {$error}
 docx_part_too_large = its part {$part} unpacks to more than {$max} MB
 docx_too_many_parts = it has more than {$max} parts
 docx_too_complex = its part {$part} has more than {$max} XML elements
+docx_too_deep = its part {$part} nests its content more than {$max} levels deep
 pdf_too_much_work = its pages take more than {$max} million drawing operations (drawings inside drawings)
 pdf_too_many_pages = it has more than {$max} pages
+pdf_no_pages = it has no page that can be read (its page tree is damaged)
+pdf_too_many_objects = it has more than {$max} objects
+pdf_page_damaged = its page {$page} cannot be read (its content is damaged)
+pdf_page_too_large = its page {$page} draws more than {$max} MB

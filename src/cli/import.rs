@@ -108,7 +108,7 @@ fn write(imported: &Imported, input: &Path, out: &Path, trip: &Path) -> Result<(
     for (rel, bytes) in &imported.images {
         let path = out.join(rel);
         match std::fs::read(&path) {
-            Ok(old) if old == *bytes => {}
+            Ok(old) if old[..] == bytes[..] => {}
             Ok(_) => {
                 return Err(failed(
                     m::import_exists(input, &path),

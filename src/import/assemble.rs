@@ -12,7 +12,8 @@ use super::recognise::content::{self, Found};
 use super::recognise::people;
 use super::recognise::trip;
 use crate::locale::Lang;
-use crate::messages::import as m;
+use crate::messages::{Msg, import as m};
+use crate::photos::{self, PhotoBox};
 
 /// Stores pictures as `images/<stem>/<n>.<ext>`.
 #[derive(Debug)]
@@ -22,6 +23,8 @@ pub struct Pictures {
     pub lang: Lang,
     /// Pictures with no place yet (the title page's, the accounts').
     pub orphans: Vec<Found>,
+    /// How many pictures were not imported.
+    refused: usize,
 }
 
 impl Pictures {
@@ -31,14 +34,20 @@ impl Pictures {
             stem: stem.to_string(),
             lang,
             orphans: Vec::new(),
+            refused: 0,
         }
     }
 
     /// The image entries of `found`, their files added to the draft;
-    /// pictures in kinds a report cannot show are noted, their texts kept.
+    /// pictures a report cannot show (of another kind, beyond the photos'
+    /// limits, unreadable) are noted, their texts kept.
     pub fn store(&mut self, draft: &mut Draft, found: &[Found]) -> Vec<ImageDraft> {
         let mut out = Vec::new();
         for f in found {
+            if let Some(why) = &f.picture.problem {
+                self.refuse(draft, f, why.clone());
+                continue;
+            }
             let ext = match f.picture.extension.as_str() {
                 "jpg" | "jpeg" | "jpe" => "jpg",
                 "png" => "png",
@@ -52,6 +61,12 @@ impl Pictures {
                     continue;
                 }
             };
+            // The limits every photo of a trip has (what check would say).
+            let sha = crate::digest::sha256(&f.picture.bytes);
+            if let Err(why) = photos::prepare(&f.picture.bytes, sha, PhotoBox::REPORT) {
+                self.refuse(draft, f, why.reason);
+                continue;
+            }
             let n = draft.images.len() + 1;
             let file = format!("images/{}/{n}.{ext}", self.stem);
             let fallback = m::picture_alt(n).in_lang(self.lang);
@@ -63,6 +78,14 @@ impl Pictures {
             out.push(image);
         }
         out
+    }
+
+    /// A picture not imported, and why: noted, its texts kept.
+    fn refuse(&mut self, draft: &mut Draft, f: &Found, why: Msg) {
+        self.refused += 1;
+        draft.check.push(m::check_image_refused(self.refused, why));
+        draft.used.extend(f.picture.alt.iter().cloned());
+        draft.used.extend(f.caption.iter().cloned());
     }
 }
 
@@ -123,6 +146,7 @@ pub fn finish(draft: &mut Draft, doc: &Doc, all: &str, mut pics: Pictures) {
         settle_total(a, &mut draft.check);
     }
     counts(draft, all);
+    super::fit::fit(draft);
     notes(draft, doc);
 }
 

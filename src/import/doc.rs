@@ -152,12 +152,14 @@ impl Cell {
 /// A picture.
 #[derive(Debug, Clone)]
 pub struct Picture {
-    /// Its file's bytes.
-    pub bytes: Vec<u8>,
+    /// Its file's bytes (shared: the recognition copies pictures around).
+    pub bytes: std::sync::Arc<[u8]>,
     /// Its file's extension, lower case (`png`, `jpeg`, `emf` …).
     pub extension: String,
     /// Its alternative text, when it has one.
     pub alt: Option<String>,
+    /// Why its bytes could not be read (too large, damaged), when not.
+    pub problem: Option<crate::messages::Msg>,
 }
 
 /// Folds white space (tabs and line breaks too) to single spaces.

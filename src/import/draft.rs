@@ -31,7 +31,7 @@ pub struct Draft {
     /// value of the file (a day's heading, a sum row): kept as comments.
     pub used: Vec<String>,
     /// The pictures' files: path relative to the trip file, and bytes.
-    pub images: Vec<(String, Vec<u8>)>,
+    pub images: Vec<(String, std::sync::Arc<[u8]>)>,
 }
 
 /// `[trip]`.

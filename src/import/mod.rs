@@ -14,6 +14,7 @@ pub mod dates;
 pub mod doc;
 pub mod docx;
 mod draft;
+mod fit;
 mod furniture;
 mod hyphens;
 mod lines;
@@ -27,7 +28,7 @@ mod write;
 use crate::check::{self, Settings};
 use crate::diagnostic::Diagnostic;
 use crate::locale::Lang;
-use crate::messages::{Msg, import as m};
+use crate::messages::{Arg, Msg, import as m};
 use doc::Doc;
 
 /// The largest document read (a Word file or PDF of a report with its
@@ -42,7 +43,7 @@ pub struct Imported {
     /// The trip file's text.
     pub trip: String,
     /// The photos: paths relative to the trip file, and their bytes.
-    pub images: Vec<(String, Vec<u8>)>,
+    pub images: Vec<(String, std::sync::Arc<[u8]>)>,
     /// What was recognised.
     pub found: Vec<Msg>,
     /// What a person must look at.
@@ -90,8 +91,16 @@ pub fn kind_of(name: &str, bytes: &[u8]) -> Option<Kind> {
     None
 }
 
+/// The most text a document may have: what one trip file holds
+/// ([`check::limits::MAX_FILE_BYTES`]); a text file may be four times as
+/// long (the spaces and blank lines of pdftotext's layout).
+pub const MAX_TEXT: usize = check::limits::MAX_FILE_BYTES;
+
 /// Imports one document: `name` is its file name (for its kind and the
-/// report), `bytes` its content; messages in the file are in `lang`.
+/// report), `bytes` its content; messages in the file are in `lang`. Bad
+/// input of any kind is refused with a message that names the file; the
+/// work and memory are bounded (see the readers' limits), and a fault of a
+/// reader on damaged content is refused too, never a crash.
 pub fn import(name: &str, bytes: &[u8], lang: Lang) -> Result<Imported, Refused> {
     let refuse = |message: Msg, help: Option<Msg>| Refused { message, help };
     if bytes.len() > MAX_BYTES {
@@ -103,14 +112,54 @@ pub fn import(name: &str, bytes: &[u8], lang: Lang) -> Result<Imported, Refused>
     let Some(kind) = kind_of(name, bytes) else {
         return Err(refuse(m::import_kind(name), Some(m::import_kind_help())));
     };
-    let doc = match kind {
-        Kind::Word => docx::read(bytes).map_err(|e| {
-            refuse(
-                m::import_unreadable(name, e),
-                Some(m::import_unreadable_help()),
-            )
-        })?,
-        Kind::Pdf => pdf::read(bytes).map_err(|e| match e {
+    let too_much = |len: usize| {
+        let mb = (len as f64 / (1024.0 * 1024.0) * 10.0).ceil() / 10.0;
+        refuse(
+            m::import_too_much_text(name, Arg::decimal(mb, 1), MAX_TEXT / (1024 * 1024)),
+            Some(m::import_too_much_text_help()),
+        )
+    };
+    if kind == Kind::Text && bytes.len() > 4 * MAX_TEXT {
+        return Err(too_much(bytes.len()));
+    }
+    let read = std::panic::catch_unwind(|| read(name, kind, bytes));
+    let (doc, encoding) = read.unwrap_or_else(|_| {
+        Err(refuse(
+            m::import_unreadable(name, m::import_reader_fault()),
+            Some(m::import_unreadable_help()),
+        ))
+    })?;
+    let text = doc_text(&doc);
+    if words::total(&text) == 0 {
+        return Err(match kind {
+            Kind::Pdf => refuse(m::import_no_text(name), Some(m::import_no_text_help())),
+            _ => refuse(m::import_empty(name), None),
+        });
+    }
+    if text.len() > MAX_TEXT {
+        return Err(too_much(text.len()));
+    }
+    let mut imported = from_doc(&doc, name, lang, encoding);
+    if imported.trip.len() > MAX_TEXT {
+        return Err(too_much(imported.trip.len()));
+    }
+    imported.trip.shrink_to_fit();
+    Ok(imported)
+}
+
+/// The document in a file's bytes, and the encoding a text file was read
+/// in when not UTF-8.
+fn read(name: &str, kind: Kind, bytes: &[u8]) -> Result<(Doc, Option<&'static str>), Refused> {
+    let refuse = |message: Msg, help: Option<Msg>| Refused { message, help };
+    let unreadable = |e: Msg| {
+        refuse(
+            m::import_unreadable(name, e),
+            Some(m::import_unreadable_help()),
+        )
+    };
+    match kind {
+        Kind::Word => docx::read(bytes).map(|d| (d, None)).map_err(unreadable),
+        Kind::Pdf => pdf::read(bytes).map(|d| (d, None)).map_err(|e| match e {
             pdf::Error::Encrypted => {
                 refuse(m::import_encrypted(name), Some(m::import_encrypted_help()))
             }
@@ -122,19 +171,15 @@ pub fn import(name: &str, bytes: &[u8], lang: Lang) -> Result<Imported, Refused>
                 m::import_too_complex(name, why),
                 Some(m::import_too_complex_help()),
             ),
-        })?,
-        Kind::Text => {
-            let text = String::from_utf8_lossy(bytes);
-            lines::to_doc(text::pages(&text), false)
-        }
-    };
-    if doc_words(&doc) == 0 {
-        return Err(refuse(
-            m::import_no_text(name),
-            Some(m::import_no_text_help()),
-        ));
+        }),
+        Kind::Text => match text::decode(bytes) {
+            Some((text, encoding)) => Ok((lines::to_doc(text::pages(&text), false), encoding)),
+            None => Err(refuse(
+                m::import_not_text(name),
+                Some(m::import_not_text_help()),
+            )),
+        },
     }
-    Ok(from_doc(&doc, name, lang))
 }
 
 /// The words of a document: its paragraphs, tables and furniture.
@@ -158,10 +203,6 @@ fn doc_text(doc: &Doc) -> String {
         s.push('\n');
     }
     s
-}
-
-fn doc_words(doc: &Doc) -> usize {
-    words::total(&doc_text(doc))
 }
 
 /// The file name a trip gets: `<year>-<destination>`, else the
@@ -201,7 +242,7 @@ fn trip_name(draft: &draft::Draft, file: &str, fill: &str) -> String {
 }
 
 /// The recognition and the trip file of a read document.
-fn from_doc(doc: &Doc, file: &str, lang: Lang) -> Imported {
+fn from_doc(doc: &Doc, file: &str, lang: Lang, encoding: Option<&str>) -> Imported {
     // The trip's name comes from what is recognised; the photos' folder
     // from the name: recognised once for the name, then for good.
     let first = recognise::recognise(doc, "import", lang);
@@ -214,6 +255,9 @@ fn from_doc(doc: &Doc, file: &str, lang: Lang) -> Imported {
     let shown = std::path::Path::new(file)
         .file_name()
         .map_or(file.to_string(), |f| f.to_string_lossy().into_owned());
+    if let Some(e) = encoding {
+        draft.check.insert(0, m::check_text_encoding(e));
+    }
     let mut trip = write::trip_file(&draft, &shown, &doc.furniture, lang);
     // Every word of the document is in the file: what the recognition
     // did not place is named in the report.

@@ -6,6 +6,33 @@
 
 use super::page::{Line, Page};
 
+/// The text of a text file's bytes, and the encoding it was read in when
+/// not UTF-8: UTF-16 with its byte order mark (Notepad's "Unicode"), else
+/// Windows-1252 (Latin-1, as older Windows programs save Danish text).
+/// `None` when the bytes are not text (NUL bytes, or control characters
+/// no text file holds).
+pub fn decode(bytes: &[u8]) -> Option<(String, Option<&'static str>)> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        let (text, malformed) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        return (!malformed && is_text(&text)).then(|| (text.into_owned(), Some(encoding.name())));
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return is_text(text).then(|| (text.to_string(), None));
+    }
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    is_text(&text).then(|| (text.into_owned(), Some(encoding_rs::WINDOWS_1252.name())))
+}
+
+/// Whether a text has no control characters but line ends, tabs and form
+/// feeds.
+fn is_text(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+}
+
 /// The pages of `text`, each a list of lines (blank lines empty).
 pub fn pages(text: &str) -> Vec<Page> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");

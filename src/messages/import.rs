@@ -13,6 +13,9 @@ catalogue! {
     import_unreadable_help();
     import_no_text(path);
     import_no_text_help();
+    import_empty(path);
+    import_reader_fault();
+    pdf_page_too_large(page, max);
     import_encrypted(path);
     import_encrypted_help();
     import_too_large(path, max);
@@ -77,6 +80,7 @@ catalogue! {
     check_pdf_pictures(count);
     check_image_refused(number, reason);
     check_text_encoding(encoding);
+    check_shortened(count);
 
     // Words the import writes.
     pictures_title();
@@ -90,7 +94,11 @@ catalogue! {
     docx_part_too_large(part, max);
     docx_too_many_parts(max);
     docx_too_complex(part, max);
+    docx_too_deep(part, max);
     // Why a PDF's pages are too complex (the `reason` of import_too_complex).
     pdf_too_much_work(max);
     pdf_too_many_pages(max);
+    pdf_no_pages();
+    pdf_too_many_objects(max);
+    pdf_page_damaged(page);
 }

@@ -19,6 +19,7 @@ mod format;
 mod fuzz;
 mod hostile;
 mod import;
+mod import_hostile;
 mod import_keys;
 mod language;
 mod messages;

@@ -9,6 +9,7 @@
 use super::styles::{Numbering, Styles, child, num_pr, on_off, run_props, val};
 use super::{Package, R_NS};
 use crate::import::doc::{Block, Cell, Furniture, FurnitureKind, Para, Picture, Role, Table, fold};
+use crate::markdown::MAX_URL_BYTES;
 use roxmltree::Node;
 use std::collections::HashMap;
 
@@ -37,6 +38,14 @@ struct Field {
     result: bool,
 }
 
+/// How deep blocks (text boxes in tables in content controls …) and runs
+/// (links in content controls in tracked changes …) may stand inside each
+/// other: Word nests a few levels; deeper is refused, not walked.
+pub const MAX_DEPTH: usize = 40;
+
+/// The most fields open at once.
+const MAX_FIELDS: usize = 100;
+
 /// Walks a document's body into blocks.
 pub struct Reader<'a> {
     styles: &'a Styles,
@@ -47,6 +56,8 @@ pub struct Reader<'a> {
     depth: usize,
     /// Lines of a table of contents, set aside.
     pub contents: Vec<Furniture>,
+    /// Whether something stood deeper than [`MAX_DEPTH`] (and was not read).
+    pub too_deep: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -65,6 +76,7 @@ impl<'a> Reader<'a> {
             fields: Vec::new(),
             depth: 0,
             contents: Vec::new(),
+            too_deep: false,
         }
     }
 
@@ -77,10 +89,18 @@ impl<'a> Reader<'a> {
         out
     }
 
-    fn blocks(&mut self, parent: Node, boxed: bool, out: &mut Vec<Block>) {
+    /// One level deeper; false (and noted) when too deep.
+    fn enter(&mut self) -> bool {
+        if self.depth >= MAX_DEPTH {
+            self.too_deep = true;
+            return false;
+        }
         self.depth += 1;
-        if self.depth > 40 {
-            self.depth -= 1;
+        true
+    }
+
+    fn blocks(&mut self, parent: Node, boxed: bool, out: &mut Vec<Block>) {
+        if !self.enter() {
             return;
         }
         for n in parent.children().filter(Node::is_element) {
@@ -184,6 +204,14 @@ impl<'a> Reader<'a> {
     }
 
     fn inline(&mut self, parent: Node, base: &Piece, out: &mut Inline) {
+        if !self.enter() {
+            return;
+        }
+        self.inline_children(parent, base, out);
+        self.depth -= 1;
+    }
+
+    fn inline_children(&mut self, parent: Node, base: &Piece, out: &mut Inline) {
         for n in parent.children().filter(Node::is_element) {
             match n.tag_name().name() {
                 "r" => self.run(n, base, out),
@@ -252,7 +280,7 @@ impl<'a> Reader<'a> {
                     .find(|a| a.name() == "fldCharType")
                     .map(|a| a.value())
                 {
-                    Some("begin") => self.fields.push(Field {
+                    Some("begin") if self.fields.len() < MAX_FIELDS => self.fields.push(Field {
                         instruction: String::new(),
                         result: false,
                     }),
@@ -333,14 +361,18 @@ impl<'a> Reader<'a> {
             let Some(target) = id.and_then(|id| self.pkg.target(id)).map(str::to_string) else {
                 continue;
             };
-            let Some(bytes) = self.pkg.part(&target) else {
-                continue;
+            // A picture that cannot be read is kept as one, with why: its
+            // description and caption still have a place.
+            let (bytes, problem) = match self.pkg.part(&target, super::MAX_PICTURE) {
+                Ok(b) => (b, None),
+                Err(why) => (Vec::new(), Some(why)),
             };
             let extension = target.rsplit('.').next().unwrap_or_default().to_lowercase();
             out.pictures.push(Block::Picture(Picture {
-                bytes,
+                bytes: bytes.into(),
                 extension,
                 alt: alt.clone(),
+                problem,
             }));
         }
         let boxes: Vec<Node> = d
@@ -409,7 +441,8 @@ fn markdown(pieces: &[Piece]) -> String {
         let lead = &p.text[..p.text.len() - p.text.trim_start().len()];
         let trail = &p.text[p.text.trim_end().len()..];
         let mut t = core.to_string();
-        if let Some(url) = &p.link {
+        // A link longer than a trip file takes is its words alone.
+        if let Some(url) = p.link.as_ref().filter(|u| u.len() <= MAX_URL_BYTES) {
             t = format!("[{}]({url})", t.replace(['[', ']'], ""));
         }
         let mark = match (p.bold, p.italic) {
@@ -429,7 +462,7 @@ fn markdown(pieces: &[Piece]) -> String {
 
 /// The footnotes (and endnotes) of footnotes.xml: id → text.
 pub fn notes(xml: &str) -> HashMap<String, String> {
-    let Ok(doc) = roxmltree::Document::parse(xml) else {
+    let Ok(doc) = super::parse_xml(xml) else {
         return HashMap::new();
     };
     doc.descendants()

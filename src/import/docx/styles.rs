@@ -103,7 +103,7 @@ fn role_of_name(name: &str) -> Option<Role> {
 impl Styles {
     /// Reads styles.xml.
     pub fn read(xml: &str) -> Styles {
-        let Ok(doc) = roxmltree::Document::parse(xml) else {
+        let Ok(doc) = super::parse_xml(xml) else {
             return Styles::default();
         };
         let mut s = Styles::default();
@@ -221,7 +221,7 @@ pub struct Numbering {
 impl Numbering {
     /// Reads numbering.xml.
     pub fn read(xml: &str) -> Numbering {
-        let Ok(doc) = roxmltree::Document::parse(xml) else {
+        let Ok(doc) = super::parse_xml(xml) else {
             return Numbering::default();
         };
         let mut n = Numbering::default();

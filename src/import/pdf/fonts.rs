@@ -7,7 +7,7 @@ use lopdf::{Dictionary, Document, Encoding, Object};
 use std::collections::HashMap;
 
 /// The most a font's encoding (its ToUnicode map) may unpack to.
-const MAX_FONT_DATA: usize = 64 * 1024 * 1024;
+const MAX_FONT_DATA: usize = 4 * 1024 * 1024;
 
 /// A font as far as placing text goes.
 pub struct Font<'a> {

@@ -18,11 +18,13 @@ const MAX_MARKED_SPANS: usize = 5_000;
 pub const MAX_PAGES: usize = 5_000;
 
 /// The most one stream (of objects, or a drawing) may unpack to.
-const MAX_STREAM: usize = 64 * 1024 * 1024;
+const MAX_STREAM: usize = 8 * 1024 * 1024;
 
 use super::doc::{Doc, Furniture, FurnitureKind};
 use super::page::{Line, Page};
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{LazyLock, Mutex};
 use text::Span;
 
 /// Why a PDF cannot be read.
@@ -30,43 +32,99 @@ use text::Span;
 pub enum Error {
     /// It needs a password.
     Encrypted,
-    /// It is not a PDF, or damaged.
-    Damaged(String),
+    /// It is not a PDF, or damaged: why.
+    Damaged(crate::messages::Arg),
     /// Reading it would take more work than a report needs (drawings
     /// drawn inside themselves, a great many pages).
     TooComplex(crate::messages::Msg),
 }
 
-/// Reads a PDF's text: its content as lines, its artifacts (running
-/// headers, page numbers) and the text drawn in its figures as furniture.
-pub fn read(bytes: &[u8]) -> Result<Doc, Error> {
+/// The most objects a PDF may have (a report of a hundred pages has some
+/// ten thousand; each costs memory when loaded).
+pub const MAX_OBJECTS: usize = 500_000;
+
+/// One PDF loaded at a time, so that [`LOADED`] counts its objects alone.
+static LOADING: Mutex<()> = Mutex::new(());
+
+/// The objects of the PDF being loaded, kept so far.
+static LOADED: AtomicUsize = AtomicUsize::new(0);
+
+/// lopdf's filter while loading: objects beyond [`MAX_OBJECTS`] are not
+/// kept (the load is then refused). lopdf keeps an object of the file as
+/// it stands, and one of an object stream (never a stream itself) as
+/// given back.
+fn keep(id: (u32, u16), o: &mut lopdf::Object) -> Option<((u32, u16), lopdf::Object)> {
+    if LOADED.fetch_add(1, Ordering::Relaxed) >= MAX_OBJECTS {
+        return None;
+    }
+    match o {
+        lopdf::Object::Stream(_) => Some((id, lopdf::Object::Null)),
+        o => Some((id, o.clone())),
+    }
+}
+
+/// The objects and cross-reference entries written in the file as it
+/// stands (those inside object streams are counted as they are loaded).
+fn objects_written(bytes: &[u8]) -> usize {
+    static WRITTEN: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+        regex::bytes::Regex::new(r"\d+[ \r\n]+\d+[ \r\n]+obj\b|\d{10} \d{5} [nf]")
+            .expect("valid pattern")
+    });
+    WRITTEN.find_iter(bytes).count()
+}
+
+/// Loads a PDF within [`MAX_OBJECTS`] and [`MAX_STREAM`].
+fn load(bytes: &[u8]) -> Result<lopdf::Document, Error> {
+    let too_many = || Error::TooComplex(crate::messages::import::pdf_too_many_objects(MAX_OBJECTS));
+    if objects_written(bytes) > 2 * MAX_OBJECTS {
+        return Err(too_many());
+    }
     let options = lopdf::LoadOptions {
         max_decompressed_size: Some(MAX_STREAM),
+        filter: Some(keep),
         ..lopdf::LoadOptions::default()
     };
+    let _one = LOADING.lock().unwrap_or_else(|e| e.into_inner());
+    LOADED.store(0, Ordering::Relaxed);
     let doc = lopdf::Document::load_mem_with_options(bytes, options).map_err(|e| {
         let s = e.to_string();
         let lower = s.to_lowercase();
         if lower.contains("password") || lower.contains("decrypt") || lower.contains("encrypt") {
             Error::Encrypted
         } else {
-            Error::Damaged(s)
+            Error::Damaged(s.into())
         }
     })?;
+    if LOADED.load(Ordering::Relaxed) > MAX_OBJECTS {
+        return Err(too_many());
+    }
+    Ok(doc)
+}
+
+/// Reads a PDF's text: its content as lines, its artifacts (running
+/// headers, page numbers) and the text drawn in its figures as furniture.
+pub fn read(bytes: &[u8]) -> Result<Doc, Error> {
+    let doc = load(bytes)?;
     if doc.is_encrypted() && !doc.was_encrypted() {
         return Err(Error::Encrypted);
     }
     let mut figures = tags::figures(&doc);
     let mut budget = text::Budget::default();
-    let too_much = |_| {
-        Error::TooComplex(crate::messages::import::pdf_too_much_work(
-            text::MAX_OPERATIONS / 1_000_000,
-        ))
+    let too_much = |why, page: usize| {
+        Error::TooComplex(match why {
+            text::TooMuchWork::Operations => {
+                crate::messages::import::pdf_too_much_work(text::MAX_OPERATIONS / 1_000_000)
+            }
+            text::TooMuchWork::Page => {
+                crate::messages::import::pdf_page_too_large(page, text::MAX_CONTENT / (1024 * 1024))
+            }
+        })
     };
     let mut pages = Vec::new();
     let mut artifacts = Vec::new();
     let mut in_figures: Vec<Span> = Vec::new();
     let mut seen = HashSet::new();
+    let mut damaged: Option<usize> = None;
     // A page named twice in a damaged page tree is read once.
     for id in doc.page_iter() {
         if !seen.insert(id) {
@@ -77,8 +135,13 @@ pub fn read(bytes: &[u8]) -> Result<Doc, Error> {
                 crate::messages::import::pdf_too_many_pages(MAX_PAGES),
             ));
         }
-        let spans = text::spans(&doc, id, &mut figures, &mut budget).map_err(too_much)?;
-        let (content, marked): (Vec<Span>, Vec<Span>) = spans
+        let shown = text::spans(&doc, id, &mut figures, &mut budget)
+            .map_err(|why| too_much(why, seen.len()))?;
+        if shown.damaged {
+            damaged.get_or_insert(seen.len());
+        }
+        let (content, marked): (Vec<Span>, Vec<Span>) = shown
+            .spans
             .into_iter()
             .filter_map(|s| match s.figure {
                 Some(_) => {
@@ -95,6 +158,18 @@ pub fn read(bytes: &[u8]) -> Result<Doc, Error> {
                 .map(|l| l.text)
                 .filter(|t| !t.is_empty()),
         );
+    }
+    // Nothing to read: say why, if it is not a scan's pictures.
+    let no_text = pages.iter().flatten().all(Line::blank) && artifacts.is_empty();
+    if seen.is_empty() {
+        return Err(Error::Damaged(
+            crate::messages::import::pdf_no_pages().into(),
+        ));
+    }
+    if let (Some(page), true) = (damaged, no_text) {
+        return Err(Error::Damaged(
+            crate::messages::import::pdf_page_damaged(page).into(),
+        ));
     }
     let mut out = super::lines::to_doc(pages, !artifacts.is_empty());
     let mut marked: Vec<Furniture> = Vec::new();
@@ -388,8 +463,9 @@ mod tests {
             println!("=== page {n}");
             let mut figures = crate::import::pdf::tags::figures(&doc);
             let mut budget = crate::import::pdf::text::Budget::default();
-            let spans =
-                crate::import::pdf::text::spans(&doc, id, &mut figures, &mut budget).unwrap();
+            let spans = crate::import::pdf::text::spans(&doc, id, &mut figures, &mut budget)
+                .unwrap()
+                .spans;
             for l in crate::import::pdf::layout(spans) {
                 println!(
                     "{:>5.1} {} |{}|",

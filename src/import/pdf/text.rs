@@ -10,7 +10,7 @@ use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 /// The most content one page (with its forms) may unpack to.
-const MAX_CONTENT: usize = 64 * 1024 * 1024;
+pub const MAX_CONTENT: usize = 8 * 1024 * 1024;
 
 /// A string shown on a page.
 #[derive(Debug, Clone)]
@@ -81,6 +81,10 @@ const MAX_CONTENT_TOTAL: usize = 512 * 1024 * 1024;
 /// The most strings kept of one document.
 const MAX_SPANS: usize = 2_000_000;
 
+/// What drawing a form counts for in [`MAX_OPERATIONS`] (its fonts are
+/// read and its content decoded each time it is drawn).
+const FORM_COST: usize = 200;
+
 /// How much work reading a document may still do.
 #[derive(Debug)]
 pub struct Budget {
@@ -97,14 +101,25 @@ impl Default for Budget {
     }
 }
 
-/// The document's pages draw more than [`MAX_OPERATIONS`].
+/// Why a page is not read.
 #[derive(Debug)]
-pub struct TooMuchWork;
+pub enum TooMuchWork {
+    /// The document's pages draw more than [`MAX_OPERATIONS`] (or unpack
+    /// more than their total).
+    Operations,
+    /// One page's content (or a drawing it draws) unpacks to more than
+    /// [`MAX_CONTENT`].
+    Page,
+}
 
 impl Budget {
     fn spend(&mut self, operations: usize, bytes: usize) -> Result<(), TooMuchWork> {
-        self.operations = self.operations.checked_sub(operations).ok_or(TooMuchWork)?;
-        self.bytes = self.bytes.checked_sub(bytes).ok_or(TooMuchWork)?;
+        self.operations = (self.operations)
+            .checked_sub(operations)
+            .ok_or(TooMuchWork::Operations)?;
+        self.bytes = (self.bytes)
+            .checked_sub(bytes)
+            .ok_or(TooMuchWork::Operations)?;
         Ok(())
     }
 }
@@ -117,6 +132,8 @@ struct Cx<'a> {
     figures: &'a mut Figures,
     budget: &'a mut Budget,
     out: Vec<Span>,
+    /// Whether the page's content could not be decoded.
+    damaged: bool,
 }
 
 /// A marked-content sequence open at a point of the content: its tag, and
@@ -127,6 +144,15 @@ struct Mark {
     figure: Option<usize>,
 }
 
+/// What one page shows.
+#[derive(Debug, Default)]
+pub struct Shown {
+    /// The strings.
+    pub spans: Vec<Span>,
+    /// Whether its content could not be decoded (damaged).
+    pub damaged: bool,
+}
+
 /// The strings shown on a page; text inside a figure's marked content is
 /// marked with that figure (new figures met in the content are added).
 pub fn spans(
@@ -134,21 +160,26 @@ pub fn spans(
     page: ObjectId,
     figures: &mut Figures,
     budget: &mut Budget,
-) -> Result<Vec<Span>, TooMuchWork> {
+) -> Result<Shown, TooMuchWork> {
     let resources = page_resources(doc, page);
-    let content = match doc.get_page_content_with_limit(page, MAX_CONTENT) {
-        Ok(c) => c,
-        Err(_) => return Ok(Vec::new()),
-    };
+    // lopdf fails here only when the content is larger than allowed (a
+    // stream it cannot unpack is read as it stands).
+    let content = doc
+        .get_page_content_with_limit(page, MAX_CONTENT)
+        .map_err(|_| TooMuchWork::Page)?;
     let mut cx = Cx {
         doc,
         page,
         figures,
         budget,
         out: Vec::new(),
+        damaged: false,
     };
     run(&mut cx, &content, &resources, IDENTITY, 0, &[])?;
-    Ok(cx.out)
+    Ok(Shown {
+        spans: cx.out,
+        damaged: cx.damaged,
+    })
 }
 
 #[derive(Clone)]
@@ -211,6 +242,9 @@ fn run(
     }
     cx.budget.spend(0, content.len())?;
     let Ok(ops) = Content::decode(content) else {
+        if depth == 0 {
+            cx.damaged = true;
+        }
         return Ok(());
     };
     cx.budget.spend(ops.operations.len(), 0)?;
@@ -320,6 +354,8 @@ fn run(
                 let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) else {
                     continue;
                 };
+                // Drawing a form costs its fonts and its decoding each time.
+                cx.budget.spend(FORM_COST, 0)?;
                 let form = resources
                     .get(b"XObject")
                     .ok()
@@ -352,14 +388,20 @@ fn run(
                     .and_then(|o| o.as_dict().ok())
                     .unwrap_or(resources);
                 let bytes = if form.dict.has(b"Filter") {
-                    form.decompressed_content_with_limit(MAX_CONTENT)
-                        .unwrap_or_default()
+                    match form.decompressed_content_with_limit(MAX_CONTENT) {
+                        Ok(b) => b,
+                        Err(lopdf::Error::Decompress(
+                            lopdf::DecompressError::MemoryLimitExceeded { .. },
+                        )) => return Err(TooMuchWork::Page),
+                        Err(_) => continue,
+                    }
                 } else {
                     form.content.clone()
                 };
-                if bytes.len() <= MAX_CONTENT {
-                    run(cx, &bytes, inner, mul(&matrix, &ctm), depth + 1, &marks)?;
+                if bytes.len() > MAX_CONTENT {
+                    return Err(TooMuchWork::Page);
                 }
+                run(cx, &bytes, inner, mul(&matrix, &ctm), depth + 1, &marks)?;
             }
             _ => {}
         }

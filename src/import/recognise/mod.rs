@@ -19,6 +19,7 @@ use super::assemble::Pictures;
 use super::dates;
 use super::doc::{Doc, fold};
 use super::draft::{DayDraft, Draft, SectionDraft, TextDraft};
+use crate::check::limits::MAX_ENTRIES;
 use crate::locale::Lang;
 use crate::messages::import as m;
 use nodes::Node;
@@ -142,7 +143,7 @@ pub fn recognise(doc: &Doc, stem: &str, lang: Lang) -> Draft {
             Kind::Accounts if !accounts_done => {
                 let (mut a, rest, used) = accounts::read(seg.nodes.clone());
                 draft.used.extend(used);
-                if a.items.is_empty() {
+                if a.items.is_empty() || a.items.len() > MAX_ENTRIES {
                     draft.check.push(m::check_no_accounts_items(
                         title.clone().unwrap_or_default(),
                     ));
@@ -170,7 +171,7 @@ pub fn recognise(doc: &Doc, stem: &str, lang: Lang) -> Draft {
             Kind::Participants if draft.participants.is_empty() => {
                 let (people, rest, used) = people::participants(seg.nodes.clone());
                 draft.used.extend(used);
-                if people.is_empty() {
+                if people.is_empty() || people.len() > MAX_ENTRIES {
                     free(&mut draft, title, &seg.nodes, base, &mut pics);
                     continue;
                 }
