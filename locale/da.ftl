@@ -694,3 +694,47 @@ pdf_no_pages = den har ingen side, der kan læses (dens sidetræ er beskadiget)
 pdf_too_many_objects = den har mere end {$max} objekter
 pdf_page_damaged = dens side {$page} kan ikke læses (dens indhold er beskadiget)
 pdf_page_too_large = dens side {$page} tegner mere end {$max} MB
+
+## Keeping work safe: the archive's lock
+lock_unwritable = kan ikke skrive arkivets lås `{$path}`: {$error}
+lock_lost = arkivets lås `{$path}` blev fjernet eller overtaget, mens denne kørsel holdt den: intet mere skrives
+lock_lost_help = en anden studietur arkiverer måske nu; kør igen, når ingen gør (et afbrudt skridt bliver da gjort færdigt eller fortrudt)
+lock_unknown = `{$archive}` er låst af `{$path}`, som ikke siger, hvem der holder den
+lock_clear_help = hvis ingen studietur arkiverer i denne mappe, så fjern `{$path}` og kør igen
+lock_stale = `{$archive}` er låst af proces {$pid} på denne computer siden {$since}, som ikke kører mere (den blev stoppet eller gik ned)
+lock_taken_over = overtog låsen på `{$archive}`, som proces {$pid} på denne computer efterlod {$since} (den kører ikke mere: den blev stoppet eller gik ned)
+lock_busy_here = en anden studietur (proces {$pid} på denne computer, siden {$since}) arkiverer i `{$archive}`
+lock_busy_there = en anden studietur (på {$host}, proces {$pid}, siden {$since}) arkiverer i `{$archive}`
+lock_busy_help = vent til den er færdig, og kør så igen; hvis den ikke kører mere, så fjern `{$path}`
+
+## Keeping work safe: the manifest's names
+manifest_name_not_ours = `{$value}` (i `{$field}` for `{$trip}`) er ikke et navn, studietur giver den rapports filer: det ville være `{$expected}`
+manifest_edited = posterne i `{$path}` er rettet i hånden (de har ikke længere den SHA-256, som `entries_sha256` angiver): intet arkiveres på deres ord
+manifest_edited_help = `studietur verify` viser forskellen; hent manifest.json fra en sikkerhedskopi, eller slet linjen "entries_sha256", hvis rettelsen er ønsket, og kør igen
+
+## Keeping work safe: the journal of a filing
+journal_invalid = `{$path}`, journalen fra en afbrudt arkivering, kan ikke læses: {$error}
+journal_invalid_help = flyt `{$path}` ud af arkivet, og kør så `studietur verify` for at se, hvad den afbrudte kørsel efterlod
+entry_changed_meanwhile = manifestets post for `{$trip}` blev ændret af en anden under denne kørsel: intet blev arkiveret
+entry_changed_meanwhile_help = kør igen for at arkivere den mod manifestet, som det er nu
+journal_left = de ufærdige filer kunne ikke alle fjernes; `{$path}` fortegner dem
+journal_live = proces {$pid} på denne computer arkiverer i `{$archive}` (dens journal er der), selv om den ikke længere holder låsen: intet gøres her
+journal_pending = et tidligere skridt er ufærdigt (`{$path}` fortegner det): intet mere arkiveres
+journal_left_help = `studietur verify --repair` eller næste `studietur archive` fjerner dem; arkivet er som før denne kørsel
+finish_failed = `{$pdf}` står i manifestet, men dens filer er ikke alle på plads: {$error}
+finish_failed_help = `studietur verify --repair` eller næste `studietur archive` sætter dem på plads (journalen fortegner hvordan)
+finish_source_gone = `{$path}` indeholder ikke længere den offentliggjorte PDF
+finish_taken = `{$path}` findes med andet indhold
+finish_staged_missing = den forberedte `{$path}` mangler
+journal_finished = en afbrudt arkivering blev gjort færdig: `{$pdf}` er på plads, som manifestet angiver
+journal_undone = en afbrudt arkivering blev fortrudt: `{$pdf}` er som før den
+verify_interrupted_saved = AFBRUDT {$pdf}: en arkivering blev afbrudt efter at have gemt sin post i manifestet; `verify --repair` eller næste `archive` sætter filerne på plads
+verify_interrupted_unsaved = note {$pdf}: en arkivering blev afbrudt, før den blev gemt; arkivet er som før, og `verify --repair` eller næste `archive` fjerner de ufærdige skjulte filer
+verify_finished = repareret {$pdf}: en afbrudt arkivering blev gjort færdig
+verify_undone = repareret {$pdf}: en afbrudt arkivering blev fortrudt; arkivet er som før den
+
+## Keeping work safe: outputs
+output_is_input = `{$path}` er et input til denne kørsel (en turfil eller en fil, som en turfil nævner): den skrives aldrig over
+output_is_input_help = angiv et andet output (med -o)
+output_not_ours = `{$path}` findes og er ikke skrevet af studietur: den erstattes ikke
+output_not_ours_help = flyt den væk eller angiv et andet output (med -o); studietur erstatter kun filer, den selv har skrevet

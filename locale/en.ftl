@@ -687,3 +687,47 @@ pdf_no_pages = it has no page that can be read (its page tree is damaged)
 pdf_too_many_objects = it has more than {$max} objects
 pdf_page_damaged = its page {$page} cannot be read (its content is damaged)
 pdf_page_too_large = its page {$page} draws more than {$max} MB
+
+## Keeping work safe: the archive's lock
+lock_unwritable = cannot write the archive's lock `{$path}`: {$error}
+lock_lost = the archive's lock `{$path}` was removed or taken over while this run held it: nothing more is written
+lock_lost_help = another studietur may be archiving now; when none is, run again (an interrupted step is finished or undone then)
+lock_unknown = `{$archive}` is locked by `{$path}`, which does not say who holds it
+lock_clear_help = if no studietur is archiving into this folder, remove `{$path}` and run again
+lock_stale = `{$archive}` is locked by process {$pid} of this computer since {$since}, which no longer runs (it was stopped or crashed)
+lock_taken_over = took over the lock of `{$archive}` that process {$pid} of this computer left on {$since} (it no longer runs: it was stopped or crashed)
+lock_busy_here = another studietur (process {$pid} of this computer, since {$since}) is archiving into `{$archive}`
+lock_busy_there = another studietur (on {$host}, process {$pid}, since {$since}) is archiving into `{$archive}`
+lock_busy_help = wait for it to finish, then run again; if it is no longer running, remove `{$path}`
+
+## Keeping work safe: the manifest's names
+manifest_name_not_ours = `{$value}` (in `{$field}` of `{$trip}`) is not a name studietur gives that report's files: it would be `{$expected}`
+manifest_edited = the entries of `{$path}` were edited by hand (they no longer hash as its `entries_sha256` records): nothing is archived on their word
+manifest_edited_help = `studietur verify` shows what differs; restore manifest.json from a backup, or, if the edit is wanted, delete its "entries_sha256" line and run again
+
+## Keeping work safe: the journal of a filing
+journal_invalid = `{$path}`, the journal of an interrupted archive run, cannot be read: {$error}
+journal_invalid_help = move `{$path}` out of the archive, then run `studietur verify` to see what the interrupted run left
+entry_changed_meanwhile = the manifest's entry of `{$trip}` was changed by someone else during this run: nothing was filed
+entry_changed_meanwhile_help = run again to file it against the manifest as it is now
+journal_left = the unfinished files could not all be removed; `{$path}` records them
+journal_live = process {$pid} of this computer is filing into `{$archive}` (its journal is there) though it no longer holds the lock: nothing is done here
+journal_pending = an earlier step is unfinished (`{$path}` records it): nothing more is filed
+journal_left_help = `studietur verify --repair` or the next `studietur archive` removes them; the archive is as before this run
+finish_failed = `{$pdf}` is recorded in the manifest, but its files are not all in place: {$error}
+finish_failed_help = `studietur verify --repair` or the next `studietur archive` puts them in place (the journal records how)
+finish_source_gone = `{$path}` no longer holds the published PDF
+finish_taken = `{$path}` exists with other bytes
+finish_staged_missing = the staged `{$path}` is missing
+journal_finished = an interrupted archive run was finished: `{$pdf}` is in place as its manifest records
+journal_undone = an interrupted archive run was undone: `{$pdf}` is as before it
+verify_interrupted_saved = INTERRUPTED {$pdf}: an archive run was cut short after saving its manifest entry; `verify --repair` or the next `archive` puts its files in place
+verify_interrupted_unsaved = note {$pdf}: an archive run was cut short before saving it; the archive is as before, and `verify --repair` or the next `archive` removes the unfinished hidden files
+verify_finished = repaired {$pdf}: an interrupted archive run was finished
+verify_undone = repaired {$pdf}: an interrupted archive run was undone; the archive is as before it
+
+## Keeping work safe: outputs
+output_is_input = `{$path}` is an input of this run (a trip file, or a file a trip file names): it is never written over
+output_is_input_help = name another output (with -o)
+output_not_ours = `{$path}` exists and was not written by studietur: it is not replaced
+output_not_ours_help = move it away or name another output (with -o); studietur replaces only files it wrote

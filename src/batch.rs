@@ -35,6 +35,9 @@ pub struct Options<'a> {
     pub pdf: bool,
     /// Called with each checked trip before it is laid out (tests).
     pub on_checked: Option<Hook<'a>>,
+    /// Every trip file of the run (canonical): no output is written over
+    /// one.
+    pub inputs: Vec<PathBuf>,
 }
 
 impl Options<'_> {
@@ -51,6 +54,7 @@ impl Options<'_> {
             web: false,
             pdf: true,
             on_checked: None,
+            inputs: Vec::new(),
         }
     }
 
@@ -96,8 +100,8 @@ pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
     /// How it fared.
     pub status: Status,
-    /// What to record in the cache for the PDF written.
-    pub cache_entry: Option<(String, cache::Entry)>,
+    /// What to record in the cache for the PDF and web page written.
+    pub cache_entries: Vec<(String, cache::Entry)>,
 }
 
 impl Outcome {
@@ -119,7 +123,7 @@ impl Outcome {
             times: None,
             diagnostics: Vec::new(),
             status: Status::Failed,
-            cache_entry: None,
+            cache_entries: Vec::new(),
         }
     }
 
@@ -131,13 +135,26 @@ impl Outcome {
 
 /// Builds (or checks) `files` on all cores, calling `done` as each
 /// finishes; returns the outcomes in the order of `files`. With an output
-/// folder, the skip-unchanged cache there is read first and updated last.
+/// folder, the skip-unchanged cache there is read first, each report's
+/// entry recorded as it finishes (a killed build keeps them), and the
+/// cache saved whole last; temporary files a killed studietur left there
+/// are removed first.
 pub fn run(files: &[PathBuf], options: &Options, done: &(dyn Fn(&Outcome) + Sync)) -> Vec<Outcome> {
+    if let Some(out) = &options.out_dir {
+        crate::files::remove_stale_temps(out);
+    }
     let mut cache = options
         .out_dir
         .as_deref()
         .map(Cache::load)
         .unwrap_or_default();
+    let mut options = options.clone();
+    options.inputs.extend(
+        files
+            .iter()
+            .map(|f| f.canonicalize().unwrap_or_else(|_| f.clone())),
+    );
+    let options = &options;
     // Whole documents on plain worker threads (see `parallel`), the longest
     // trip files first, so that no long report is left running alone at
     // the end while the other cores idle; the outcomes in the order given.
@@ -145,6 +162,12 @@ pub fn run(files: &[PathBuf], options: &Options, done: &(dyn Fn(&Outcome) + Sync
     order.sort_by_key(|&i| std::cmp::Reverse(std::fs::metadata(&files[i]).map_or(0, |m| m.len())));
     let built = crate::parallel::map(&order, |&i| {
         let outcome = build_one(&files[i], options, &cache);
+        if let Some(out_dir) = &options.out_dir {
+            for (name, entry) in &outcome.cache_entries {
+                // A cache that cannot be written only costs a rebuild.
+                let _ = Cache::record(out_dir, name, entry);
+            }
+        }
         done(&outcome);
         (i, outcome)
     });
@@ -156,7 +179,7 @@ pub fn run(files: &[PathBuf], options: &Options, done: &(dyn Fn(&Outcome) + Sync
     if let Some(out_dir) = &options.out_dir {
         let mut changed = false;
         for o in &outcomes {
-            if let Some((name, entry)) = &o.cache_entry {
+            for (name, entry) in &o.cache_entries {
                 cache.entries.insert(name.clone(), entry.clone());
                 changed = true;
             }
@@ -191,6 +214,28 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache) -> Outcome {
         outcome.output = Some(out_dir.join(&pdf_name));
         return outcome;
     }
+    // A web page (with its PDF, when asked) whose sources and files are as
+    // the cache records is not written again.
+    if let (Some(out_dir), Output::Web { pdf }) = (&options.out_dir, &output)
+        && !options.force
+        && options.emit_typst.is_none()
+    {
+        let stem = stem_of(input);
+        let recipe = &options.recipe;
+        let deny = options.deny_warnings;
+        let web = cache.web_unchanged(out_dir, &stem, input, recipe, deny);
+        if web && (!pdf || cache.is_unchanged(out_dir, &pdf_name, input, recipe, deny)) {
+            let index = out_dir.join(&stem).join(crate::web::INDEX);
+            outcome.status = Status::Unchanged;
+            outcome.output = Some(if *pdf {
+                out_dir.join(&pdf_name)
+            } else {
+                index.clone()
+            });
+            outcome.web = Some(index);
+            return outcome;
+        }
+    }
     let job = Job {
         deny_warnings: options.deny_warnings,
         on_checked: options.on_checked,
@@ -209,6 +254,18 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache) -> Outcome {
         return outcome;
     };
     let stem = stem_of(input);
+    // Nothing is written over an input or a file studietur did not write.
+    let named: Vec<PathBuf> = built
+        .provenance
+        .files
+        .iter()
+        .map(|f| crate::files::folder_of(input).join(&f.path))
+        .chain(std::iter::once(input.to_path_buf()))
+        .collect();
+    if let Err(d) = outputs_free(&outputs_of(out_dir, &stem, options), &named, options) {
+        outcome.diagnostics.push(d);
+        return outcome;
+    }
     if let Some(emit) = &options.emit_typst
         && let Err(e) =
             crate::render::emit_typst(&built.trip, &options.recipe.template, &emit.join(&stem))
@@ -248,13 +305,24 @@ pub fn build_one(input: &Path, options: &Options, cache: &Cache) -> Outcome {
                 return outcome;
             }
             if let Some(rendered) = pdf {
-                write_pdf(&mut outcome, out_dir, pdf_name, rendered, built.provenance);
+                write_pdf(
+                    &mut outcome,
+                    out_dir,
+                    pdf_name,
+                    rendered,
+                    built.provenance.clone(),
+                );
                 if outcome.status != Status::Built {
                     return outcome;
                 }
             }
             match crate::files::write_folder_atomic(&folder, &page.files, crate::web::INDEX) {
                 Ok(()) => {
+                    let warnings = outcome.diagnostics.len();
+                    outcome.cache_entries.push((
+                        cache::Entry::web_key(&stem),
+                        cache::Entry::web(built.provenance.clone(), &page.files, warnings),
+                    ));
                     outcome.status = Status::Built;
                     outcome.bytes += page.files.iter().map(|f| f.1.len()).sum::<usize>();
                     if outcome.output.is_none() {
@@ -287,7 +355,7 @@ fn write_pdf(
     match write_atomic(&target, &rendered.pdf) {
         Ok(()) => {
             let warnings = outcome.diagnostics.len();
-            outcome.cache_entry = Some((
+            outcome.cache_entries.push((
                 pdf_name,
                 cache::Entry::new(provenance, &rendered.pdf, warnings),
             ));
@@ -303,8 +371,89 @@ fn write_pdf(
     }
 }
 
+/// The extension of page images in `format`.
+fn page_ext(format: Format) -> &'static str {
+    match format {
+        Format::Svg => "svg",
+        Format::Png => "png",
+    }
+}
+
+/// The name of page `i` (1-based) of `n`: `stem-01.png` (at least two
+/// digits).
+fn page_name(out_dir: &Path, stem: &str, ext: &str, i: usize, n: usize) -> PathBuf {
+    let width = n.to_string().len().max(2);
+    out_dir.join(format!("{stem}-{i:0width$}.{ext}"))
+}
+
+/// Every file the trip named `stem` may write or remove in `out_dir`: its
+/// PDF, its web page's `index.html`, and page images already there of any
+/// numbering (`stem-01.png` …; those of the new pages are known only once
+/// they are drawn and are checked then).
+fn outputs_of(out_dir: &Path, stem: &str, options: &Options) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    match (options.pages, options.web) {
+        (Some((format, _)), _) => {
+            let ext = page_ext(format);
+            for width in [2usize, 3, 4] {
+                let mut i = 1;
+                loop {
+                    let p = out_dir.join(format!("{stem}-{i:0width$}.{ext}"));
+                    if !p.exists() {
+                        break;
+                    }
+                    out.push(p);
+                    i += 1;
+                }
+            }
+        }
+        (None, web) => {
+            if options.pdf {
+                out.push(out_dir.join(output_name(Path::new(stem), "pdf")));
+            }
+            if web {
+                out.push(out_dir.join(stem).join(crate::web::INDEX));
+            }
+        }
+    }
+    out
+}
+
+/// Refuses, before anything is written, an output that is an input of the
+/// run (a trip file, or a file this trip names) or a file that exists and
+/// was not written by studietur.
+fn outputs_free(
+    outputs: &[PathBuf],
+    named: &[PathBuf],
+    options: &Options,
+) -> Result<(), Diagnostic> {
+    use crate::messages::keeping as k;
+    let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let inputs: Vec<PathBuf> = named
+        .iter()
+        .map(|p| canonical(p))
+        .chain(options.inputs.iter().cloned())
+        .collect();
+    for out in outputs {
+        let c = canonical(out);
+        if inputs.contains(&c) {
+            return Err(
+                Diagnostic::plain(k::output_is_input(out)).with_help(k::output_is_input_help())
+            );
+        }
+        if out.exists() && !crate::files::written_by_studietur(out) {
+            return Err(
+                Diagnostic::plain(k::output_not_ours(out)).with_help(k::output_not_ours_help())
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Writes page images `stem-01.png` … (numbered with at least two digits)
-/// and removes higher-numbered pages left from a longer earlier version.
+/// and removes higher-numbered pages left from a longer earlier version,
+/// each marked as studietur's; a page it would replace or remove that
+/// studietur did not write refuses the whole, before anything is written.
 /// Returns the first page's path.
 fn write_pages(
     out_dir: &Path,
@@ -312,19 +461,33 @@ fn write_pages(
     format: Format,
     pages: &[Vec<u8>],
 ) -> std::io::Result<PathBuf> {
-    let ext = match format {
-        Format::Svg => "svg",
-        Format::Png => "png",
-    };
-    let width = pages.len().to_string().len().max(2);
-    let name = |i: usize| out_dir.join(format!("{stem}-{i:0width$}.{ext}"));
-    for (i, page) in pages.iter().enumerate() {
-        write_atomic(&name(i + 1), page)?;
+    let ext = page_ext(format);
+    let name = |i: usize| page_name(out_dir, stem, ext, i, pages.len());
+    let mut stale = Vec::new();
+    while name(pages.len() + 1 + stale.len()).exists() {
+        stale.push(name(pages.len() + 1 + stale.len()));
     }
-    let mut stale = pages.len() + 1;
-    while name(stale).exists() {
-        std::fs::remove_file(name(stale))?;
-        stale += 1;
+    let targets: Vec<PathBuf> = (1..=pages.len())
+        .map(name)
+        .chain(stale.iter().cloned())
+        .collect();
+    if let Some(theirs) = targets
+        .iter()
+        .find(|t| t.exists() && !crate::files::written_by_studietur(t))
+    {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!(
+                "{} exists and was not written by studietur",
+                theirs.display()
+            ),
+        ));
+    }
+    for (i, page) in pages.iter().enumerate() {
+        write_atomic(&name(i + 1), &crate::files::mark_page(page, ext))?;
+    }
+    for s in stale {
+        std::fs::remove_file(s)?;
     }
     Ok(name(1))
 }

@@ -38,23 +38,164 @@ pub fn is_hidden(path: &Path) -> bool {
         .is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
+/// The process's umask, read once: from `/proc/self/status` where the
+/// kernel tells it, else by setting and restoring it (before any thread
+/// writes files, as the first write asks for it).
+pub fn umask() -> u32 {
+    static UMASK: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+    *UMASK.get_or_init(|| {
+        let from_proc = std::fs::read_to_string("/proc/self/status")
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find_map(|l| l.strip_prefix("Umask:"))
+                    .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+            });
+        #[cfg(unix)]
+        let read = || {
+            // SAFETY: umask only swaps the process's file-creation mask.
+            let old = unsafe { libc::umask(0o022) };
+            unsafe { libc::umask(old) };
+            old as u32
+        };
+        #[cfg(not(unix))]
+        let read = || 0o022;
+        from_proc.unwrap_or_else(read)
+    })
+}
+
+/// The permissions of a new file (`0666`) or folder (`0777`) as the user's
+/// umask leaves them: what any other program would create.
+#[cfg(unix)]
+pub fn fresh_mode(folder: bool) -> u32 {
+    let full = if folder { 0o777 } else { 0o666 };
+    full & !umask()
+}
+
+/// The prefix of every temporary file and folder studietur makes beside
+/// its outputs: `.studietur-<host>-<pid>-`, so that one left by a killed
+/// process can be told from one still being written
+/// ([`remove_stale_temps`]).
+pub fn temp_prefix() -> String {
+    format!(".studietur-{}-{}-", host_name(), std::process::id())
+}
+
+/// This machine's name (`localhost` when it has none), with no `-` or
+/// `/` in it so it can be read back out of a temporary file's name.
+pub fn host_name() -> String {
+    let mut buf = [0u8; 256];
+    // SAFETY: the buffer is valid for its length; the name ends at a NUL.
+    #[cfg(unix)]
+    let ok = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) } == 0;
+    #[cfg(not(unix))]
+    let ok = false;
+    let end = buf.iter().position(|&b| b == 0).unwrap_or(0);
+    let name: String = String::from_utf8_lossy(&buf[..end])
+        .chars()
+        .map(|c| if c == '-' || c == '/' { '_' } else { c })
+        .collect();
+    if ok && !name.is_empty() {
+        name
+    } else {
+        "localhost".into()
+    }
+}
+
+/// Whether process `pid` of this machine is running.
+pub fn process_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: signal 0 only asks whether the process exists.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
+}
+
+/// How old a temporary file of another process must be before it is taken
+/// for a leftover: no write of studietur lasts this long.
+pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the temporary files and folders studietur left in `dir` when it
+/// was killed mid-write (`.studietur-<host>-<pid>-….tmp`, and the older
+/// `.studietur-….tmp`): those of a process of this machine that no longer
+/// runs, and any older than [`STALE_TEMP_AGE`] (another machine's process,
+/// on a shared folder, cannot be asked). A live process's are left alone,
+/// as is every other file. Returns how many were removed.
+pub fn remove_stale_temps(dir: &Path) -> usize {
+    let host = host_name();
+    let mut removed = 0;
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(middle) = name
+            .strip_prefix(".studietur-")
+            .and_then(|n| n.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let Ok(meta) = entry.path().symlink_metadata() else {
+            continue;
+        };
+        let mut parts = middle.split('-');
+        let owner = match (
+            parts.next(),
+            parts.next().and_then(|p| p.parse::<u32>().ok()),
+        ) {
+            (Some(h), Some(pid)) if h == host => Some(pid),
+            _ => None,
+        };
+        let dead = owner.is_some_and(|pid| pid != std::process::id() && !process_alive(pid));
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age > STALE_TEMP_AGE);
+        if !(dead || old) || owner == Some(std::process::id()) {
+            continue;
+        }
+        let gone = if meta.is_dir() {
+            std::fs::remove_dir_all(entry.path())
+        } else {
+            std::fs::remove_file(entry.path())
+        };
+        removed += usize::from(gone.is_ok());
+    }
+    removed
+}
+
+/// Makes a rename or a new name in `dir` durable (its entry written to
+/// disk), where the system allows it.
+pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    std::fs::File::open(dir)?.sync_all()?;
+    let _ = dir;
+    Ok(())
+}
+
 /// A complete temporary file in `dir` holding `bytes`, synced to disk, with
-/// `permissions` (an ordinary file's, `0644`, when `None`: a temporary file
-/// is private), ready to be renamed into place.
+/// `permissions` (a new file's as the umask leaves them when `None`: a
+/// temporary file is private), ready to be renamed into place.
 fn complete_temp(
     dir: &Path,
     bytes: &[u8],
     permissions: Option<std::fs::Permissions>,
 ) -> std::io::Result<tempfile::NamedTempFile> {
     let mut tmp = tempfile::Builder::new()
-        .prefix(".studietur-")
+        .prefix(&temp_prefix())
         .suffix(".tmp")
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     #[cfg(unix)]
     let permissions = permissions.or_else(|| {
         use std::os::unix::fs::PermissionsExt;
-        Some(std::fs::Permissions::from_mode(0o644))
+        Some(std::fs::Permissions::from_mode(fresh_mode(false)))
     });
     if let Some(p) = permissions {
         tmp.as_file().set_permissions(p)?;
@@ -90,12 +231,8 @@ pub fn write_folder_atomic(
     replaceable_folder(path, marker)?;
     let parent = folder_of(path);
     std::fs::create_dir_all(parent)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
     let tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}-"))
+        .prefix(&temp_prefix())
         .suffix(".tmp")
         .tempdir_in(parent)?;
     for (rel, bytes) in files {
@@ -107,15 +244,20 @@ pub fn write_folder_atomic(
         f.write_all(bytes)?;
         f.sync_all()?;
     }
-    // A temporary folder is private (0700); a web page is not.
+    // A temporary folder is private (0700); a web page is as the umask
+    // makes new folders.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755))?;
+        std::fs::set_permissions(
+            tmp.path(),
+            std::fs::Permissions::from_mode(fresh_mode(true)),
+        )?;
     }
     if path.is_dir() {
         let old = tempfile::Builder::new()
-            .prefix(&format!(".{name}-old-"))
+            .prefix(&temp_prefix())
+            .suffix(".tmp")
             .tempdir_in(parent)?;
         // Renaming onto an empty folder replaces it.
         std::fs::rename(path, old.path())?;
@@ -165,6 +307,70 @@ pub fn create_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .persist_noclobber(path)
         .map_err(|e| e.error)?;
     Ok(())
+}
+
+/// The text that marks a page image as studietur's: a PNG's `Software`
+/// text chunk, an SVG's first comment.
+const PAGE_MARK: &str = "studietur";
+
+/// `page` (a PNG or SVG page image, `ext`) marked as written by studietur,
+/// so that a later build replaces or removes only its own pages.
+pub fn mark_page(page: &[u8], ext: &str) -> Vec<u8> {
+    const IHDR_END: usize = 8 + 4 + 4 + 13 + 4;
+    match ext {
+        "png" if page.len() > IHDR_END && page.starts_with(b"\x89PNG") => {
+            let data = format!("Software\0{PAGE_MARK}");
+            let mut chunk = Vec::with_capacity(data.len() + 12);
+            chunk.extend_from_slice(&(data.len() as u32).to_be_bytes());
+            let mut hasher = crc32fast::Hasher::new();
+            hasher.update(b"tEXt");
+            hasher.update(data.as_bytes());
+            chunk.extend_from_slice(b"tEXt");
+            chunk.extend_from_slice(data.as_bytes());
+            chunk.extend_from_slice(&hasher.finalize().to_be_bytes());
+            let mut out = page[..IHDR_END].to_vec();
+            out.extend_from_slice(&chunk);
+            out.extend_from_slice(&page[IHDR_END..]);
+            out
+        }
+        "svg" => {
+            let mut out = format!("<!-- {PAGE_MARK} -->\n").into_bytes();
+            out.extend_from_slice(page);
+            out
+        }
+        _ => page.to_vec(),
+    }
+}
+
+/// Whether the file at `path` was written by studietur: a PDF whose
+/// creator is studietur, a page image it marked ([`mark_page`]), a web
+/// page's `index.html` it made. Anything else (a trip file, a photo, a
+/// user's own PDF) is not, and is never replaced or removed.
+pub fn written_by_studietur(path: &Path) -> bool {
+    let Ok(data) = std::fs::read(path) else {
+        return false;
+    };
+    let has = |needle: &[u8]| data.windows(needle.len()).any(|w| w == needle);
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "pdf" => {
+            data.starts_with(b"%PDF")
+                && (has(b"<xmp:CreatorTool>studietur")
+                    || has(b"/Creator(studietur")
+                    || has(b"/Creator (studietur"))
+        }
+        "png" => {
+            let mark = format!("Software\0{PAGE_MARK}");
+            data.get(..200)
+                .is_some_and(|head| head.windows(mark.len()).any(|w| w == mark.as_bytes()))
+        }
+        "svg" => data.starts_with(format!("<!-- {PAGE_MARK} -->").as_bytes()),
+        "html" => has(b"<meta name=\"generator\" content=\"studietur"),
+        _ => false,
+    }
 }
 
 /// Why a path written in a trip file is not a file inside its folder.

@@ -1,7 +1,9 @@
 //! `studietur watch`: rebuild a report whenever its trip file, an image in
 //! its folder or the template changes. A failed build leaves the last good PDF
 //! in place and watching goes on. The engine stays warm between builds, so
-//! a rebuild after a small edit is fast.
+//! a rebuild after a small edit is fast. A watched folder that is replaced
+//! (moved away and copied back, as a sync tool or `git checkout` of a
+//! parent may do) is watched anew, and the report rebuilt from it.
 
 use crate::batch::{self, Options, Outcome};
 use crate::cache::Cache;
@@ -40,9 +42,13 @@ pub fn watch(input: &Path, options: &Options, report: &dyn Fn(&Outcome, f64)) ->
             .watch(w, RecursiveMode::Recursive)
             .map_err(|e| m::cannot_watch(w, e.to_string()))?;
     }
+    // Each watched folder by what it is, not its name: a folder replaced
+    // under the same name is another one, and is watched anew.
+    let mut identities: Vec<Option<(u64, u64)>> = watched.iter().map(|w| identity(w)).collect();
     // Made now, so that its canonical path is known and the first build's
     // own output inside a watched folder is not taken for a change.
     let _ = std::fs::create_dir_all(&out_dir);
+    crate::files::remove_stale_temps(&out_dir);
     let out_canonical = out_dir.canonicalize().unwrap_or_else(|_| out_dir.clone());
     let canonical = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
     let trip = canonical(input);
@@ -71,8 +77,10 @@ pub fn watch(input: &Path, options: &Options, report: &dyn Fn(&Outcome, f64)) ->
             }
             Template::Builtin(_) => batch::build_one(input, options, &cache),
         };
-        if let Some((name, entry)) = &outcome.cache_entry {
-            cache.entries.insert(name.clone(), entry.clone());
+        if !outcome.cache_entries.is_empty() {
+            for (name, entry) in &outcome.cache_entries {
+                cache.entries.insert(name.clone(), entry.clone());
+            }
             let _ = cache.save(&out_dir);
         }
         report(&outcome, started.elapsed().as_secs_f64());
@@ -87,14 +95,39 @@ pub fn watch(input: &Path, options: &Options, report: &dyn Fn(&Outcome, f64)) ->
                         && matters(&p, &trip, template.as_deref())
                 })
         };
-        loop {
-            match rx.recv() {
+        'wait: loop {
+            match rx.recv_timeout(Duration::from_millis(500)) {
                 Ok(Ok(event)) if changed(&event) => break,
                 Ok(_) => {}
-                Err(_) => return Ok(()),
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    for (w, id) in watched.iter().zip(identities.iter_mut()) {
+                        let now = identity(w);
+                        if now.is_some() && now != *id {
+                            let _ = watcher.unwatch(w);
+                            if watcher.watch(w, RecursiveMode::Recursive).is_ok() {
+                                *id = now;
+                                break 'wait;
+                            }
+                        }
+                    }
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
             }
         }
         while rx.recv_timeout(Duration::from_millis(150)).is_ok() {}
+    }
+}
+
+/// What a folder is (its device and inode), whatever its name.
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        path.metadata().ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        path.metadata().ok().map(|_| (0, 0))
     }
 }
 

@@ -164,9 +164,14 @@ impl Manifest {
         let plain = |p: &str| normalise(p).as_deref() == Some(p);
         let bad = |value: &str, field: &str| Some(m::manifest_bad_path(value, field));
         let mut seen = std::collections::BTreeSet::new();
+        let mut trips = std::collections::BTreeSet::new();
         for r in &self.reports {
             if r.trip.is_empty() || Path::new(&r.trip).has_root() {
                 return bad(&r.trip, "trip");
+            }
+            // One report per trip file.
+            if !trips.insert(r.trip.as_str()) {
+                return Some(m::manifest_listed_twice(&r.trip));
             }
             for v in std::iter::once(&r.current).chain(&r.superseded) {
                 if !plain(&v.pdf) || !v.pdf.ends_with(".pdf") {
@@ -195,7 +200,46 @@ impl Manifest {
                 }
             }
         }
-        None
+        // Every name is the one studietur writes for its entry: a path
+        // from the manifest never names a folder or another's file.
+        self.reports.iter().find_map(|r| {
+            let versions: Vec<super::paths::Named> = std::iter::once(&r.current)
+                .chain(&r.superseded)
+                .map(|v| super::paths::Named {
+                    pdf: &v.pdf,
+                    web: v.html.as_ref().map(|w| {
+                        (
+                            w.folder.as_str(),
+                            w.files.iter().map(|f| f.path.as_str()).collect(),
+                        )
+                    }),
+                })
+                .collect();
+            super::paths::check(&r.trip, &r.renamed_from, &versions)
+        })
+    }
+
+    /// Whether the entries hash as the manifest records (or it records no
+    /// hash: written before studietur 0.2.0).
+    pub fn sealed(&self) -> bool {
+        self.entries_sha256
+            .as_ref()
+            .is_none_or(|h| *h == self.entries_hash())
+    }
+
+    /// [`Manifest::load`], refusing a manifest whose entries were edited by
+    /// hand (`entries_sha256`): `archive` writes nothing on the word of an
+    /// entry studietur did not write.
+    pub fn load_sealed(archive: &Path) -> Result<Manifest, Diagnostic> {
+        let manifest = Manifest::load(archive)?;
+        if !manifest.sealed() {
+            let path = archive.join(MANIFEST);
+            return Err(
+                Diagnostic::plain(crate::messages::keeping::manifest_edited(&path))
+                    .with_help(crate::messages::keeping::manifest_edited_help()),
+            );
+        }
+        Ok(manifest)
     }
 
     /// Writes the manifest (sorted, through a temporary file), only if its

@@ -6,15 +6,25 @@
 //! Archiving again with nothing changed changes nothing ([`filing`]). A
 //! report whose PDF would change is refused unless `replace` is set; then
 //! the old PDF is kept as `<stem>-superseded-N.pdf` and the manifest says
-//! so. [`verify`] checks every hash and rebuilds every report to prove the
+//! so. Every change is decided first ([`plan`]), then carried out through a
+//! journal ([`journal`]) under a lock that holds across machines ([`lock`]),
+//! so that no crash, second process or full disk loses a filed report.
+//! [`verify`] checks every hash and rebuilds every report to prove the
 //! archived PDF is what its source gives today. The manifest's format
 //! ([`manifest`]) is documented in `docs/archive-manifest.md`.
 
 mod build;
+mod faults;
 mod filing;
+mod journal;
+mod lock;
 mod manifest;
+mod paths;
+mod plan;
 mod verify;
 
 pub use filing::{Filed, Options, Outcome, archive};
+pub use journal::JOURNAL;
+pub use lock::LOCK;
 pub use manifest::{MANIFEST, MANIFEST_FORMAT, Manifest, Report, Version};
 pub use verify::{Options as VerifyOptions, Standing, Verdict, verify};

@@ -42,6 +42,14 @@ pub enum Standing {
     Unlisted,
     /// The manifest's entries do not hash as it records: edited by hand.
     ManifestEdited,
+    /// An archive run was cut short filing this report (its journal is
+    /// there): `true` when its manifest entry was saved (files are not all
+    /// in place yet), `false` when not (the archive is as before it, with
+    /// unfinished hidden files).
+    Interrupted(bool),
+    /// With `--repair`: the interrupted filing of this report was finished
+    /// (`true`) or undone (`false`).
+    Recovered(bool),
 }
 
 /// The verdict on one archived report (or one finding about the archive).
@@ -72,19 +80,50 @@ impl Verdict {
     }
 }
 
-/// Verifies the archive in `archive`, calling `done` for each verdict.
+/// Verifies the archive in `archive`, calling `done` for each verdict and
+/// `noted` for what the user should know besides (a lock taken over).
 pub fn verify(
     archive: &Path,
     options: Options,
     done: &dyn Fn(&Verdict),
+    noted: &dyn Fn(crate::messages::Msg),
 ) -> Result<Vec<Verdict>, Diagnostic> {
+    let mut verdicts = Vec::new();
+    // Repairing writes: under the archive's lock, an interrupted run
+    // finished or undone first.
+    let archived = archive.join(MANIFEST).is_file() || archive.join(super::JOURNAL).is_file();
+    let _lock = if options.repair && archived {
+        let lock = super::lock::Lock::take(archive)?;
+        if let Some(old) = &lock.took_over {
+            noted(old.taken_over_note(archive));
+        }
+        if let Some(r) = super::journal::recover(archive, &lock)? {
+            let (pdf, finished) = match r {
+                super::journal::Recovered::Finished(p) => (p, true),
+                super::journal::Recovered::Undone(p) => (p, false),
+            };
+            let mut v = Verdict::new(&pdf, 0);
+            v.standing = Standing::Recovered(finished);
+            done(&v);
+            verdicts.push(v);
+        }
+        Some(lock)
+    } else {
+        None
+    };
     if !archive.join(MANIFEST).is_file() {
         return Err(
             Diagnostic::plain(m::no_manifest(archive, MANIFEST)).with_help(m::no_manifest_help())
         );
     }
     let manifest = Manifest::load(archive)?;
-    let mut verdicts = Vec::new();
+    if let Some(plan) = super::journal::read(archive)? {
+        let committed = super::journal::committed(&plan, &manifest);
+        let mut v = Verdict::new(&plan.pdf, 0);
+        v.standing = Standing::Interrupted(committed);
+        done(&v);
+        verdicts.push(v);
+    }
     if let Some(recorded) = &manifest.entries_sha256
         && *recorded != manifest.entries_hash()
     {
@@ -111,6 +150,25 @@ pub fn verify(
         }
     }
     Ok(verdicts)
+}
+
+/// When `bytes` (what is at the place of the PDF in force) are a superseded
+/// version of `report` whose own file is missing, writes them there.
+fn keep_published(archive: &Path, report: &Report, bytes: Option<&[u8]>) -> std::io::Result<()> {
+    let Some(bytes) = bytes else {
+        return Ok(());
+    };
+    let hash = sha256_hex(bytes);
+    for old in report.superseded.iter().filter(|o| o.pdf_sha256 == hash) {
+        let path = archive.join(&old.pdf);
+        if std::fs::read(&path).is_ok_and(|d| sha256_hex(&d) == hash) {
+            return Ok(());
+        }
+        if path.symlink_metadata().is_err() {
+            return files::create_new(&path, bytes);
+        }
+    }
+    Ok(())
 }
 
 /// Every PDF in the archive, relative to it, sorted.
@@ -199,6 +257,16 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
     } else {
         check_hash(&pdf_path, &cur.pdf, &cur.pdf_sha256)
     };
+    // The bytes at the place of the PDF in force may be a published
+    // version whose own file is gone (a step cut short, its journal
+    // deleted): put back under that version's name first, so that nothing
+    // writes over the only copy.
+    if options.repair
+        && !intact
+        && let Err(e) = keep_published(archive, report, archived.as_deref())
+    {
+        v.problems.push(making::cannot_write(&cur.pdf, e));
+    }
     for old in &report.superseded {
         v.problems.extend(check_hash(
             &archive.join(&old.pdf),

@@ -142,37 +142,67 @@ pub fn verify(a: VerifyArgs, lang: Lang) -> Outcome {
     use archive::Standing;
     let options = archive::VerifyOptions { repair: a.repair };
     let strict = a.strict;
-    let result = archive::verify(&a.archive, options, &|v| {
-        let problems = || Arg::list(v.problems.clone(), "; ");
-        let pdf = v.pdf.as_str();
-        let (line, noted): (Msg, bool) = match &v.standing {
-            Standing::Verified => (m::verify_ok(pdf, m::count_pages(v.pages)), true),
-            Standing::Repaired => (m::verify_repaired(pdf), true),
-            Standing::OtherVersion(made) if strict => {
-                (m::verify_other_version_strict(pdf, made, VERSION), false)
-            }
-            Standing::OtherVersion(made) => (m::verify_other_version(pdf, made, VERSION), false),
-            Standing::MissingSource => (m::verify_missing_source(pdf, problems()), true),
-            Standing::Unlisted => (m::verify_unlisted(pdf, problems()), false),
-            Standing::ManifestEdited => (m::verify_edited(pdf, problems()), false),
-            Standing::Mismatch => (m::verify_mismatch(pdf, problems()), true),
-        };
-        let line = if noted && !v.notes.is_empty() {
-            m::with_notes(line, Arg::list(v.notes.clone(), "; "))
-        } else {
-            line
-        };
-        println!("{}", line.in_lang(lang));
-    });
+    let result = archive::verify(
+        &a.archive,
+        options,
+        &|v| {
+            let problems = || Arg::list(v.problems.clone(), "; ");
+            let pdf = v.pdf.as_str();
+            let (line, noted): (Msg, bool) = match &v.standing {
+                Standing::Verified => (m::verify_ok(pdf, m::count_pages(v.pages)), true),
+                Standing::Repaired => (m::verify_repaired(pdf), true),
+                Standing::OtherVersion(made) if strict => {
+                    (m::verify_other_version_strict(pdf, made, VERSION), false)
+                }
+                Standing::OtherVersion(made) => {
+                    (m::verify_other_version(pdf, made, VERSION), false)
+                }
+                Standing::MissingSource => (m::verify_missing_source(pdf, problems()), true),
+                Standing::Unlisted => (m::verify_unlisted(pdf, problems()), false),
+                Standing::ManifestEdited => (m::verify_edited(pdf, problems()), false),
+                Standing::Mismatch => (m::verify_mismatch(pdf, problems()), true),
+                Standing::Interrupted(true) => (
+                    crate::messages::keeping::verify_interrupted_saved(pdf),
+                    false,
+                ),
+                Standing::Interrupted(false) => (
+                    crate::messages::keeping::verify_interrupted_unsaved(pdf),
+                    false,
+                ),
+                Standing::Recovered(true) => {
+                    (crate::messages::keeping::verify_finished(pdf), false)
+                }
+                Standing::Recovered(false) => (crate::messages::keeping::verify_undone(pdf), false),
+            };
+            let line = if noted && !v.notes.is_empty() {
+                m::with_notes(line, Arg::list(v.notes.clone(), "; "))
+            } else {
+                line
+            };
+            println!("{}", line.in_lang(lang));
+        },
+        &|note| eprintln!("{}", note.in_lang(lang)),
+    );
     let verdicts = result.map_err(|d| Failure::Failed(vec![d]))?;
     let bad = |v: &&archive::Verdict| match v.standing {
-        Standing::Verified | Standing::Repaired => false,
+        Standing::Verified
+        | Standing::Repaired
+        | Standing::Recovered(_)
+        | Standing::Interrupted(false) => false,
         Standing::OtherVersion(_) => strict,
         _ => true,
     };
     let reports = verdicts
         .iter()
-        .filter(|v| !matches!(v.standing, Standing::Unlisted | Standing::ManifestEdited))
+        .filter(|v| {
+            !matches!(
+                v.standing,
+                Standing::Unlisted
+                    | Standing::ManifestEdited
+                    | Standing::Interrupted(_)
+                    | Standing::Recovered(_)
+            )
+        })
         .count();
     let failed = verdicts.iter().filter(bad).count();
     let good = verdicts
@@ -279,6 +309,29 @@ pub fn overview(a: OverviewArgs, lang: Lang) -> Outcome {
     if failed > 0 || trips.is_empty() {
         eprintln!("{}", m::no_overview(failed).in_lang(lang));
         return Err(Failure::Reported);
+    }
+    // Never over a trip file, a file one names, or a file studietur did
+    // not write.
+    let canonical = |p: &std::path::Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let target = canonical(out);
+    let named = files.iter().zip(&trips).flat_map(|(f, t)| {
+        let dir = crate::files::folder_of(f).to_path_buf();
+        t.pictures()
+            .into_iter()
+            .map(move |p| dir.join(&p.file))
+            .chain(std::iter::once(f.clone()))
+    });
+    if named.map(|p| canonical(&p)).any(|p| p == target) {
+        return Err(Failure::plain(
+            crate::messages::keeping::output_is_input(out),
+            Some(crate::messages::keeping::output_is_input_help()),
+        ));
+    }
+    if out.exists() && !crate::files::written_by_studietur(out) {
+        return Err(Failure::plain(
+            crate::messages::keeping::output_not_ours(out),
+            Some(crate::messages::keeping::output_not_ours_help()),
+        ));
     }
     let rendered = overview::render(&trips, words).map_err(Failure::Failed)?;
     write_atomic(out, &rendered.pdf)

@@ -43,6 +43,7 @@ pub mod archive;
 pub mod cli;
 pub mod editor;
 pub mod import;
+pub mod keeping;
 pub mod making;
 pub mod photo;
 pub mod trip;

@@ -6,6 +6,7 @@
 //! its assets are built in.
 
 mod app;
+mod bounded;
 mod edit;
 mod fields;
 mod listing;
@@ -98,6 +99,9 @@ pub fn run(options: Options, report: impl Fn(Event) + Send + Sync + 'static) -> 
     if !folder.is_dir() {
         return Err(m::serve_not_folder(&options.folder));
     }
+    // Temporary files a killed editor left beside the trips and photos.
+    crate::files::remove_stale_temps(&folder);
+    crate::files::remove_stale_temps(&folder.join("images"));
     // Every address of the machine has no one name a browser would use,
     // so the Host rule could let no request in: name one.
     if options.listen.is_unspecified() {
@@ -154,7 +158,7 @@ pub fn run(options: Options, report: impl Fn(Event) + Send + Sync + 'static) -> 
         };
         let report = app.clone();
         let served = tokio::select! {
-            r = axum::serve(listener, router(app, guard)) => r.map_err(m::serve_stopped),
+            r = bounded::serve(listener, router(app, guard)) => r.map_err(m::serve_stopped),
             () = stop => Ok(()),
         };
         (report.report)(Event::Stopped);

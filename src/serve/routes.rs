@@ -165,11 +165,10 @@ fn session(app: &App, name: &str, lang: Lang) -> Result<Arc<Session>, Failure> {
 async fn refresh(app: Arc<App>, s: Arc<Session>, lang: Lang, started: Instant) -> TripState {
     let (text, version) = s.text();
     let (app2, s2, text2) = (app.clone(), s.clone(), text.clone());
-    let laid = tokio::task::spawn_blocking(move || {
-        preview::lay_out(&s2.path, &text2, &app2.recipe, &app2.pages)
-    })
-    .await
-    .unwrap_or_else(|_| Err(vec![Diagnostic::plain(m::editor_failed_inside())]));
+    let laid = super::bounded::pool::WORK
+        .run(move || preview::lay_out(&s2.path, &text2, &app2.recipe, &app2.pages))
+        .await
+        .unwrap_or_else(|| Err(vec![Diagnostic::plain(m::editor_failed_inside())]));
     let ms = started.elapsed().as_secs_f64() * 1e3;
     let (diagnostics, pages) = match laid {
         Ok(laid) => {
@@ -401,13 +400,11 @@ pub async fn page_png(
         .map_err(|_| Failure::no_page(q.lang()))?;
     // The page is taken under the session's lock, drawn outside it.
     let page = n.checked_sub(1).and_then(|i| s.page(i));
-    let png = tokio::task::spawn_blocking(move || {
-        page.and_then(|p| crate::render::page_png(&p, 144.0).ok())
-    })
-    .await
-    .ok()
-    .flatten()
-    .ok_or_else(|| Failure::no_page(q.lang()))?;
+    let png = super::bounded::pool::PAGES
+        .run(move || page.and_then(|p| crate::render::page_png(&p, 144.0).ok()))
+        .await
+        .flatten()
+        .ok_or_else(|| Failure::no_page(q.lang()))?;
     Ok(([(header::CONTENT_TYPE, "image/png")], png).into_response())
 }
 
@@ -422,14 +419,15 @@ pub async fn pdf(
     let (text, _) = s.text();
     let app2 = app.clone();
     let path = s.path.clone();
-    let built = tokio::task::spawn_blocking(move || {
-        pipeline::run_bytes(
-            &Job::new(&path, &app2.recipe, Output::Pdf),
-            text.into_bytes(),
-        )
-    })
-    .await
-    .map_err(|_| Failure::inside(q.lang()))?;
+    let built = super::bounded::pool::WORK
+        .run(move || {
+            pipeline::run_bytes(
+                &Job::new(&path, &app2.recipe, Output::Pdf),
+                text.into_bytes(),
+            )
+        })
+        .await
+        .ok_or_else(|| Failure::inside(q.lang()))?;
     let built = built.map_err(|d| {
         Failure(
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -470,11 +470,32 @@ fn a_trip_moved_to_another_year_is_refused_then_superseded() {
 fn a_second_archive_run_at_the_same_time_is_refused() {
     let (tmp, _) = archived();
     let dir = tmp.path();
-    let lock = std::fs::File::open(dir.join("archive/.studietur-archive.lock")).unwrap();
-    lock.try_lock().unwrap();
+    // The lock of a run of this machine that is going on (this process
+    // stands in for it).
+    let lock = dir.join("archive/.studietur-archive.lock");
+    let host = String::from_utf8(
+        std::process::Command::new("hostname")
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap()
+    .trim()
+    .replace('-', "_");
+    let pid = std::process::id();
+    std::fs::write(
+        &lock,
+        format!("studietur archive lock\nhost {host}\npid {pid}\nsince 1700000000\nnonce ab\n"),
+    )
+    .unwrap();
     let o = studietur(dir, &["archive", "trips", "-o", "archive"]);
-    fails_with(&o, "another studietur is archiving into `archive`");
-    drop(lock);
+    fails_with(
+        &o,
+        &format!(
+            "another studietur (process {pid} of this computer, since 2023-11-14 22:13:20 UTC) is archiving into `archive`"
+        ),
+    );
+    std::fs::remove_file(&lock).unwrap();
     assert!(
         studietur(dir, &["archive", "trips", "-o", "archive"])
             .status

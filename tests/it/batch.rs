@@ -124,8 +124,14 @@ fn unchanged_reports_are_skipped_until_an_input_changes() {
         stderr(&o)
     );
 
-    // A PDF edited or deleted behind studietur's back is rebuilt.
-    std::fs::write(dir.path().join("out/trip-00.pdf"), b"not the report").unwrap();
+    // A PDF changed or deleted behind studietur's back is rebuilt (here
+    // another of its reports copied over it); a file studietur did not
+    // write is not replaced.
+    std::fs::copy(
+        dir.path().join("out/trip-01.pdf"),
+        dir.path().join("out/trip-00.pdf"),
+    )
+    .unwrap();
     std::fs::remove_file(dir.path().join("out/trip-02.pdf")).unwrap();
     let o = studietur(dir.path(), &["build", "--template", "tpl"]);
     assert!(
@@ -133,6 +139,14 @@ fn unchanged_reports_are_skipped_until_an_input_changes() {
         "{}",
         stderr(&o)
     );
+    std::fs::write(dir.path().join("out/trip-00.pdf"), b"not the report").unwrap();
+    let o = studietur(dir.path(), &["build", "--template", "tpl"]);
+    assert!(
+        stderr(&o).contains("was not written by studietur"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_file(dir.path().join("out/trip-00.pdf")).unwrap();
 
     // --force rebuilds all.
     let o = studietur(dir.path(), &["build", "--template", "tpl", "--force"]);

@@ -303,3 +303,11 @@ pub fn page_texts(pdf: &[u8]) -> Vec<String> {
     }
     pages
 }
+
+/// Held by the tests that measure time or memory and by those that load
+/// the machine most, so that they run one at a time: a measurement is not
+/// thrown off by a hundred page images drawn beside it.
+pub fn one_heavy_test_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static HEAVY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    HEAVY.lock().unwrap_or_else(|e| e.into_inner())
+}

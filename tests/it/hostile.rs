@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 /// Runs the `studietur` binary in `dir` and measures it: its output, wall
 /// time and peak memory (maximum resident set size, in MB).
 fn measured(dir: &Path, args: &[&str]) -> (std::process::Output, Duration, f64) {
+    let _heavy = crate::common::one_heavy_test_at_a_time();
     let started = Instant::now();
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_studietur"))
         .current_dir(dir)

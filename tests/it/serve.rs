@@ -33,13 +33,24 @@ impl Server {
 
     /// Starts it with its standard error going to `stderr`.
     pub fn start_with(dir: &Path, stderr: Stdio) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_studietur"))
+        Server::start_command(dir, stderr, |_| {})
+    }
+
+    /// Starts it with its standard error going to `stderr`, its command
+    /// set up by `configure` first.
+    pub fn start_command(
+        dir: &Path,
+        stderr: Stdio,
+        configure: impl FnOnce(&mut Command),
+    ) -> Server {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_studietur"));
+        command
             .current_dir(dir)
             .args(["serve", "trips", "--lang", "en"])
             .stdout(Stdio::piped())
-            .stderr(stderr)
-            .spawn()
-            .unwrap();
+            .stderr(stderr);
+        configure(&mut command);
+        let mut child = command.spawn().unwrap();
         let mut line = String::new();
         BufReader::new(child.stdout.take().unwrap())
             .read_line(&mut line)
@@ -63,6 +74,11 @@ impl Server {
             token,
             url,
         }
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     fn host(&self) -> String {

@@ -165,3 +165,35 @@ fn a_paragraph_edit_lays_out_only_what_changed() {
         t[0]
     );
 }
+
+/// The folder of the trip file moved away and copied back (as a sync tool
+/// does): watching goes on in the new folder.
+#[test]
+fn keeps_watching_when_its_folder_is_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let trips = dir.path().join("trips");
+    std::fs::create_dir_all(&trips).unwrap();
+    std::fs::write(trips.join("x.toml"), trip_text()).unwrap();
+    let (_child, log) = watching(dir.path(), &["watch", "trips/x.toml"], &[]);
+    let count = |s: &str| log.lock().unwrap().matches(s).count();
+    wait_for("the first build", || count("built trips/x.toml") == 1);
+    std::fs::rename(&trips, dir.path().join("trips.old")).unwrap();
+    std::fs::create_dir_all(&trips).unwrap();
+    std::fs::copy(dir.path().join("trips.old/x.toml"), trips.join("x.toml")).unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    let before = count("built trips/x.toml");
+    std::fs::write(
+        trips.join("x.toml"),
+        trip_text().replace("Første udgave.", "Anden udgave."),
+    )
+    .unwrap();
+    wait_for("a build of the edit in the new folder", || {
+        count("built trips/x.toml") > before && std::fs::read(dir.path().join("out/x.pdf")).is_ok()
+    });
+    let out = Command::new("pdftotext")
+        .arg(dir.path().join("out/x.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Anden udgave."));
+}

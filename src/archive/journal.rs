@@ -1,0 +1,367 @@
+//! Carrying out a [`Plan`], and finishing or undoing one a crash cut short.
+//!
+//! Before its first step the plan is written to
+//! `ARCHIVE/.studietur-journal.json`. Its new files are staged, then the
+//! manifest entry is saved (re-read and merged: the entries others saved
+//! meanwhile are kept, never overwritten), then the finishing steps run and
+//! the journal is removed. When the process dies anywhere in this,
+//! [`recover`] (run by the next `archive` and by `verify --repair`) looks
+//! at the saved manifest: it holds the plan's entry → the finishing steps
+//! are done (each one seen done from the disk is skipped); it does not →
+//! the staged files, which no manifest lists, are removed. Either way the
+//! archive is as one whole step left it.
+
+use super::faults::point;
+use super::lock::Lock;
+use super::manifest::{MANIFEST, Manifest};
+use super::plan::{Finish, Plan, Source};
+use crate::diagnostic::Diagnostic;
+use crate::digest::sha256_hex;
+use crate::files::{sync_dir, write_atomic};
+use crate::messages::{Msg, keeping as k, making};
+use std::path::Path;
+
+/// The journal's file name inside the archive.
+pub const JOURNAL: &str = ".studietur-journal.json";
+
+/// How carrying out a plan failed.
+#[derive(Debug)]
+pub enum Failed {
+    /// Before the commit: the manifest and the published files are as they
+    /// were (the staged files removed, unless that failed too, when the
+    /// journal stays for the next run to clear).
+    Before(Vec<Diagnostic>),
+    /// After the commit: the manifest lists the new report, but some files
+    /// are not yet in place; the journal stays for `verify --repair` or
+    /// the next `archive` to finish.
+    After(Vec<Diagnostic>),
+}
+
+/// A plan being carried out, and by whom.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct Journal {
+    /// The machine.
+    host: String,
+    /// The process on it.
+    pid: u32,
+    /// The plan.
+    plan: Plan,
+}
+
+impl Journal {
+    fn of(plan: &Plan) -> Journal {
+        Journal {
+            host: crate::files::host_name(),
+            pid: std::process::id(),
+            plan: plan.clone(),
+        }
+    }
+}
+
+/// The plan of the journal in `archive`, if there is one.
+pub fn read(archive: &Path) -> Result<Option<Plan>, Diagnostic> {
+    Ok(read_journal(archive)?.map(|j| j.plan))
+}
+
+fn read_journal(archive: &Path) -> Result<Option<Journal>, Diagnostic> {
+    let path = archive.join(JOURNAL);
+    match std::fs::read(&path) {
+        Ok(data) => serde_json::from_slice(&data).map(Some).map_err(|e| {
+            Diagnostic::plain(k::journal_invalid(&path, e.to_string()))
+                .with_help(k::journal_invalid_help(&path))
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(Diagnostic::plain(making::cannot_read(&path, e))),
+    }
+}
+
+/// Whether the saved manifest holds the plan's entry (the commit was made).
+pub fn committed(plan: &Plan, saved: &Manifest) -> bool {
+    saved.reports.contains(&plan.after)
+}
+
+fn hash_of(path: &Path) -> std::io::Result<Option<String>> {
+    match std::fs::read(path) {
+        Ok(d) => Ok(Some(sha256_hex(&d))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Carries out `plan` in `archive` while `lock` is held, taking the staged
+/// files' bytes from `bytes`; `manifest` becomes the saved one.
+pub fn execute(
+    archive: &Path,
+    plan: &Plan,
+    bytes: &dyn Fn(&Source) -> Option<Vec<u8>>,
+    lock: &Lock,
+    manifest: &mut Manifest,
+) -> Result<(), Failed> {
+    let diag = |m: Msg| vec![Diagnostic::plain(m)];
+    let journal = archive.join(JOURNAL);
+    // An unfinished step of this run (its journal kept): nothing more
+    // until it is finished, or its record would be lost.
+    if journal.symlink_metadata().is_ok() {
+        return Err(Failed::Before(vec![
+            Diagnostic::plain(k::journal_pending(&journal)).with_help(k::finish_failed_help()),
+        ]));
+    }
+    let text = serde_json::to_vec_pretty(&Journal::of(plan)).unwrap_or_default();
+    point("journal")
+        .and_then(|()| write_atomic(&journal, &text))
+        .map_err(|e| Failed::Before(diag(making::cannot_write(&journal, e))))?;
+    point("journal-written").ok();
+    for s in &plan.stage {
+        let target = archive.join(&s.path);
+        let name = match s.source {
+            Source::Pdf => "stage-pdf",
+            Source::Web(_) => "stage-web",
+        };
+        let written = match bytes(&s.source).filter(|b| sha256_hex(b) == s.sha256) {
+            Some(b) => point(name).and_then(|()| write_atomic(&target, &b)),
+            None => Err(std::io::Error::other("the staged bytes are not the plan's")),
+        };
+        if let Err(e) = written {
+            return Err(undo(archive, plan, diag(making::cannot_write(&target, e))));
+        }
+        point(&format!("{name}-written")).ok();
+    }
+    point("commit").ok();
+    let saved = match commit(archive, plan, lock) {
+        Ok(saved) => saved,
+        // Whatever failed, the disk says whether the entry was saved: only
+        // an entry not saved is undone.
+        Err(d) => match Manifest::load(archive) {
+            Ok(now) if committed(plan, &now) && plan.before.as_ref() != Some(&plan.after) => now,
+            _ => return Err(undo(archive, plan, d)),
+        },
+    };
+    *manifest = saved;
+    point("committed").ok();
+    finish(archive, plan).map_err(Failed::After)?;
+    remove_journal(archive, plan).map_err(|d| Failed::After(vec![d]))?;
+    point("done").ok();
+    Ok(())
+}
+
+/// Saves the plan's entry into the manifest as it is on disk now: the lock
+/// still ours, the entry still what the plan was made from, every other
+/// entry kept as saved.
+fn commit(archive: &Path, plan: &Plan, lock: &Lock) -> Result<Manifest, Vec<Diagnostic>> {
+    lock.still_held().map_err(|d| vec![d])?;
+    let mut fresh = Manifest::load_sealed(archive).map_err(|d| vec![d])?;
+    let now = fresh.reports.iter().find(|r| r.trip == plan.trip);
+    if now != plan.before.as_ref() {
+        return Err(vec![
+            Diagnostic::plain(k::entry_changed_meanwhile(&plan.trip))
+                .with_help(k::entry_changed_meanwhile_help()),
+        ]);
+    }
+    fresh.reports.retain(|r| r.trip != plan.trip);
+    fresh.reports.push(plan.after.clone());
+    let path = archive.join(MANIFEST);
+    point("manifest")
+        .and_then(|()| fresh.save(archive))
+        .map_err(|e| vec![Diagnostic::plain(making::cannot_write(&path, e))])?;
+    // Saved: making the rename durable is worth trying, not failing for.
+    let _ = sync_dir(archive);
+    Ok(fresh)
+}
+
+/// Removes the staged files of `plan` (never a listed one: staged names
+/// are hidden names no manifest lists) and the journal; `why` is what
+/// failed. When that fails too, the journal stays and says so.
+fn undo(archive: &Path, plan: &Plan, mut why: Vec<Diagnostic>) -> Failed {
+    match roll_back(archive, plan) {
+        Ok(()) => {}
+        Err(d) => {
+            why.push(d);
+            why.push(
+                Diagnostic::plain(k::journal_left(&archive.join(JOURNAL)))
+                    .with_help(k::journal_left_help()),
+            );
+        }
+    }
+    Failed::Before(why)
+}
+
+fn roll_back(archive: &Path, plan: &Plan) -> Result<(), Diagnostic> {
+    for s in &plan.stage {
+        let path = archive.join(&s.path);
+        let ours = hash_of(&path).ok().flatten().as_deref() == Some(s.sha256.as_str());
+        if ours {
+            point("rollback")
+                .and_then(|()| std::fs::remove_file(&path))
+                .map_err(|e| {
+                    Diagnostic::plain(crate::messages::archive::cannot_remove(&path, e))
+                })?;
+        }
+    }
+    for f in &plan.finish {
+        if let Finish::RemoveDir { path } = f
+            && path.contains(".studietur-staged")
+        {
+            let _ = std::fs::remove_dir(archive.join(path));
+        }
+    }
+    remove_journal(archive, plan)
+}
+
+/// Removes the journal of `plan`: only while it is that plan's (one a
+/// second run wrote, its lock taken after ours was deleted, stays).
+fn remove_journal(archive: &Path, plan: &Plan) -> Result<(), Diagnostic> {
+    let journal = archive.join(JOURNAL);
+    if read_journal(archive)
+        .ok()
+        .flatten()
+        .is_some_and(|j| j.plan != *plan)
+    {
+        return Ok(());
+    }
+    match std::fs::remove_file(&journal) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Diagnostic::plain(
+            crate::messages::archive::cannot_remove(&journal, e),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The steps after the commit, each skipped when the disk shows it done.
+fn finish(archive: &Path, plan: &Plan) -> Result<(), Vec<Diagnostic>> {
+    for step in &plan.finish {
+        let name = match step {
+            Finish::Link { .. } => "link",
+            Finish::Move { .. } => "move",
+            Finish::Remove { .. } => "remove",
+            Finish::RemoveDir { .. } => "remove-dir",
+        };
+        point(name)
+            .map_err(|e| making::cannot_write(&plan.pdf, e))
+            .and_then(|()| finish_one(archive, step))
+            .map_err(|e| {
+                vec![
+                    Diagnostic::plain(k::finish_failed(&plan.pdf, e))
+                        .with_help(k::finish_failed_help()),
+                ]
+            })?;
+        point(&format!("{name}-done")).ok();
+    }
+    Ok(())
+}
+
+fn finish_one(archive: &Path, step: &Finish) -> Result<(), Msg> {
+    finish_step(archive, step).map_err(|e| match e {
+        Step::Io(path, e) => making::cannot_write(&path, e),
+        Step::Said(m) => m,
+    })
+}
+
+/// Why a finishing step failed.
+enum Step {
+    /// A file operation on this path.
+    Io(std::path::PathBuf, std::io::Error),
+    /// This.
+    Said(Msg),
+}
+
+fn finish_step(archive: &Path, step: &Finish) -> Result<(), Step> {
+    let at = |rel: &str| archive.join(rel);
+    let io = |rel: &str| {
+        let path = at(rel);
+        move |e| Step::Io(path, e)
+    };
+    let has = |rel: &str, sha: &str| {
+        hash_of(&at(rel))
+            .map(|h| h.as_deref() == Some(sha))
+            .map_err(io(rel))
+    };
+    match step {
+        Finish::Link { from, to, sha256 } => {
+            if has(to, sha256)? {
+                return Ok(());
+            }
+            if !has(from, sha256)? {
+                return Err(Step::Said(k::finish_source_gone(from)));
+            }
+            if at(to).symlink_metadata().is_ok() {
+                return Err(Step::Said(k::finish_taken(to)));
+            }
+            // A folder that cannot hold hard links (some network shares)
+            // gets a copy.
+            if std::fs::hard_link(at(from), at(to)).is_err() {
+                let data = std::fs::read(at(from)).map_err(io(from))?;
+                if sha256_hex(&data) != *sha256 {
+                    return Err(Step::Said(k::finish_source_gone(from)));
+                }
+                crate::files::create_new(&at(to), &data).map_err(io(to))?;
+            }
+            Ok(())
+        }
+        Finish::Move { from, to, sha256 } => {
+            if has(to, sha256)? {
+                if has(from, sha256)? {
+                    std::fs::remove_file(at(from)).map_err(io(from))?;
+                }
+                return Ok(());
+            }
+            if !has(from, sha256)? {
+                return Err(Step::Said(k::finish_staged_missing(from)));
+            }
+            if let Some(dir) = at(to).parent() {
+                std::fs::create_dir_all(dir).map_err(io(to))?;
+            }
+            std::fs::rename(at(from), at(to)).map_err(io(to))
+        }
+        Finish::Remove { path, sha256 } => {
+            // Only the bytes recorded for it: anything else stays.
+            if has(path, sha256)? {
+                std::fs::remove_file(at(path)).map_err(io(path))?;
+            }
+            Ok(())
+        }
+        Finish::RemoveDir { path } => {
+            let _ = std::fs::remove_dir(at(path));
+            Ok(())
+        }
+    }
+}
+
+/// What [`recover`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recovered {
+    /// The manifest held the entry: the steps after it were done.
+    Finished(String),
+    /// It did not: the staged files were removed.
+    Undone(String),
+}
+
+/// Finishes or undoes the plan an interrupted run left in `archive`'s
+/// journal, while `lock` is held; `None` when there was none.
+pub fn recover(archive: &Path, lock: &Lock) -> Result<Option<Recovered>, Diagnostic> {
+    let Some(journal) = read_journal(archive)? else {
+        return Ok(None);
+    };
+    // A process of this machine still at it (its lock was deleted, so
+    // this run got one): its work is left to it.
+    let mine = journal.pid == std::process::id();
+    if journal.host == crate::files::host_name()
+        && !mine
+        && crate::files::process_alive(journal.pid)
+    {
+        return Err(
+            Diagnostic::plain(k::journal_live(archive, journal.pid)).with_help(k::lock_lost_help())
+        );
+    }
+    let plan = journal.plan;
+    lock.still_held()?;
+    let saved = Manifest::load(archive)?;
+    // A plan that changes no entry (a missing PDF written again) is undone:
+    // the archive is then as before it, and the next run writes it again.
+    if committed(&plan, &saved) && plan.before.as_ref() != Some(&plan.after) {
+        finish(archive, &plan).map_err(|mut d| d.remove(0))?;
+        remove_journal(archive, &plan)?;
+        return Ok(Some(Recovered::Finished(plan.pdf)));
+    }
+    roll_back(archive, &plan)?;
+    Ok(Some(Recovered::Undone(plan.pdf)))
+}
