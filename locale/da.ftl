@@ -562,6 +562,137 @@ serve_unsaved = ikke gemt: {$trips}. Gem i editoren, eller tryk Ctrl-C igen for 
 serve_stopping = editoren er stoppet
 new_file_name_chars = et filnavn må kun indeholde bogstaver, tal, - og _ (fx 2025-berlin)
 
+
+## Import af rapporter (studietur import)
+
+import_wrote = importerede {$input} → {$output}
+import_exists = kan ikke importere {$input}: `{$path}` findes allerede
+import_exists_help = studietur import overskriver aldrig en fil: flyt den væk, eller importér til en anden mappe med -o MAPPE
+import_kind = `{$path}` er hverken et Word-dokument, en PDF eller en tekstfil
+import_kind_help = giv en .docx-, .pdf- eller .txt-fil (gem en .doc som .docx i Word først)
+import_unreadable = kan ikke læse `{$path}`: {$error}
+import_unreadable_help = åbn den i Word eller en PDF-læser for at se, at den er hel; gem den igen som .docx eller PDF, og importér den
+import_no_text = `{$path}` har ingen tekst: siderne er billeder (en scanning)
+import_no_text_help = lad et PDF-program genkende teksten (OCR) først, eller importér det Word-dokument, den blev lavet af
+import_empty = `{$path}` har ingen tekst
+import_reader_fault = læseren stoppede ved beskadiget indhold (en fejl i studietur import: meld den gerne med filen)
+import_encrypted = `{$path}` er beskyttet med en adgangskode
+import_encrypted_help = gem en kopi uden beskyttelse, og importér den
+import_too_large = `{$path}` er større end {$max} MB
+import_too_much_text = `{$path}` rummer {$size} MB tekst, mere end en turfil må rumme ({$max} MB)
+import_too_much_text_help = importér rapporten uden bilag (gem en kopi uden dem), eller del den op i de ture, den beskriver
+import_too_complex = `{$path}` er for kompliceret at læse: {$reason}
+import_too_complex_help = udskriv den til en ny PDF (Udskriv → Gem som PDF), og importér den, eller importér det Word-dokument, den blev lavet af
+import_not_text = `{$path}` er ikke tekst: den rummer bytes, som ingen tekstfil har
+import_not_text_help = giv teksten, som pdftotext skriver den, eller selve PDF'en eller Word-dokumentet
+import_not_accepted = turen lavet af `{$path}` består ikke check: {$problems}
+import_not_accepted_help = intet blev skrevet; meld det gerne med dokumentet, det er en fejl i studietur import
+import_cannot_write = kan ikke skrive `{$path}`: {$error}
+import_summary = {$written} importeret, {$failed} fejlede
+
+import_report_head = Importeret fra {$file} af studietur import {$version}. Læs den igennem, ret det, der står under "Se på", og slet så disse kommentarlinjer.
+import_report_found = Genkendt:
+import_report_check = Se på:
+import_report_nothing_to_check = intet særligt
+import_report_furniture = Sat til side som sidehoveder, sidefødder, sidetal og indholdsfortegnelse (ikke med i rapporten):
+import_report_used = Læst ind i nøgler, som det står i dokumentet:
+import_report_words = Alle dokumentets {$words} ord står i denne fil.
+import_report_pictures = Tekst i PDF'ens billeder (billederne er ikke importeret):
+
+found_title = titlen "{$title}"
+found_days = {$count ->
+    [one] 1 dag
+   *[other] {$count} dage
+}, {$first} til {$last}
+found_day = {$date}: {$visits ->
+    [one] 1 besøg
+   *[other] {$visits} besøg
+}, program med {$entries ->
+    [one] 1 punkt
+   *[other] {$entries} punkter
+}
+found_free = {$count ->
+    [one] 1 selvstændigt afsnit
+   *[other] {$count} selvstændige afsnit
+}
+found_accounts = regnskab med {$items ->
+    [one] 1 post
+   *[other] {$items} poster
+}, i alt {$sum}
+found_participants = {$count ->
+    [one] 1 deltager
+   *[other] {$count} deltagere
+}
+found_participant_count = antal deltagere: {$count}
+found_author = forfatteren: {$name}
+found_introduction = introduktionen
+found_images = {$count ->
+    [one] 1 billede (i images/)
+   *[other] {$count} billeder (i images/)
+}
+found_furniture = {$count ->
+    [one] 1 linje sidehoved, sidefod eller indholdsfortegnelse sat til side
+   *[other] {$count} linjer sidehoved, sidefod eller indholdsfortegnelse sat til side
+}
+found_place = {$date}: stedet "{$place}"
+found_day_text = {$date}: dagens egen tekst (før dens første besøg)
+found_published_total = summen som trykt, {$sum}, som published_total
+found_no_price = der var ingen pris per deltager trykt: price = false
+found_parties = {$count ->
+    [one] partibogstaver for 1 deltager
+   *[other] partibogstaver for {$count} deltagere
+}
+
+check_committee = udvalget "{$value}" er det, teksten nævner mest: er det det rigtige?
+check_no_committee = der blev ikke fundet noget udvalg: skriv det i [trip] committee
+check_municipality = kommunen "{$value}" er den, teksten nævner mest: er det den rigtige?
+check_no_municipality = der blev ikke fundet nogen kommune: skriv den i [trip] municipality
+check_destination = rejsemålet "{$value}" er læst ud af teksten: er det rigtigt?
+check_no_destination = der blev ikke fundet noget rejsemål: skriv det i [trip] destination
+check_no_days = der blev ikke fundet overskrifter med datoer for dagene: start er {$date}, skriv turens rigtige datoer
+check_year = "{$heading}" har intet årstal: læst som {$date}
+check_total = dokumentets sum {$printed} er ikke posternes sum {$sum}: den står som published_total, så rapporten viser den som offentliggjort og noterer, hvad posterne giver; var en post trykt forkert, så ret posten og skriv total i stedet
+check_count_and_list = teksten siger {$count} deltagere, men nævner {$listed}: antallet er en kommentar under [accounts]
+check_alt = billedet {$file} har ingen alternativ tekst i dokumentet: billedteksten eller en pladsholder står i [… .image] alt; beskriv billedet
+check_image_kind = et billede i {$kind}-format blev ikke importeret (studietur tager PNG, JPEG, GIF, WebP og SVG): gem det som PNG, og tilføj det
+check_empty_section = "{$title}" havde ingen tekst under sig: det er et punkt i dagens program
+check_no_agenda = der blev ikke fundet noget program for {$date}: rapporten viser besøgenes titler
+check_no_accounts_items = der blev ikke fundet nogen poster under "{$title}": det er et selvstændigt afsnit
+check_unplaced = disse ord kom ikke med i rapporten og står kun i disse kommentarer: {$words}
+check_captions = {$count ->
+    [one] 1 afsnit ligner en billedtekst, men selve billedet blev ikke importeret
+   *[other] {$count} afsnit ligner billedtekster, men selve billederne blev ikke importeret
+}: tilføj billederne som [[day.section.image]]
+check_placeholder = værdier, dokumentet ikke giver, er skrevet som "UDFYLD": erstat dem
+check_pdf_pictures = {$count ->
+    [one] PDF'en har 1 billede; det er ikke importeret (dets beskrivelse og teksten i det står til sidst i disse kommentarer)
+   *[other] PDF'en har {$count} billeder; de er ikke importeret (deres beskrivelser og teksten i dem står til sidst i disse kommentarer)
+}: tilføj billederne som [[day.section.image]]
+check_image_refused = billede {$number} i dokumentet blev ikke importeret: {$reason}; dets beskrivelse og billedtekst står til sidst i disse kommentarer
+check_text_encoding = teksten er ikke UTF-8: den blev læst som {$encoding}; se efter, at æ, ø og å er rigtige
+check_shortened = {$count ->
+    [one] 1 ord eller værdi var længere, end en turfil tillader, og er forkortet (…); det hele står til sidst i disse kommentarer
+   *[other] {$count} ord eller værdier var længere, end en turfil tillader, og er forkortet (…); hvert af dem står helt til sidst i disse kommentarer
+}
+
+pictures_title = Billeder
+unnamed_section_title = Øvrigt
+picture_alt = Billede {$number} i rapporten (ingen beskrivelse i dokumentet)
+fill_in = UDFYLD
+
+docx_no_document = den rummer intet Word-dokument (word/document.xml)
+docx_damaged = dens del {$part} er beskadiget: {$error}
+docx_part_too_large = dens del {$part} pakker ud til mere end {$max} MB
+docx_too_many_parts = den har mere end {$max} dele
+docx_too_complex = dens del {$part} har mere end {$max} XML-elementer
+docx_too_deep = dens del {$part} lægger indhold mere end {$max} niveauer inden i hinanden
+pdf_too_much_work = dens sider kræver mere end {$max} millioner tegneoperationer (tegninger inde i tegninger)
+pdf_too_many_pages = den har mere end {$max} sider
+pdf_no_pages = den har ingen side, der kan læses (dens sidetræ er beskadiget)
+pdf_too_many_objects = den har mere end {$max} objekter
+pdf_page_damaged = dens side {$page} kan ikke læses (dens indhold er beskadiget)
+pdf_page_too_large = dens side {$page} tegner mere end {$max} MB
+
 ## Keeping work safe: the archive's lock
 lock_unwritable = kan ikke skrive arkivets lås `{$path}`: {$error}
 lock_lost = arkivets lås `{$path}` blev fjernet eller overtaget, mens denne kørsel holdt den: intet mere skrives

@@ -555,6 +555,137 @@ serve_unsaved = not saved: {$trips}. Save in the editor, or press Ctrl-C again t
 serve_stopping = the editor stopped
 new_file_name_chars = a file name may hold only letters, digits, - and _ (like 2025-berlin)
 
+
+## Importing reports (studietur import)
+
+import_wrote = imported {$input} → {$output}
+import_exists = cannot import {$input}: `{$path}` exists already
+import_exists_help = studietur import never overwrites a file: move it away, or import into another folder with -o DIR
+import_kind = `{$path}` is not a Word document, a PDF or a text file
+import_kind_help = give a .docx, .pdf or .txt file (save a .doc as .docx in Word first)
+import_unreadable = cannot read `{$path}`: {$error}
+import_unreadable_help = open it in Word or a PDF reader to see that it is whole; save it again as .docx or PDF and import that
+import_no_text = `{$path}` has no text layer: its pages are pictures (a scan)
+import_no_text_help = let a PDF program recognise its text (OCR) first, or import the Word document it was made from
+import_empty = `{$path}` has no text
+import_reader_fault = the reader stopped on damaged content (a fault of studietur import: please report it with the file)
+import_encrypted = `{$path}` is protected by a password
+import_encrypted_help = save a copy without the protection and import that
+import_too_large = `{$path}` is larger than {$max} MB
+import_too_much_text = `{$path}` holds {$size} MB of text, more than a trip file may hold ({$max} MB)
+import_too_much_text_help = import the report without its appendices (save a copy without them), or split it into the trips it describes
+import_too_complex = `{$path}` is too complex to read: {$reason}
+import_too_complex_help = print it to a new PDF (Print → Save as PDF) and import that, or import the Word document it was made from
+import_not_text = `{$path}` is not text: it holds bytes that no text file has
+import_not_text_help = give the text as pdftotext writes it, or the PDF or Word document itself
+import_not_accepted = the trip made from `{$path}` does not pass check: {$problems}
+import_not_accepted_help = nothing was written; please report this with the document, it is a fault of studietur import
+import_cannot_write = cannot write `{$path}`: {$error}
+import_summary = {$written} imported, {$failed} failed
+
+import_report_head = Imported from {$file} by studietur import {$version}. Read it through, fix what is listed under "Look at", then delete these comment lines.
+import_report_found = Recognised:
+import_report_check = Look at:
+import_report_nothing_to_check = nothing in particular
+import_report_furniture = Set aside as page headers, footers, page numbers and contents (not in the report):
+import_report_used = Read into keys, as written in the document:
+import_report_words = Every one of the document's {$words} words is in this file.
+import_report_pictures = Text in the PDF's pictures (the pictures are not imported):
+
+found_title = the title "{$title}"
+found_days = {$count ->
+    [one] 1 day
+   *[other] {$count} days
+}, {$first} to {$last}
+found_day = {$date}: {$visits ->
+    [one] 1 visit
+   *[other] {$visits} visits
+}, programme of {$entries ->
+    [one] 1 entry
+   *[other] {$entries} entries
+}
+found_free = {$count ->
+    [one] 1 section of its own
+   *[other] {$count} sections of their own
+}
+found_accounts = accounts of {$items ->
+    [one] 1 item
+   *[other] {$items} items
+}, sum {$sum}
+found_participants = {$count ->
+    [one] 1 participant
+   *[other] {$count} participants
+}
+found_participant_count = the number of participants: {$count}
+found_author = the author: {$name}
+found_introduction = the introduction
+found_images = {$count ->
+    [one] 1 photo (in images/)
+   *[other] {$count} photos (in images/)
+}
+found_furniture = {$count ->
+    [one] 1 line of page headers, footers or contents set aside
+   *[other] {$count} lines of page headers, footers or contents set aside
+}
+found_place = {$date}: the place "{$place}"
+found_day_text = {$date}: the day's own text (before its first visit)
+found_published_total = the sum as printed, {$sum}, as published_total
+found_no_price = no price per participant was printed: price = false
+found_parties = {$count ->
+    [one] party letters of 1 participant
+   *[other] party letters of {$count} participants
+}
+
+check_committee = the committee "{$value}" is the one the text names most: is it the right one?
+check_no_committee = no committee was found: write it in [trip] committee
+check_municipality = the municipality "{$value}" is the one the text names most: is it the right one?
+check_no_municipality = no municipality was found: write it in [trip] municipality
+check_destination = the destination "{$value}" was read from the text: is it right?
+check_no_destination = no destination was found: write it in [trip] destination
+check_no_days = no day headings with dates were found: start is {$date}, write the trip's real dates
+check_year = "{$heading}" has no year: read as {$date}
+check_total = the document's sum {$printed} is not the items' sum {$sum}: it is written as published_total, so the report prints it as published and notes what the items add up to; if an item was misprinted, correct the item and write total instead
+check_count_and_list = the text says {$count} participants but lists {$listed}: the count is a comment under [accounts]
+check_alt = the photo {$file} has no alternative text in the document: its caption or a placeholder stands in [… .image] alt; describe the photo
+check_image_kind = a picture in {$kind} format was not imported (studietur takes PNG, JPEG, GIF, WebP and SVG): save it as PNG and add it
+check_empty_section = "{$title}" had no text under it: it is an entry of the day's programme
+check_no_agenda = no programme was found for {$date}: the report lists its visits' titles
+check_no_accounts_items = no items were found under "{$title}": it is a section of its own
+check_unplaced = these words were not placed in the report and are only in these comments: {$words}
+check_captions = {$count ->
+    [one] 1 paragraph reads like a photo's caption, but the photo itself was not imported
+   *[other] {$count} paragraphs read like a photo's caption, but the photos themselves were not imported
+}: add the photos as [[day.section.image]]
+check_placeholder = values the document does not give are written as "FILL IN": replace them
+check_pdf_pictures = {$count ->
+    [one] the PDF has 1 picture; it is not imported (its description and the text in it are listed at the end of these comments)
+   *[other] the PDF has {$count} pictures; they are not imported (their descriptions and the text in them are listed at the end of these comments)
+}: add the photos as [[day.section.image]]
+check_image_refused = picture {$number} of the document was not imported: {$reason}; its description and caption are listed at the end of these comments
+check_text_encoding = the text is not UTF-8: it was read as {$encoding}; see that æ, ø and å are right
+check_shortened = {$count ->
+    [one] 1 word or value was longer than a trip file allows and is shortened (…); the whole of it is listed at the end of these comments
+   *[other] {$count} words or values were longer than a trip file allows and are shortened (…); the whole of each is listed at the end of these comments
+}
+
+pictures_title = Photos
+unnamed_section_title = More
+picture_alt = Photo {$number} of the report (no description in the document)
+fill_in = FILL IN
+
+docx_no_document = it holds no Word document (word/document.xml)
+docx_damaged = its part {$part} is damaged: {$error}
+docx_part_too_large = its part {$part} unpacks to more than {$max} MB
+docx_too_many_parts = it has more than {$max} parts
+docx_too_complex = its part {$part} has more than {$max} XML elements
+docx_too_deep = its part {$part} nests its content more than {$max} levels deep
+pdf_too_much_work = its pages take more than {$max} million drawing operations (drawings inside drawings)
+pdf_too_many_pages = it has more than {$max} pages
+pdf_no_pages = it has no page that can be read (its page tree is damaged)
+pdf_too_many_objects = it has more than {$max} objects
+pdf_page_damaged = its page {$page} cannot be read (its content is damaged)
+pdf_page_too_large = its page {$page} draws more than {$max} MB
+
 ## Keeping work safe: the archive's lock
 lock_unwritable = cannot write the archive's lock `{$path}`: {$error}
 lock_lost = the archive's lock `{$path}` was removed or taken over while this run held it: nothing more is written

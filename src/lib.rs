@@ -26,6 +26,7 @@ pub mod digest;
 pub mod embed;
 pub mod files;
 pub mod fonts;
+pub mod import;
 pub mod inputs;
 pub mod locale;
 pub mod markdown;

@@ -10,6 +10,7 @@ mod args;
 mod authoring;
 mod build;
 mod failure;
+mod import;
 mod language;
 mod serve;
 
@@ -62,6 +63,10 @@ enum Command {
     /// The editor in the browser: write trip files in a form and see the
     /// report's pages as you type.
     Serve(serve::ServeArgs),
+    /// Make trip files from earlier reports: Word documents (.docx), PDFs
+    /// or their text; what was recognised and what to look at is printed
+    /// and written at the top of each file.
+    Import(import::ImportArgs),
 }
 
 /// Runs the command line and gives the exit code.
@@ -80,6 +85,7 @@ pub fn main() -> ExitCode {
         Command::Extract(a) => archive::extract(a, lang),
         Command::Overview(a) => archive::overview(a, lang),
         Command::Serve(a) => serve::serve(a, lang),
+        Command::Import(a) => import::import(a, lang),
     };
     failure::finish(outcome, lang)
 }
@@ -98,6 +104,7 @@ impl Command {
             Command::Extract(a) => a.lang.lang,
             Command::Overview(a) => a.lang,
             Command::Serve(a) => a.lang.lang,
+            Command::Import(a) => a.lang.lang,
             _ => None,
         }
     }

@@ -16,4 +16,4 @@ mod reading;
 mod tests;
 
 pub use blocks::{Align, Block, Inline, MarkdownError, plain_text};
-pub use convert::{MAX_DEPTH, parse};
+pub use convert::{MAX_DEPTH, MAX_URL_BYTES, parse};

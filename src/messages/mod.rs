@@ -4,7 +4,7 @@
 //! The wording lives in two Fluent files, `locale/en.ftl` and
 //! `locale/da.ftl`, built into the binary. A message is made only by a
 //! function of the catalogue ([`trip`], [`photo`], [`making`], [`archive`],
-//! [`cli`]; one function per id, one parameter per named argument), so every
+//! [`cli`], [`import`]; one function per id, one parameter per named argument), so every
 //! id the code uses exists, and a test holds both files to exactly the ids
 //! and arguments of those functions. A [`Msg`] is worded when it is shown:
 //! [`Msg::in_lang`], or [`format`] for an id and arguments. A missing
@@ -42,6 +42,7 @@ macro_rules! catalogue {
 pub mod archive;
 pub mod cli;
 pub mod editor;
+pub mod import;
 pub mod keeping;
 pub mod making;
 pub mod photo;

@@ -3,7 +3,9 @@
 //! arguments) of the catalogue's functions; every message can be worded in
 //! both languages.
 
-use super::{Arg, DA_FTL, EN_FTL, archive, cli, editor, format, keeping, making, photo, trip};
+use super::{
+    Arg, DA_FTL, EN_FTL, archive, cli, editor, format, import, keeping, making, photo, trip,
+};
 use crate::locale::Lang;
 use fluent_syntax::ast;
 use std::collections::{BTreeMap, BTreeSet};
@@ -92,6 +94,7 @@ fn code_ids() -> Ids {
         archive::IDS,
         cli::IDS,
         editor::IDS,
+        import::IDS,
         keeping::IDS,
     ] {
         for (id, args) in part {
