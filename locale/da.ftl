@@ -1067,3 +1067,74 @@ form-svg_step_too_costly = SVG'en bruger effekten {$step}, som kan tage minutter
 form-svg_much_text = SVG'en indeholder {$count} tegn tekst; højst {$max}
 form-svg_effects_too_large = SVG'en er {$width} × {$height} pixel og har effekter (filtre eller masker); med effekter må den højst være {$max} × {$max}
 form-other = {$label}: {$message}
+
+## Editorens import: en rapport taget på startsiden, med hendes ord
+
+import_editor_exists = {$name} findes allerede i mappen, så rapporten importeres ikke igen. Åbn den fra listen, eller flyt den fil væk først.
+import_editor_photo_exists = Et andet billede med navnet {$path} findes allerede i mappen, så intet importeres. Flyt det væk først.
+import_editor_leads_out = Billedmappen images er et link ud af den mappe, editoren viser, så intet importeres.
+import_editor_unwritable = Turen kan ikke skrives i mappen ({$error}), så intet importeres.
+import_editor_too_large = Dokumentet fylder {$size} MB; et dokument må højst fylde {$max} MB.
+import_editor_kind = Vælg et Word-dokument (.docx), en PDF eller en tekstfil (.txt).
+import_editor_incomplete = Dokumentet kom ikke helt frem. Prøv igen.
+form-import_kind = filen {$path} er hverken et Word-dokument, en PDF eller en tekstfil
+form-import_kind_help = vælg en .docx-, .pdf- eller .txt-fil (gem en .doc som .docx i Word først)
+form-import_unreadable = filen {$path} kan ikke læses: {$error}
+form-import_no_text = filen {$path} har ingen tekst, kun billeder af siderne (en scanning)
+form-import_empty = filen {$path} har ingen tekst
+form-import_encrypted = filen {$path} er beskyttet med en adgangskode
+form-import_too_large = filen {$path} er større end {$max} MB
+form-import_too_much_text = filen {$path} rummer {$size} MB tekst, mere end en tur må rumme ({$max} MB)
+form-import_too_complex = filen {$path} er for kompliceret at læse: {$reason}
+form-import_not_text = filen {$path} er ikke tekst: den rummer tegn, som ingen tekstfil har
+form-import_not_text_help = vælg selve PDF'en eller Word-dokumentet
+form-import_not_accepted = turen lavet af {$path} består ikke tjekket: {$problems}
+form-import_not_accepted_help = intet importeres; meld det gerne med dokumentet, det er en fejl i studietur
+form-found_published_total = summen som trykt, {$sum}, som offentliggjort samlet beløb
+form-found_no_price = der var ingen pris per deltager trykt, så ingen vises
+form-found_days = {$count ->
+    [one] 1 dag
+   *[other] {$count} dage
+}, {$first} til {$last}
+form-found_day = {$date}: {$visits ->
+    [one] 1 besøg
+   *[other] {$visits} besøg
+}, program med {$entries ->
+    [one] 1 punkt
+   *[other] {$entries} punkter
+}
+form-found_place = {$date}: stedet "{$place}"
+form-found_day_text = {$date}: dagens egen tekst (før dens første besøg)
+form-check_year = "{$heading}" har intet årstal: læst som {$date}
+form-check_no_agenda = der blev ikke fundet noget program for {$date}: rapporten viser besøgenes titler
+form-check_no_committee = der blev ikke fundet noget udvalg: udfyld Udvalg
+form-check_no_municipality = der blev ikke fundet nogen kommune: udfyld Kommune
+form-check_no_destination = der blev ikke fundet noget rejsemål: udfyld Destination
+form-check_no_days = der blev ikke fundet overskrifter med datoer for dagene: første dag er {$date}; udfyld turens rigtige datoer
+form-check_total = dokumentets sum {$printed} er ikke posternes sum {$sum}: den er gemt som offentliggjort samlet beløb, så rapporten viser den som offentliggjort og noterer, hvad posterne giver; var en post trykt forkert, så ret posten, tøm Offentliggjort samlet beløb, og udfyld Samlet (kontrol) i stedet
+form-check_count_and_list = teksten siger {$count} deltagere, men nævner {$listed}: antallet er en kommentar ved regnskabet under fanen TOML
+form-check_alt = billedet {$file} har ingen alternativ tekst i dokumentet: billedteksten eller en pladsholder står i stedet; skriv, hvad billedet viser
+form-check_unplaced = disse ord kom ikke med i rapporten og står kun i kommentarerne øverst i filen (fanen TOML): {$words}
+form-check_captions = {$count ->
+    [one] 1 afsnit ligner en billedtekst, men selve billedet blev ikke importeret
+   *[other] {$count} afsnit ligner billedtekster, men selve billederne blev ikke importeret
+}: tilføj billederne til deres besøg med knappen Læg et billede op
+form-check_pdf_pictures = {$count ->
+    [one] PDF'en har 1 billede; det er ikke importeret (dets beskrivelse og teksten i det står i kommentarerne øverst i filen, fanen TOML)
+   *[other] PDF'en har {$count} billeder; de er ikke importeret (deres beskrivelser og teksten i dem står i kommentarerne øverst i filen, fanen TOML)
+}: tilføj billederne til deres besøg med knappen Læg et billede op
+form-check_image_refused = billede {$number} i dokumentet blev ikke importeret: {$reason}; dets beskrivelse og billedtekst står i kommentarerne øverst i filen (fanen TOML)
+form-check_shortened = {$count ->
+    [one] 1 ord eller værdi var længere, end en tur tillader, og er forkortet (…); det hele står i kommentarerne øverst i filen (fanen TOML)
+   *[other] {$count} ord eller værdier var længere, end en tur tillader, og er forkortet (…); hvert af dem står helt i kommentarerne øverst i filen (fanen TOML)
+}
+ui-import = Importér rapport
+ui-import-help = Et Word-dokument (.docx), en PDF eller dens tekst (.txt) med en tidligere rapport bliver til en tur i denne mappe, klar til at redigere. Ingen fil bliver overskrevet.
+ui-import-file = Rapportens fil
+ui-import-choose = Vælg først rapportens fil.
+ui-importing = Importerer {$name} …
+ui-import-too-large = Dokumentet fylder {$size} MB; et dokument må højst fylde {$max} MB.
+ui-imported = {$file} er importeret som {$name}. Læs den igennem, og se på:
+ui-imported-nothing = {$file} er importeret som {$name}. Intet særligt at se på: læs den igennem.
+ui-import-found = Det blev genkendt
+ui-close = Luk

@@ -1060,3 +1060,74 @@ form-svg_step_too_costly = the SVG uses the effect {$step}, which can take minut
 form-svg_much_text = the SVG holds {$count} characters of text; at most {$max}
 form-svg_effects_too_large = the SVG is {$width} × {$height} pixels and has effects (filters or masks); with effects it may be at most {$max} × {$max}
 form-other = {$label}: {$message}
+
+## The editor's import: a report taken on the start page, in her words
+
+import_editor_exists = {$name} is already in the folder, so the report is not imported again. Open it from the list, or move that file away first.
+import_editor_photo_exists = Another photo named {$path} is already in the folder, so nothing is imported. Move it away first.
+import_editor_leads_out = The images folder is a link out of the folder the editor shows, so nothing is imported.
+import_editor_unwritable = The trip cannot be written into the folder ({$error}), so nothing is imported.
+import_editor_too_large = The document is {$size} MB; a document may be at most {$max} MB.
+import_editor_kind = Choose a Word document (.docx), a PDF or a text file (.txt).
+import_editor_incomplete = The document did not arrive whole. Try again.
+form-import_kind = the file {$path} is not a Word document, a PDF or a text file
+form-import_kind_help = choose a .docx, .pdf or .txt file (save a .doc as .docx in Word first)
+form-import_unreadable = the file {$path} cannot be read: {$error}
+form-import_no_text = the file {$path} has no text, only pictures of its pages (a scan)
+form-import_empty = the file {$path} has no text
+form-import_encrypted = the file {$path} is protected by a password
+form-import_too_large = the file {$path} is larger than {$max} MB
+form-import_too_much_text = the file {$path} holds {$size} MB of text, more than a trip may hold ({$max} MB)
+form-import_too_complex = the file {$path} is too complex to read: {$reason}
+form-import_not_text = the file {$path} is not text: it holds characters that no text file has
+form-import_not_text_help = choose the PDF or the Word document itself
+form-import_not_accepted = the trip made from {$path} does not pass the check: {$problems}
+form-import_not_accepted_help = nothing is imported; please report this with the document, it is a fault of studietur
+form-found_published_total = the sum as printed, {$sum}, as the published total
+form-found_no_price = no price per participant was printed, so none is shown
+form-found_days = {$count ->
+    [one] 1 day
+   *[other] {$count} days
+}, {$first} to {$last}
+form-found_day = {$date}: {$visits ->
+    [one] 1 visit
+   *[other] {$visits} visits
+}, programme of {$entries ->
+    [one] 1 entry
+   *[other] {$entries} entries
+}
+form-found_place = {$date}: the place "{$place}"
+form-found_day_text = {$date}: the day's own text (before its first visit)
+form-check_year = "{$heading}" has no year: read as {$date}
+form-check_no_agenda = no programme was found for {$date}: the report lists its visits' titles
+form-check_no_committee = no committee was found: fill in Committee
+form-check_no_municipality = no municipality was found: fill in Municipality
+form-check_no_destination = no destination was found: fill in Destination
+form-check_no_days = no day headings with dates were found: the first day is {$date}; fill in the trip's real dates
+form-check_total = the document's sum {$printed} is not the items' sum {$sum}: it is kept as the published total, so the report prints it as published and notes what the items add up to; if an item was misprinted, correct the item, empty Published total and fill in Total (a check) instead
+form-check_count_and_list = the text says {$count} participants but lists {$listed}: the count is a comment at the accounts in the TOML tab
+form-check_alt = the photo {$file} has no text alternative in the document: its caption or a placeholder stands in for it; say what the photo shows
+form-check_unplaced = these words were not placed in the report and are only in the comments at the top of the file (the TOML tab): {$words}
+form-check_captions = {$count ->
+    [one] 1 paragraph reads like a photo's caption, but the photo itself was not imported
+   *[other] {$count} paragraphs read like photos' captions, but the photos themselves were not imported
+}: add the photos to their visits with the button Upload an image
+form-check_pdf_pictures = {$count ->
+    [one] the PDF has 1 picture; it is not imported (its description and the text in it are in the comments at the top of the file, the TOML tab)
+   *[other] the PDF has {$count} pictures; they are not imported (their descriptions and the text in them are in the comments at the top of the file, the TOML tab)
+}: add the photos to their visits with the button Upload an image
+form-check_image_refused = picture {$number} of the document was not imported: {$reason}; its description and caption are in the comments at the top of the file (the TOML tab)
+form-check_shortened = {$count ->
+    [one] 1 word or value was longer than a trip allows and is shortened (…); the whole of it is in the comments at the top of the file (the TOML tab)
+   *[other] {$count} words or values were longer than a trip allows and are shortened (…); the whole of each is in the comments at the top of the file (the TOML tab)
+}
+ui-import = Import a report
+ui-import-help = A Word document (.docx), a PDF or its text (.txt) of an earlier report becomes a trip in this folder, ready to edit. No file is overwritten.
+ui-import-file = The report's file
+ui-import-choose = Choose the report's file first.
+ui-importing = Importing {$name} …
+ui-import-too-large = The document is {$size} MB; a document may be at most {$max} MB.
+ui-imported = {$file} is imported as {$name}. Read it through and look at:
+ui-imported-nothing = {$file} is imported as {$name}. Nothing in particular to look at: read it through.
+ui-import-found = What was recognised
+ui-close = Close

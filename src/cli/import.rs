@@ -71,8 +71,7 @@ fn one(file: &Path, out: &Path, lang: Lang) -> Result<(), Diagnostic> {
             Some(m::import_not_accepted_help()),
         ));
     }
-    let trip = out.join(format!("{}.toml", imported.name));
-    write(&imported, file, out, &trip)?;
+    let trip = write(&imported, file, out)?;
     eprintln!("{}", m::import_wrote(file, &trip).in_lang(lang));
     for f in &imported.found {
         eprintln!("  + {}", f.in_lang(lang));
@@ -94,61 +93,16 @@ fn read(file: &Path) -> Result<Vec<u8>, Diagnostic> {
     std::fs::read(file).map_err(|e| failed(m::import_unreadable(file, e), None))
 }
 
-/// Writes the photos, then the trip file; nothing when the trip file or
-/// a photo that differs exists. A photo already there with the same
-/// bytes (an import stopped half-way) is kept.
-fn write(imported: &Imported, input: &Path, out: &Path, trip: &Path) -> Result<(), Diagnostic> {
-    if trip.symlink_metadata().is_ok() {
-        return Err(failed(
-            m::import_exists(input, trip),
+/// Writes the photos, then the trip file (the library's
+/// [`import::save::save`]): what failed, said as the command says it.
+fn write(imported: &Imported, input: &Path, out: &Path) -> Result<PathBuf, Diagnostic> {
+    use import::save::{Unsaved, Within, save};
+    save(imported, out, Within::Links).map_err(|e| match e {
+        // (A link out of the folder is followed here: `Within::Links`.)
+        Unsaved::Exists(path) | Unsaved::LeadsOut(path) => failed(
+            m::import_exists(input, &path),
             Some(m::import_exists_help()),
-        ));
-    }
-    let mut todo = Vec::new();
-    for (rel, bytes) in &imported.images {
-        let path = out.join(rel);
-        match std::fs::read(&path) {
-            Ok(old) if old[..] == bytes[..] => {}
-            Ok(_) => {
-                return Err(failed(
-                    m::import_exists(input, &path),
-                    Some(m::import_exists_help()),
-                ));
-            }
-            Err(_) if path.symlink_metadata().is_ok() => {
-                return Err(failed(
-                    m::import_exists(input, &path),
-                    Some(m::import_exists_help()),
-                ));
-            }
-            Err(_) => todo.push((path, bytes)),
-        }
-    }
-    let mut done: Vec<&Path> = Vec::new();
-    let undo = |done: &[&Path]| {
-        for p in done {
-            let _ = std::fs::remove_file(p);
-        }
-    };
-    for (path, bytes) in &todo {
-        let written = std::fs::create_dir_all(crate::files::folder_of(path))
-            .and_then(|()| crate::files::create_new(path, bytes));
-        if let Err(e) = written {
-            undo(&done);
-            return Err(failed(m::import_cannot_write(path.as_path(), e), None));
-        }
-        done.push(path);
-    }
-    let written = std::fs::create_dir_all(crate::files::folder_of(trip))
-        .and_then(|()| crate::files::create_new(trip, imported.trip.as_bytes()));
-    if let Err(e) = written {
-        undo(&done);
-        let exists = e.kind() == std::io::ErrorKind::AlreadyExists;
-        return Err(if exists {
-            failed(m::import_exists(input, trip), Some(m::import_exists_help()))
-        } else {
-            failed(m::import_cannot_write(trip, e), None)
-        });
-    }
-    Ok(())
+        ),
+        Unsaved::Write(path, e) => failed(m::import_cannot_write(&path, e), None),
+    })
 }

@@ -280,7 +280,7 @@ fn values(draft: &mut Draft, doc: &Doc, all: &str, lang: Lang) {
             .or(doc.year)
             .unwrap_or(2000);
         let date = chrono::NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
-        draft.check.push(m::check_no_days(date.to_string()));
+        draft.check.push(m::check_no_days(date));
         t.start = Some(date);
     }
 }
@@ -443,27 +443,19 @@ fn notes(draft: &mut Draft, doc: &Doc) {
         draft.days.first().and_then(|d| d.date),
         draft.days.last().and_then(|d| d.date),
     ) {
-        f.push(m::found_days(
-            draft.days.len(),
-            first.to_string(),
-            last.to_string(),
-        ));
+        f.push(m::found_days(draft.days.len(), first, last));
     }
     for d in &draft.days {
         if let Some(date) = d.date {
-            f.push(m::found_day(
-                date.to_string(),
-                d.sections.len(),
-                d.agenda.len(),
-            ));
+            f.push(m::found_day(date, d.sections.len(), d.agenda.len()));
             if let Some(place) = &d.place {
-                f.push(m::found_place(date.to_string(), place.as_str()));
+                f.push(m::found_place(date, place.as_str()));
             }
             if !d.text.trim().is_empty() {
-                f.push(m::found_day_text(date.to_string()));
+                f.push(m::found_day_text(date));
             }
             if d.agenda.is_empty() && !d.sections.is_empty() {
-                draft.check.push(m::check_no_agenda(date.to_string()));
+                draft.check.push(m::check_no_agenda(date));
             }
         }
     }

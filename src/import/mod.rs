@@ -6,7 +6,8 @@
 //! in it ([`assemble`] finishes it); [`write`] writes the trip file with
 //! the report of what was recognised at its top. [`import`] is the whole
 //! of it for one file's bytes, and checks the result as `check` would:
-//! what it gives always checks. Every word of the document is in the
+//! what it gives always checks; [`save`] writes it into a folder (for the
+//! command line and the editor alike). Every word of the document is in the
 //! file it writes ([`words`] counts them).
 
 mod assemble;
@@ -21,6 +22,7 @@ mod lines;
 mod page;
 pub mod pdf;
 mod recognise;
+pub mod save;
 pub mod text;
 pub mod words;
 mod write;

@@ -101,4 +101,15 @@ catalogue! {
     pdf_no_pages();
     pdf_too_many_objects(max);
     pdf_page_damaged(page);
+
+    // The editor's import (a report taken on the start page of
+    // `studietur serve`); its plain words for the messages above are the
+    // catalogue's `form-<id>` twins.
+    import_editor_exists(name);
+    import_editor_photo_exists(path);
+    import_editor_leads_out();
+    import_editor_unwritable(error);
+    import_editor_too_large(size, max);
+    import_editor_kind();
+    import_editor_incomplete();
 }

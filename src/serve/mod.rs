@@ -16,6 +16,7 @@ mod convert;
 mod draft;
 mod edit;
 mod form;
+mod import;
 mod listing;
 mod media;
 mod merge;
@@ -111,6 +112,7 @@ fn router(app: Arc<App>) -> Router {
         .route("/api/trip/{name}/pdf", get(media::pdf))
         .route("/api/trip/{name}/page/{n}", get(media::page_png))
         .route("/api/page/{file}", get(media::page))
+        .route("/api/import", get(import::limits).post(import::take))
         .layer(DefaultBodyLimit::max(media::MAX_UPLOAD))
         .with_state(app)
         .layer(axum::middleware::from_fn_with_state(guard, security::check))

@@ -7,8 +7,9 @@
 //! browser fetches without headers (page images, the event stream), be an
 //! address the server signed with it. A state-changing request must come
 //! from this origin, and bodies are JSON (a photo upload: the image
-//! itself, whose size is checked before it is read). Every answer carries
-//! a strict Content-Security-Policy and no CORS headers.
+//! itself, whose size is checked before it is read; a report to import:
+//! the document, likewise). Every answer carries a strict
+//! Content-Security-Policy and no CORS headers.
 
 use crate::locale::Lang;
 use crate::messages::{Msg, editor as m};
@@ -172,6 +173,13 @@ pub async fn check(State(guard): State<Arc<Guard>>, req: Request, next: Next) ->
         }
         _ => {}
     }
+    // A report to import: its own types and size (before its bytes).
+    if !reads && path == IMPORT {
+        return match import_refused(&req) {
+            Some((status, why)) => refuse(&req, status, why),
+            None => secured(next.run(req).await, false),
+        };
+    }
     if !reads {
         let kind = req
             .headers()
@@ -208,6 +216,48 @@ pub async fn check(State(guard): State<Arc<Guard>>, req: Request, next: Next) ->
     }
     let immutable = path.starts_with("/api/page/");
     secured(next.run(req).await, immutable)
+}
+
+/// The address a report to import is sent to.
+const IMPORT: &str = "/api/import";
+
+/// The content types a report to import is sent as: what browsers give a
+/// .docx, a PDF and a text file, and `application/octet-stream` when they
+/// give none (its kind is told by its name and bytes).
+const IMPORT_KINDS: &[&str] = &[
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/pdf",
+    "text/plain",
+    "application/octet-stream",
+];
+
+/// Whether `content_type` is one a report is sent as (its parameters,
+/// like `; charset=utf-8`, aside).
+fn import_kind_ok(content_type: &str) -> bool {
+    let essence = content_type.split(';').next().unwrap_or("").trim();
+    IMPORT_KINDS.iter().any(|k| k.eq_ignore_ascii_case(essence))
+}
+
+/// The refusal of a report of `len` bytes to import.
+pub fn import_too_large(len: u64) -> Msg {
+    crate::messages::import::import_editor_too_large(
+        megabytes(len),
+        crate::import::MAX_BYTES / (1024 * 1024),
+    )
+}
+
+/// Why a report sent to import is refused before its bytes are read: a
+/// content type no document is sent as, or a Content-Length over the
+/// import's limit.
+fn import_refused(req: &Request) -> Option<(StatusCode, Msg)> {
+    let header = |name| req.headers().get(name).and_then(|v| v.to_str().ok());
+    if !import_kind_ok(header(header::CONTENT_TYPE).unwrap_or("")) {
+        let why = crate::messages::import::import_editor_kind();
+        return Some((StatusCode::UNSUPPORTED_MEDIA_TYPE, why));
+    }
+    let length = header(header::CONTENT_LENGTH).and_then(|v| v.parse::<u64>().ok());
+    let len = length.filter(|l| *l > crate::import::MAX_BYTES as u64)?;
+    Some((StatusCode::PAYLOAD_TOO_LARGE, import_too_large(len)))
 }
 
 /// A size in MB with one decimal (Danish messages write a comma).
@@ -254,5 +304,15 @@ mod tests {
         assert!(!g.signed_ok("/api/page/abd.svg", sig));
         let other = Guard::new("t".repeat(64), 1, None, 10);
         assert!(!other.signed_ok("/api/page/abc.svg", sig));
+    }
+
+    #[test]
+    fn a_report_is_taken_as_the_types_a_browser_gives() {
+        assert!(import_kind_ok("application/pdf"));
+        assert!(import_kind_ok("text/plain;charset=UTF-8"));
+        assert!(import_kind_ok("application/octet-stream"));
+        assert!(!import_kind_ok("application/json"));
+        assert!(!import_kind_ok("text/html"));
+        assert!(!import_kind_ok(""));
     }
 }

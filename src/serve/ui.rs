@@ -74,6 +74,17 @@ const WORDS: &[(&str, &[&str])] = &[
     ("text-too-large", &["size", "max"]),
     ("yes", &[]),
     ("no", &[]),
+    // Importing a report (the start page).
+    ("import", &[]),
+    ("import-help", &[]),
+    ("import-file", &[]),
+    ("import-choose", &[]),
+    ("importing", &["name"]),
+    ("import-too-large", &["size", "max"]),
+    ("imported", &["file", "name"]),
+    ("imported-nothing", &["file", "name"]),
+    ("import-found", &[]),
+    ("close", &[]),
 ];
 
 /// The page's words in `lang`, by id.

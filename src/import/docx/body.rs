@@ -47,11 +47,11 @@ pub const MAX_DEPTH: usize = 40;
 const MAX_FIELDS: usize = 100;
 
 /// Walks a document's body into blocks.
-pub struct Reader<'a> {
+pub struct Reader<'a, 'd> {
     styles: &'a Styles,
     numbering: &'a Numbering,
     notes: &'a HashMap<String, String>,
-    pkg: &'a mut Package,
+    pkg: &'a mut Package<'d>,
     fields: Vec<Field>,
     depth: usize,
     /// Lines of a table of contents, set aside.
@@ -60,13 +60,13 @@ pub struct Reader<'a> {
     pub too_deep: bool,
 }
 
-impl<'a> Reader<'a> {
+impl<'a, 'd> Reader<'a, 'd> {
     /// A reader for a document with these styles, lists and footnotes.
     pub fn new(
         styles: &'a Styles,
         numbering: &'a Numbering,
         notes: &'a HashMap<String, String>,
-        pkg: &'a mut Package,
+        pkg: &'a mut Package<'d>,
     ) -> Self {
         Reader {
             styles,

@@ -34,16 +34,17 @@ pub const MAX_NODES: u32 = 2_000_000;
 /// The relationships namespace.
 pub const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-/// The parts of a .docx that the body refers to.
-pub struct Package {
-    zip: zip::ZipArchive<std::io::Cursor<Vec<u8>>>,
+/// The parts of a .docx that the body refers to (read from the
+/// document's bytes where they are, not a copy of them).
+pub struct Package<'d> {
+    zip: zip::ZipArchive<std::io::Cursor<&'d [u8]>>,
     /// Relation id → target (a part name, or a URL for links).
     pub rels: HashMap<String, String>,
     /// What the parts read so far unpacked to.
     unpacked: u64,
 }
 
-impl Package {
+impl Package<'_> {
     /// The bytes of the part `name` (`word/media/image1.png`), at most
     /// `max`; the error says why not, in words for the user.
     pub fn part(&mut self, name: &str, max: u64) -> Result<Vec<u8>, Msg> {
@@ -127,7 +128,7 @@ pub fn read(bytes: &[u8]) -> Result<Doc, Msg> {
     if entries(bytes).is_some_and(|n| n > MAX_PARTS) {
         return Err(m::docx_too_many_parts(MAX_PARTS));
     }
-    let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec()))
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| m::docx_damaged("", e.to_string()))?;
     let mut pkg = Package {
         zip,
@@ -182,7 +183,7 @@ pub fn read(bytes: &[u8]) -> Result<Doc, Msg> {
 }
 
 /// The main document part, from the package's relations.
-fn main_part(pkg: &mut Package) -> Option<String> {
+fn main_part(pkg: &mut Package<'_>) -> Option<String> {
     let rels = pkg.text("_rels/.rels")?;
     let doc = parse_xml(&rels).ok()?;
     let target = doc
@@ -236,7 +237,7 @@ fn normalise(path: &str) -> String {
 }
 
 /// The text of the headers and footers, each line once.
-fn headers_footers(pkg: &mut Package, folder: &str) -> Vec<Furniture> {
+fn headers_footers(pkg: &mut Package<'_>, folder: &str) -> Vec<Furniture> {
     let mut names: Vec<String> = pkg
         .zip
         .file_names()

@@ -48,9 +48,7 @@ pub fn recognise(doc: &Doc, stem: &str, lang: Lang) -> Draft {
             if let (Some(w), Some(d)) = (h.date, date)
                 && w.year.is_none()
             {
-                draft
-                    .check
-                    .push(m::check_year(h.text.as_str(), d.to_string()));
+                draft.check.push(m::check_year(h.text.as_str(), d));
             }
             dates_of.push(date);
         }

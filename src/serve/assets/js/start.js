@@ -1,8 +1,10 @@
-// The start page: the folder's trips with their state, and a new trip.
+// The start page: the folder's trips with their state, a new trip, and a
+// report imported into a trip.
 
 import { $, el } from "./dom.js";
 import { api, post } from "./api.js";
-import { t, count, fields } from "./words.js";
+import { t, count, fields, lang } from "./words.js";
+import { notice, clear, say } from "./notices.js";
 
 /** Shows the start page; `go(url)` opens another. */
 export async function startPage(go) {
@@ -53,4 +55,63 @@ export async function startPage(go) {
     else $("#n-error").textContent = (r.body && r.body.error) || String(r.status);
   });
   main.append(form);
+  form.before(importForm(go));
+}
+
+// Importing a report: a Word document, a PDF or its text becomes a trip in
+// the folder (never over a file); the editor opens it, with what to look
+// at in a notice she closes when done.
+
+const mb = (n) => (n / 1048576).toLocaleString(lang(), { maximumFractionDigits: 1 });
+
+/** The form that imports a report; `go(url)` opens the new trip. */
+function importForm(go) {
+  const input = el("input", { id: "i-file", name: "i-file", type: "file", accept: ".docx,.pdf,.txt", "aria-describedby": "i-help i-error" });
+  const error = el("p", { id: "i-error", class: "error", role: "alert" });
+  const status = el("p", { id: "i-status", class: "muted", role: "status" });
+  const button = el("button", { type: "submit", id: "i-submit", text: t("import") });
+  const form = el("form", { class: "new import", "aria-labelledby": "import-h" },
+    el("h2", { id: "import-h", text: t("import") }),
+    el("p", { id: "i-help", class: "help", text: t("import-help") }),
+    el("p", { class: "field" }, el("label", { for: "i-file", text: t("import-file") }), input),
+    error, status, button);
+  // The chosen file marked when it is the cause (none, too large, not a report).
+  const failed = (text, cause = true) => { error.textContent = text; if (cause) input.setAttribute("aria-invalid", "true"); };
+  input.addEventListener("change", () => { error.textContent = ""; input.removeAttribute("aria-invalid"); });
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    error.textContent = "";
+    input.removeAttribute("aria-invalid");
+    const file = input.files[0];
+    if (!file) { failed(t("import-choose")); input.focus(); return; }
+    const limit = await api("/api/import");
+    const max = limit.ok && limit.body ? limit.body.max : Infinity;
+    if (file.size > max) { failed(t("import-too-large", { size: mb(file.size), max: mb(max) })); return; }
+    button.disabled = true;
+    form.setAttribute("aria-busy", "true");
+    status.textContent = t("importing", { name: file.name });
+    const r = await api(`/api/import?name=${encodeURIComponent(file.name)}`, {
+      method: "POST", headers: { "Content-Type": file.type || "application/octet-stream" }, body: file,
+    });
+    button.disabled = false;
+    form.removeAttribute("aria-busy");
+    status.textContent = "";
+    if (!r.ok) { failed((r.body && r.body.error) || t("unreachable"), [413, 415, 422].includes(r.status)); return; }
+    go(`/trip/${encodeURIComponent(r.body.name)}`);
+    imported(r.body);
+  });
+  return form;
+}
+
+/** The notice of an import: what to look at, and what was recognised. */
+function imported(done) {
+  const look = done.check || [];
+  const text = t(look.length ? "imported" : "imported-nothing", { file: done.file, name: done.name });
+  const n = notice("imported", text, { actions: [[t("close"), () => clear("imported")]], focus: true });
+  const list = (items) => el("ul", {}, items.map((x) => el("li", { text: x })));
+  const more = [];
+  if (look.length) more.push(list(look));
+  if ((done.found || []).length) more.push(el("details", {}, el("summary", { text: t("import-found") }), list(done.found)));
+  n.querySelector("span").after(...more);
+  say([text, ...look].join(" "));
 }
