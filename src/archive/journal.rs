@@ -17,7 +17,7 @@ use super::manifest::{MANIFEST, Manifest};
 use super::plan::{Finish, Plan, Source};
 use crate::diagnostic::Diagnostic;
 use crate::digest::sha256_hex;
-use crate::files::{sync_dir, write_atomic};
+use crate::files::{create_new, sync_dir, write_atomic};
 use crate::messages::{Msg, keeping as k, making};
 use std::path::Path;
 
@@ -44,15 +44,22 @@ struct Journal {
     host: String,
     /// The process on it.
     pid: u32,
+    /// A random number of this carrying out: two runs filing the same
+    /// report make equal plans, and each must know its own journal.
+    #[serde(default)]
+    run: String,
     /// The plan.
     plan: Plan,
 }
 
 impl Journal {
     fn of(plan: &Plan) -> Journal {
+        let mut bytes = [0u8; 16];
+        let _ = getrandom::fill(&mut bytes);
         Journal {
             host: crate::files::host_name(),
             pid: std::process::id(),
+            run: crate::digest::hex(&bytes),
             plan: plan.clone(),
         }
     }
@@ -98,18 +105,27 @@ pub fn execute(
     manifest: &mut Manifest,
 ) -> Result<(), Failed> {
     let diag = |m: Msg| vec![Diagnostic::plain(m)];
-    let journal = archive.join(JOURNAL);
-    // An unfinished step of this run (its journal kept): nothing more
-    // until it is finished, or its record would be lost.
-    if journal.symlink_metadata().is_ok() {
-        return Err(Failed::Before(vec![
-            Diagnostic::plain(k::journal_pending(&journal)).with_help(k::finish_failed_help()),
-        ]));
+    let path = archive.join(JOURNAL);
+    let pending = || {
+        Failed::Before(vec![
+            Diagnostic::plain(k::journal_pending(&path)).with_help(k::finish_failed_help()),
+        ])
+    };
+    // An unfinished step (of this run, its journal kept, or of a run whose
+    // lock was deleted under it): nothing more until it is finished, or
+    // its record would be lost.
+    if path.symlink_metadata().is_ok() {
+        return Err(pending());
     }
-    let text = serde_json::to_vec_pretty(&Journal::of(plan)).unwrap_or_default();
-    point("journal")
-        .and_then(|()| write_atomic(&journal, &text))
-        .map_err(|e| Failed::Before(diag(making::cannot_write(&journal, e))))?;
+    let journal = Journal::of(plan);
+    let text = serde_json::to_vec_pretty(&journal).unwrap_or_default();
+    // Created only where none is: of two runs past the check above at
+    // once, one writes its journal and stages, the other files nothing.
+    match point("journal").and_then(|()| create_new(&path, &text)) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(pending()),
+        Err(e) => return Err(Failed::Before(diag(making::cannot_write(&path, e)))),
+    }
     point("journal-written").ok();
     for s in &plan.stage {
         let target = archive.join(&s.path);
@@ -122,7 +138,11 @@ pub fn execute(
             None => Err(std::io::Error::other("the staged bytes are not the plan's")),
         };
         if let Err(e) = written {
-            return Err(undo(archive, plan, diag(making::cannot_write(&target, e))));
+            return Err(undo(
+                archive,
+                &journal,
+                diag(making::cannot_write(&target, e)),
+            ));
         }
         point(&format!("{name}-written")).ok();
     }
@@ -133,13 +153,13 @@ pub fn execute(
         // an entry not saved is undone.
         Err(d) => match Manifest::load(archive) {
             Ok(now) if committed(plan, &now) && plan.before.as_ref() != Some(&plan.after) => now,
-            _ => return Err(undo(archive, plan, d)),
+            _ => return Err(undo(archive, &journal, d)),
         },
     };
     *manifest = saved;
     point("committed").ok();
     finish(archive, plan).map_err(Failed::After)?;
-    remove_journal(archive, plan).map_err(|d| Failed::After(vec![d]))?;
+    remove_journal(archive, &journal).map_err(|d| Failed::After(vec![d]))?;
     point("done").ok();
     Ok(())
 }
@@ -168,11 +188,11 @@ fn commit(archive: &Path, plan: &Plan, lock: &Lock) -> Result<Manifest, Vec<Diag
     Ok(fresh)
 }
 
-/// Removes the staged files of `plan` (never a listed one: staged names
-/// are hidden names no manifest lists) and the journal; `why` is what
-/// failed. When that fails too, the journal stays and says so.
-fn undo(archive: &Path, plan: &Plan, mut why: Vec<Diagnostic>) -> Failed {
-    match roll_back(archive, plan) {
+/// Removes the staged files of `journal`'s plan (never a listed one:
+/// staged names are hidden names no manifest lists) and the journal; `why`
+/// is what failed. When that fails too, the journal stays and says so.
+fn undo(archive: &Path, journal: &Journal, mut why: Vec<Diagnostic>) -> Failed {
+    match roll_back(archive, journal) {
         Ok(()) => {}
         Err(d) => {
             why.push(d);
@@ -185,7 +205,15 @@ fn undo(archive: &Path, plan: &Plan, mut why: Vec<Diagnostic>) -> Failed {
     Failed::Before(why)
 }
 
-fn roll_back(archive: &Path, plan: &Plan) -> Result<(), Diagnostic> {
+/// Undoes the staging of `journal`'s plan, only while the journal in the
+/// archive is that one: staged names are the same for every run filing a
+/// report the same way, so files staged while another run's journal
+/// stands (ours deleted under us) are that run's, never removed here.
+fn roll_back(archive: &Path, journal: &Journal) -> Result<(), Diagnostic> {
+    if read_journal(archive).ok().flatten().as_ref() != Some(journal) {
+        return Ok(());
+    }
+    let plan = &journal.plan;
     for s in &plan.stage {
         let path = archive.join(&s.path);
         let ours = hash_of(&path).ok().flatten().as_deref() == Some(s.sha256.as_str());
@@ -204,23 +232,24 @@ fn roll_back(archive: &Path, plan: &Plan) -> Result<(), Diagnostic> {
             let _ = std::fs::remove_dir(archive.join(path));
         }
     }
-    remove_journal(archive, plan)
+    remove_journal(archive, journal)
 }
 
-/// Removes the journal of `plan`: only while it is that plan's (one a
-/// second run wrote, its lock taken after ours was deleted, stays).
-fn remove_journal(archive: &Path, plan: &Plan) -> Result<(), Diagnostic> {
-    let journal = archive.join(JOURNAL);
+/// Removes `journal`: only while it is the one in the archive (one a
+/// second run wrote, its lock taken after ours was deleted, stays, even
+/// when its plan is the same).
+fn remove_journal(archive: &Path, journal: &Journal) -> Result<(), Diagnostic> {
+    let path = archive.join(JOURNAL);
     if read_journal(archive)
         .ok()
         .flatten()
-        .is_some_and(|j| j.plan != *plan)
+        .is_some_and(|j| j != *journal)
     {
         return Ok(());
     }
-    match std::fs::remove_file(&journal) {
+    match std::fs::remove_file(&path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Diagnostic::plain(
-            crate::messages::archive::cannot_remove(&journal, e),
+            crate::messages::archive::cannot_remove(&path, e),
         )),
         _ => Ok(()),
     }
@@ -352,16 +381,16 @@ pub fn recover(archive: &Path, lock: &Lock) -> Result<Option<Recovered>, Diagnos
             Diagnostic::plain(k::journal_live(archive, journal.pid)).with_help(k::lock_lost_help())
         );
     }
-    let plan = journal.plan;
+    let plan = &journal.plan;
     lock.still_held()?;
     let saved = Manifest::load(archive)?;
     // A plan that changes no entry (a missing PDF written again) is undone:
     // the archive is then as before it, and the next run writes it again.
-    if committed(&plan, &saved) && plan.before.as_ref() != Some(&plan.after) {
-        finish(archive, &plan).map_err(|mut d| d.remove(0))?;
-        remove_journal(archive, &plan)?;
-        return Ok(Some(Recovered::Finished(plan.pdf)));
+    if committed(plan, &saved) && plan.before.as_ref() != Some(&plan.after) {
+        finish(archive, plan).map_err(|mut d| d.remove(0))?;
+        remove_journal(archive, &journal)?;
+        return Ok(Some(Recovered::Finished(plan.pdf.clone())));
     }
-    roll_back(archive, &plan)?;
-    Ok(Some(Recovered::Undone(plan.pdf)))
+    roll_back(archive, &journal)?;
+    Ok(Some(Recovered::Undone(plan.pdf.clone())))
 }
