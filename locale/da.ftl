@@ -607,3 +607,10 @@ output_is_input = `{$path}` er et input til denne kørsel (en turfil eller en fi
 output_is_input_help = angiv et andet output (med -o)
 output_not_ours = `{$path}` findes og er ikke skrevet af studietur: den erstattes ikke
 output_not_ours_help = flyt den væk eller angiv et andet output (med -o); studietur erstatter kun filer, den selv har skrevet
+
+## Keeping work safe: links and foreign paths in the archive (recheck of issue 22)
+link_in_archive = `{$path}` i arkivet er et symbolsk link: studietur læser, skriver og fjerner kun arkivets filer gennem rigtige mapper og filer, aldrig gennem et link (det kunne føre ud af arkivet)
+link_in_archive_help = læg selve mappen eller filen, hvor linket er (eller fjern linket), og kør igen
+not_a_file_in_archive = `{$path}` i arkivet er ikke en almindelig fil
+journal_foreign = journalen `{$path}` nævner `{$value}`, som ikke er en fil i den rapport, den arkiverer: intet gøres på dens ord
+journal_foreign_help = journalen er redigeret eller skrevet af andet end studietur; flyt `{$path}` ud af arkivet, og kør så `studietur verify`

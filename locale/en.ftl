@@ -600,3 +600,10 @@ output_is_input = `{$path}` is an input of this run (a trip file, or a file a tr
 output_is_input_help = name another output (with -o)
 output_not_ours = `{$path}` exists and was not written by studietur: it is not replaced
 output_not_ours_help = move it away or name another output (with -o); studietur replaces only files it wrote
+
+## Keeping work safe: links and foreign paths in the archive (recheck of issue 22)
+link_in_archive = `{$path}` in the archive is a symbolic link: studietur reads, writes and removes the archive's files only through real folders and files, never through a link (it could lead out of the archive)
+link_in_archive_help = put the folder or file itself where the link is (or remove the link), then run again
+not_a_file_in_archive = `{$path}` in the archive is not a regular file
+journal_foreign = the journal `{$path}` names `{$value}`, which is not a file of the report it files: nothing is done on its word
+journal_foreign_help = the journal was edited or written by something else than studietur; move `{$path}` out of the archive, then run `studietur verify`

@@ -14,6 +14,7 @@
 use super::faults::point;
 use super::lock::Lock;
 use super::manifest::{MANIFEST, Manifest};
+use super::place::{hash, place};
 use super::plan::{Finish, Plan, Source};
 use crate::diagnostic::Diagnostic;
 use crate::digest::sha256_hex;
@@ -87,12 +88,38 @@ pub fn committed(plan: &Plan, saved: &Manifest) -> bool {
     saved.reports.contains(&plan.after)
 }
 
-fn hash_of(path: &Path) -> std::io::Result<Option<String>> {
-    match std::fs::read(path) {
-        Ok(d) => Ok(Some(sha256_hex(&d))),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e),
+/// Refuses a plan that touches anything but its own report's files (a
+/// journal edited by hand), whose entries name files as studietur never
+/// does, or whose places lead through a link.
+fn check_plan(archive: &Path, plan: &Plan) -> Result<(), Diagnostic> {
+    let path = archive.join(JOURNAL);
+    let foreign = |value: &str| {
+        Diagnostic::plain(k::journal_foreign(&path, value))
+            .with_help(k::journal_foreign_help(&path))
+    };
+    for entry in plan.before.iter().chain([&plan.after]) {
+        if let Some(why) = super::manifest::entry_malformed(entry) {
+            return Err(Diagnostic::plain(why).with_help(k::journal_foreign_help(&path)));
+        }
     }
+    if let Some(value) = plan.foreign_path() {
+        return Err(foreign(value));
+    }
+    let paths = plan
+        .stage
+        .iter()
+        .map(|s| s.path.as_str())
+        .chain(plan.finish.iter().flat_map(|f| match f {
+            Finish::Link { from, to, .. } | Finish::Move { from, to, .. } => {
+                vec![from.as_str(), to.as_str()]
+            }
+            Finish::Remove { path, .. } | Finish::RemoveDir { path } => vec![path.as_str()],
+        }));
+    for rel in paths {
+        place(archive, rel)
+            .map_err(|m| Diagnostic::plain(m).with_help(k::link_in_archive_help()))?;
+    }
+    Ok(())
 }
 
 /// Carries out `plan` in `archive` while `lock` is held, taking the staged
@@ -117,6 +144,8 @@ pub fn execute(
     if path.symlink_metadata().is_ok() {
         return Err(pending());
     }
+    // Every place the plan touches is inside the archive, without links.
+    check_plan(archive, plan).map_err(|d| Failed::Before(vec![d]))?;
     let journal = Journal::of(plan);
     let text = serde_json::to_vec_pretty(&journal).unwrap_or_default();
     // Created only where none is: of two runs past the check above at
@@ -128,7 +157,10 @@ pub fn execute(
     }
     point("journal-written").ok();
     for s in &plan.stage {
-        let target = archive.join(&s.path);
+        let target = match place(archive, &s.path) {
+            Ok(t) => t,
+            Err(m) => return Err(undo(archive, &journal, diag(m))),
+        };
         let name = match s.source {
             Source::Pdf => "stage-pdf",
             Source::Web(_) => "stage-web",
@@ -156,9 +188,10 @@ pub fn execute(
             _ => return Err(undo(archive, &journal, d)),
         },
     };
-    *manifest = saved;
     point("committed").ok();
-    finish(archive, plan).map_err(Failed::After)?;
+    let finished = finish(archive, plan, &saved);
+    *manifest = saved;
+    finished.map_err(Failed::After)?;
     remove_journal(archive, &journal).map_err(|d| Failed::After(vec![d]))?;
     point("done").ok();
     Ok(())
@@ -215,8 +248,8 @@ fn roll_back(archive: &Path, journal: &Journal) -> Result<(), Diagnostic> {
     }
     let plan = &journal.plan;
     for s in &plan.stage {
-        let path = archive.join(&s.path);
-        let ours = hash_of(&path).ok().flatten().as_deref() == Some(s.sha256.as_str());
+        let path = place(archive, &s.path).map_err(Diagnostic::plain)?;
+        let ours = hash(archive, &s.path).ok().flatten().as_deref() == Some(s.sha256.as_str());
         if ours {
             point("rollback")
                 .and_then(|()| std::fs::remove_file(&path))
@@ -228,8 +261,9 @@ fn roll_back(archive: &Path, journal: &Journal) -> Result<(), Diagnostic> {
     for f in &plan.finish {
         if let Finish::RemoveDir { path } = f
             && path.contains(".studietur-staged")
+            && let Ok(dir) = place(archive, path)
         {
-            let _ = std::fs::remove_dir(archive.join(path));
+            let _ = std::fs::remove_dir(dir);
         }
     }
     remove_journal(archive, journal)
@@ -255,9 +289,16 @@ fn remove_journal(archive: &Path, journal: &Journal) -> Result<(), Diagnostic> {
     }
 }
 
-/// The steps after the commit, each skipped when the disk shows it done.
-fn finish(archive: &Path, plan: &Plan) -> Result<(), Vec<Diagnostic>> {
+/// The steps after the commit, each skipped when the disk shows it done;
+/// a file the `saved` manifest lists is never removed.
+fn finish(archive: &Path, plan: &Plan, saved: &Manifest) -> Result<(), Vec<Diagnostic>> {
+    let listed = super::plan::listed_files(saved);
     for step in &plan.finish {
+        if let Finish::Remove { path, .. } = step
+            && listed.contains(path)
+        {
+            continue;
+        }
         let name = match step {
             Finish::Link { .. } => "link",
             Finish::Move { .. } => "move",
@@ -294,15 +335,17 @@ enum Step {
 }
 
 fn finish_step(archive: &Path, step: &Finish) -> Result<(), Step> {
-    let at = |rel: &str| archive.join(rel);
+    // Every path through real folders of the archive (checked again at
+    // each step: the archive may have changed since the plan was made).
+    let at = |rel: &str| place(archive, rel).map_err(Step::Said);
     let io = |rel: &str| {
-        let path = at(rel);
+        let path = archive.join(rel);
         move |e| Step::Io(path, e)
     };
     let has = |rel: &str, sha: &str| {
-        hash_of(&at(rel))
+        hash(archive, rel)
             .map(|h| h.as_deref() == Some(sha))
-            .map_err(io(rel))
+            .map_err(Step::Said)
     };
     match step {
         Finish::Link { from, to, sha256 } => {
@@ -312,44 +355,48 @@ fn finish_step(archive: &Path, step: &Finish) -> Result<(), Step> {
             if !has(from, sha256)? {
                 return Err(Step::Said(k::finish_source_gone(from)));
             }
-            if at(to).symlink_metadata().is_ok() {
+            let (from_at, to_at) = (at(from)?, at(to)?);
+            if to_at.symlink_metadata().is_ok() {
                 return Err(Step::Said(k::finish_taken(to)));
             }
             // A folder that cannot hold hard links (some network shares)
             // gets a copy.
-            if std::fs::hard_link(at(from), at(to)).is_err() {
-                let data = std::fs::read(at(from)).map_err(io(from))?;
+            if std::fs::hard_link(&from_at, &to_at).is_err() {
+                let data = std::fs::read(&from_at).map_err(io(from))?;
                 if sha256_hex(&data) != *sha256 {
                     return Err(Step::Said(k::finish_source_gone(from)));
                 }
-                crate::files::create_new(&at(to), &data).map_err(io(to))?;
+                crate::files::create_new(&to_at, &data).map_err(io(to))?;
             }
             Ok(())
         }
         Finish::Move { from, to, sha256 } => {
+            let (from_at, to_at) = (at(from)?, at(to)?);
             if has(to, sha256)? {
                 if has(from, sha256)? {
-                    std::fs::remove_file(at(from)).map_err(io(from))?;
+                    std::fs::remove_file(&from_at).map_err(io(from))?;
                 }
                 return Ok(());
             }
             if !has(from, sha256)? {
                 return Err(Step::Said(k::finish_staged_missing(from)));
             }
-            if let Some(dir) = at(to).parent() {
+            if let Some(dir) = to_at.parent() {
                 std::fs::create_dir_all(dir).map_err(io(to))?;
+                // The folders made just now: still none of them a link.
+                at(to)?;
             }
-            std::fs::rename(at(from), at(to)).map_err(io(to))
+            std::fs::rename(&from_at, &to_at).map_err(io(to))
         }
         Finish::Remove { path, sha256 } => {
             // Only the bytes recorded for it: anything else stays.
             if has(path, sha256)? {
-                std::fs::remove_file(at(path)).map_err(io(path))?;
+                std::fs::remove_file(at(path)?).map_err(io(path))?;
             }
             Ok(())
         }
         Finish::RemoveDir { path } => {
-            let _ = std::fs::remove_dir(at(path));
+            let _ = std::fs::remove_dir(at(path)?);
             Ok(())
         }
     }
@@ -382,12 +429,13 @@ pub fn recover(archive: &Path, lock: &Lock) -> Result<Option<Recovered>, Diagnos
         );
     }
     let plan = &journal.plan;
+    check_plan(archive, plan)?;
     lock.still_held()?;
     let saved = Manifest::load(archive)?;
     // A plan that changes no entry (a missing PDF written again) is undone:
     // the archive is then as before it, and the next run writes it again.
     if committed(plan, &saved) && plan.before.as_ref() != Some(&plan.after) {
-        finish(archive, plan).map_err(|mut d| d.remove(0))?;
+        finish(archive, plan, &saved).map_err(|mut d| d.remove(0))?;
         remove_journal(archive, &journal)?;
         return Ok(Some(Recovered::Finished(plan.pdf.clone())));
     }

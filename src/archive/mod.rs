@@ -20,6 +20,7 @@ mod journal;
 mod lock;
 mod manifest;
 mod paths;
+mod place;
 mod plan;
 mod verify;
 

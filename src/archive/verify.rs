@@ -154,18 +154,18 @@ pub fn verify(
 
 /// When `bytes` (what is at the place of the PDF in force) are a superseded
 /// version of `report` whose own file is missing, writes them there.
-fn keep_published(archive: &Path, report: &Report, bytes: Option<&[u8]>) -> std::io::Result<()> {
+fn keep_published(archive: &Path, report: &Report, bytes: Option<&[u8]>) -> Result<(), Msg> {
     let Some(bytes) = bytes else {
         return Ok(());
     };
     let hash = sha256_hex(bytes);
     for old in report.superseded.iter().filter(|o| o.pdf_sha256 == hash) {
-        let path = archive.join(&old.pdf);
-        if std::fs::read(&path).is_ok_and(|d| sha256_hex(&d) == hash) {
+        let path = super::place::place(archive, &old.pdf)?;
+        if super::place::hash(archive, &old.pdf).is_ok_and(|h| h.as_deref() == Some(&hash)) {
             return Ok(());
         }
         if path.symlink_metadata().is_err() {
-            return files::create_new(&path, bytes);
+            return files::create_new(&path, bytes).map_err(|e| making::cannot_write(&old.pdf, e));
         }
     }
     Ok(())
@@ -178,7 +178,9 @@ fn pdfs_in(archive: &Path) -> Vec<String> {
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
             let p = entry.path();
-            if p.is_dir() {
+            // Links are not followed (one could lead out of the archive,
+            // or round in a circle); a link named `.pdf` is a file here.
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
                 stack.push(p);
             } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
                 out.push(files::relative(&p, archive));
@@ -187,6 +189,21 @@ fn pdfs_in(archive: &Path) -> Vec<String> {
     }
     out.sort();
     out
+}
+
+/// Compares the SHA-256 of the archive's file `rel` (read only through
+/// real folders, at a real file) with the recorded one; the problem, if
+/// any.
+fn check_archived(archive: &Path, rel: &str, recorded: &str) -> Option<Msg> {
+    match super::place::hash(archive, rel) {
+        Ok(Some(h)) if h == recorded => None,
+        Ok(Some(_)) => Some(m::hash_differs(rel)),
+        Ok(None) => Some(making::cannot_read(
+            rel,
+            std::io::Error::from(std::io::ErrorKind::NotFound),
+        )),
+        Err(e) => Some(e),
+    }
 }
 
 /// Compares a file's SHA-256 with the recorded one; the problem, if any.
@@ -246,8 +263,8 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
     let cur = &report.current;
     let made = &cur.made_from;
     let mut v = Verdict::new(&cur.pdf, cur.pages);
-    let pdf_path = archive.join(&cur.pdf);
-    let archived = std::fs::read(&pdf_path).ok();
+    let pdf_path = super::place::place(archive, &cur.pdf);
+    let archived = super::place::read(archive, &cur.pdf).ok().flatten();
     let intact = archived
         .as_deref()
         .is_some_and(|d| sha256_hex(d) == cur.pdf_sha256);
@@ -255,7 +272,7 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
     let pdf_problem = if intact {
         None
     } else {
-        check_hash(&pdf_path, &cur.pdf, &cur.pdf_sha256)
+        check_archived(archive, &cur.pdf, &cur.pdf_sha256)
     };
     // The bytes at the place of the PDF in force may be a published
     // version whose own file is gone (a step cut short, its journal
@@ -265,14 +282,11 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
         && !intact
         && let Err(e) = keep_published(archive, report, archived.as_deref())
     {
-        v.problems.push(making::cannot_write(&cur.pdf, e));
+        v.problems.push(e);
     }
     for old in &report.superseded {
-        v.problems.extend(check_hash(
-            &archive.join(&old.pdf),
-            &old.pdf,
-            &old.pdf_sha256,
-        ));
+        v.problems
+            .extend(check_archived(archive, &old.pdf, &old.pdf_sha256));
     }
     let recipe = template_of(cur, archive)
         .and_then(|t| Ok(Recipe::new(t, None, made.embed_source)?.named(made.template.clone())));
@@ -312,11 +326,9 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
         return v;
     };
     if let Some(web) = &cur.html {
-        let dir = archive.join(&web.folder);
         for f in &web.files {
-            let shown = format!("{}/{}", web.folder, f.path);
-            v.problems
-                .extend(check_hash(&dir.join(&f.path), &shown, &f.sha256));
+            let rel = format!("{}/{}", web.folder, f.path);
+            v.problems.extend(check_archived(archive, &rel, &f.sha256));
         }
     }
     let rebuilt = match build(&trip, &recipe, cur.html.is_some()) {
@@ -378,13 +390,16 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
         // The rebuild gives exactly the recorded bytes: the PDF can be
         // put back.
         if options.repair {
-            match files::write_atomic(&pdf_path, &rebuilt) {
+            let written = pdf_path.and_then(|path| {
+                files::write_atomic(&path, &rebuilt).map_err(|e| making::cannot_write(&cur.pdf, e))
+            });
+            match written {
                 Ok(()) => {
                     v.standing = Standing::Repaired;
                     v.notes.extend(pdf_problem);
                     return v;
                 }
-                Err(e) => v.problems.push(making::cannot_write(&cur.pdf, e)),
+                Err(e) => v.problems.push(e),
             }
         } else {
             v.notes.push(match first_difference {

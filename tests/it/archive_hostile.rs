@@ -143,3 +143,219 @@ fn two_runs_interleaved_after_a_deleted_lock_never_record_files_that_are_not_the
         published
     );
 }
+
+/// Every file under `dir` (links as links, never followed) with its
+/// bytes: what must not change.
+fn tree(dir: &Path) -> std::collections::BTreeMap<String, String> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let (p, t) = (e.path(), e.file_type().unwrap());
+            let rel = p.strip_prefix(dir).unwrap().display().to_string();
+            if t.is_dir() {
+                out.insert(format!("{rel}/"), String::new());
+                stack.push(p);
+            } else if t.is_symlink() {
+                let to = std::fs::read_link(&p).unwrap();
+                out.insert(rel, format!("-> {}", to.display()));
+            } else {
+                out.insert(
+                    rel,
+                    studietur::digest::sha256_hex(&std::fs::read(&p).unwrap()),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// An archive of `x.toml` (2023, with its web page and sources) beside a
+/// folder `outside` holding copies of its files, and `x.toml` changed: the
+/// next `archive --replace` files a new version.
+fn archived_beside_copies() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    write_trip(dir, "x.toml", 2023, "Første udgave.");
+    write_trip(dir, "y.toml", 2023, "En anden tur.");
+    let o = run(
+        dir,
+        &[
+            "archive",
+            "trips",
+            "-o",
+            "archive",
+            "--html",
+            "--embed-source",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let outside = dir.join("outside");
+    std::fs::create_dir_all(outside.join("2023")).unwrap();
+    for f in ["x.pdf", "y.pdf"] {
+        std::fs::copy(dir.join("archive/2023").join(f), outside.join(f)).unwrap();
+        std::fs::copy(
+            dir.join("archive/2023").join(f),
+            outside.join("2023").join(f),
+        )
+        .unwrap();
+    }
+    let copy = Command::new("cp")
+        .args(["-r", "archive/2023/x", "outside/x"])
+        .current_dir(dir)
+        .status()
+        .unwrap();
+    assert!(copy.success());
+    std::fs::write(outside.join("secret.txt"), b"secret").unwrap();
+    write_trip(dir, "x.toml", 2023, "Anden udgave.");
+    tmp
+}
+
+/// Links planted inside the archive that lead out of it (a year folder, a
+/// web page's folder, a staged name, a PDF replaced by a link to a copy of
+/// itself): `archive --replace --html` and `verify --repair` refuse, naming
+/// the link, and nothing outside the archive is written or removed.
+#[cfg(unix)]
+#[test]
+fn links_planted_in_the_archive_are_refused_and_nothing_outside_is_touched() {
+    use std::os::unix::fs::symlink;
+    type Plant = fn(&Path);
+    let plants: [(&str, u32, Plant); 5] = [
+        ("a year folder", 2024, |d| {
+            std::fs::create_dir(d.join("outside/empty")).unwrap();
+            symlink(d.join("outside/empty"), d.join("archive/2024")).unwrap();
+        }),
+        ("the year folder of the archived PDF", 2023, |d| {
+            std::fs::remove_dir_all(d.join("outside/2023")).unwrap();
+            std::fs::rename(d.join("archive/2023"), d.join("outside/2023")).unwrap();
+            symlink(d.join("outside/2023"), d.join("archive/2023")).unwrap();
+        }),
+        ("the web page's folder", 2023, |d| {
+            std::fs::remove_dir_all(d.join("archive/2023/x")).unwrap();
+            symlink(d.join("outside/x"), d.join("archive/2023/x")).unwrap();
+        }),
+        ("the staged web page's folder", 2023, |d| {
+            symlink(
+                d.join("outside/x"),
+                d.join("archive/2023/.x.studietur-staged"),
+            )
+            .unwrap();
+        }),
+        ("the PDF, a link to a copy of itself", 2023, |d| {
+            std::fs::remove_file(d.join("archive/2023/x.pdf")).unwrap();
+            symlink(d.join("outside/x.pdf"), d.join("archive/2023/x.pdf")).unwrap();
+        }),
+    ];
+    for (what, year, plant) in plants {
+        let tmp = archived_beside_copies();
+        let dir = tmp.path();
+        write_trip(dir, "x.toml", year, "Anden udgave.");
+        plant(dir);
+        // A repair writes a missing PDF anew: never through a link.
+        let _ = std::fs::remove_file(dir.join("archive/2023/y.pdf"));
+        let outside = tree(&dir.join("outside"));
+        let args = [
+            "archive",
+            "trips",
+            "-o",
+            "archive",
+            "--replace",
+            "--html",
+            "--embed-source",
+        ];
+        let o = run(dir, &args);
+        assert!(!o.status.success(), "{what}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("is a symbolic link"),
+            "{what}: {}",
+            stderr(&o)
+        );
+        let (_, said) = verify(dir, true);
+        assert_eq!(tree(&dir.join("outside")), outside, "{what}: {said}");
+    }
+}
+
+/// A journal written by hand (or by something else) that would make the
+/// next run remove or move files that are not its report's own: a file
+/// outside the archive, another report's PDF, the trip file. `archive` and
+/// `verify --repair` refuse it and touch nothing.
+#[test]
+fn a_journal_naming_files_not_its_reports_own_is_refused() {
+    let tmp = archived_beside_copies();
+    let dir = tmp.path();
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&read(&dir.join("archive/manifest.json"))).unwrap();
+    let entry = |trip: &str| {
+        manifest["reports"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["trip"] == trip)
+            .unwrap()
+            .clone()
+    };
+    let x = entry("../trips/x.toml");
+    let mut x_other = x.clone();
+    x_other["pages"] = serde_json::json!(99);
+    let sha = |p: &str| studietur::digest::sha256_hex(&read(&dir.join(p)));
+    // (before, after, stage, finish): with `after` saved in the manifest,
+    // the next run would finish the steps; without, undo the staging.
+    let journals = [
+        (
+            &x_other,
+            &x,
+            serde_json::json!([]),
+            serde_json::json!([{ "Remove": { "path": "../outside/secret.txt", "sha256": sha("outside/secret.txt") } }]),
+        ),
+        (
+            &x_other,
+            &x,
+            serde_json::json!([]),
+            serde_json::json!([{ "Remove": { "path": "2023/y.pdf", "sha256": sha("archive/2023/y.pdf") } }]),
+        ),
+        (
+            &x_other,
+            &x,
+            serde_json::json!([]),
+            serde_json::json!([{ "Move": { "from": "2023/y.pdf", "to": "../trips/x.toml", "sha256": sha("archive/2023/y.pdf") } }]),
+        ),
+        (
+            &x,
+            &x_other,
+            serde_json::json!([{ "path": "../trips/x.toml", "sha256": sha("trips/x.toml"), "source": "Pdf" }]),
+            serde_json::json!([]),
+        ),
+    ];
+    let before = (tree(&dir.join("outside")), tree(&dir.join("trips")));
+    let archived = tree(&dir.join("archive"));
+    for (i, (b, a, stage, finish)) in journals.into_iter().enumerate() {
+        let journal = serde_json::json!({
+            "host": "elsewhere", "pid": 1, "run": "r",
+            "plan": {
+                "trip": "../trips/x.toml", "pdf": "2023/x.pdf", "filed": "Archived",
+                "before": b, "after": a, "stage": stage, "finish": finish,
+            }
+        });
+        let path = dir.join("archive/.studietur-journal.json");
+        std::fs::write(&path, serde_json::to_vec(&journal).unwrap()).unwrap();
+        let o = run(
+            dir,
+            &["archive", "trips", "-o", "archive", "--embed-source"],
+        );
+        assert!(!o.status.success(), "journal {i}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("which is not a file of the report it files"),
+            "journal {i}: {}",
+            stderr(&o)
+        );
+        let (code, said) = verify(dir, true);
+        assert_eq!(code, 1, "journal {i}: {said}");
+        assert_eq!(
+            (tree(&dir.join("outside")), tree(&dir.join("trips"))),
+            before,
+            "journal {i}"
+        );
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(tree(&dir.join("archive")), archived, "journal {i}");
+    }
+}
