@@ -198,10 +198,8 @@ fn check_archived(archive: &Path, rel: &str, recorded: &str) -> Option<Msg> {
     match super::place::hash(archive, rel) {
         Ok(Some(h)) if h == recorded => None,
         Ok(Some(_)) => Some(m::hash_differs(rel)),
-        Ok(None) => Some(making::cannot_read(
-            rel,
-            std::io::Error::from(std::io::ErrorKind::NotFound),
-        )),
+        // The system's own words for what is missing.
+        Ok(None) => check_hash(&archive.join(rel), rel, recorded),
         Err(e) => Some(e),
     }
 }
@@ -269,7 +267,7 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
         .as_deref()
         .is_some_and(|d| sha256_hex(d) == cur.pdf_sha256);
     // The PDF's own problem is told last: it may be repaired.
-    let pdf_problem = if intact {
+    let mut pdf_problem = if intact {
         None
     } else {
         check_archived(archive, &cur.pdf, &cur.pdf_sha256)
@@ -325,13 +323,16 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
         v.standing = Standing::Mismatch;
         return v;
     };
+    // The web page's files: told with the PDF's own problem, as they may
+    // be repaired too.
+    let mut web_problems = Vec::new();
     if let Some(web) = &cur.html {
         for f in &web.files {
             let rel = format!("{}/{}", web.folder, f.path);
-            v.problems.extend(check_archived(archive, &rel, &f.sha256));
+            web_problems.extend(check_archived(archive, &rel, &f.sha256));
         }
     }
-    let rebuilt = match build(&trip, &recipe, cur.html.is_some()) {
+    let (rebuilt, page) = match build(&trip, &recipe, cur.html.is_some()) {
         Ok(b) => {
             // The web page rebuilt as recorded (told only when the PDF is,
             // as a new studietur may word it differently).
@@ -350,7 +351,7 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
                 ));
                 v.pages = b.version.pages;
             }
-            b.pdf
+            (b.pdf, b.web)
         }
         Err(diags) => {
             let errors = diags
@@ -361,6 +362,7 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
             v.problems
                 .push(m::no_longer_builds(&report.trip, Arg::list(errors, "; ")));
             v.problems.extend(pdf_problem);
+            v.problems.extend(web_problems);
             v.standing = Standing::Mismatch;
             return v;
         }
@@ -373,8 +375,28 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
             .unwrap_or(a.len().min(rebuilt.len()))
     });
     let other_version = made.studietur_version != VERSION;
+    // What the sources give again exactly is put back with --repair: the
+    // PDF, and the files of its web page.
+    let repairable = same && sources_as_recorded && v.problems.is_empty();
+    let mut repaired = false;
+    if !web_problems.is_empty()
+        && repairable
+        && let (Some(web), Some(page)) = (&cur.html, &page)
+    {
+        if options.repair {
+            match repair_page(archive, web, page) {
+                Ok(()) => {
+                    v.notes.append(&mut web_problems);
+                    repaired = true;
+                }
+                Err(e) => v.problems.push(e),
+            }
+        } else {
+            v.notes.push(crate::messages::keeping::web_repairable());
+        }
+    }
     if !same && sources_as_recorded && other_version {
-        if intact {
+        if intact && web_problems.is_empty() {
             v.standing = Standing::OtherVersion(made.studietur_version.clone());
             return v;
         }
@@ -395,9 +417,8 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
             });
             match written {
                 Ok(()) => {
-                    v.standing = Standing::Repaired;
-                    v.notes.extend(pdf_problem);
-                    return v;
+                    v.notes.extend(pdf_problem.take());
+                    repaired = true;
                 }
                 Err(e) => v.problems.push(e),
             }
@@ -409,8 +430,35 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
         }
     }
     v.problems.extend(pdf_problem);
+    v.problems.extend(web_problems);
     if !v.problems.is_empty() {
         v.standing = Standing::Mismatch;
+    } else if repaired {
+        v.standing = Standing::Repaired;
     }
     v
+}
+
+/// Writes anew each file of the archived web page `web` that is missing or
+/// damaged, from `page` (its rebuild, which gives exactly the recorded
+/// files), at its place in the archive (never through a link).
+fn repair_page(
+    archive: &Path,
+    web: &super::manifest::WebRecord,
+    page: &crate::web::WebPage,
+) -> Result<(), Msg> {
+    if super::manifest::WebRecord::of(web.folder.clone(), page) != *web {
+        return Err(m::web_rebuild_differs(&web.folder));
+    }
+    for (path, bytes) in &page.files {
+        let rel = format!("{}/{}", web.folder, path);
+        if super::place::hash(archive, &rel).ok().flatten() == Some(sha256_hex(bytes)) {
+            continue;
+        }
+        let at = super::place::place(archive, &rel)?;
+        files::write_atomic(&at, bytes).map_err(|e| making::cannot_write(&rel, e))?;
+        // The folders made just now: still none of them a link.
+        super::place::place(archive, &rel)?;
+    }
+    Ok(())
 }

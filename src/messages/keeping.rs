@@ -52,4 +52,5 @@ catalogue! {
     not_a_file_in_archive(path);
     journal_foreign(path, value);
     journal_foreign_help(path);
+    web_repairable();
 }

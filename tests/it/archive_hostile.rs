@@ -359,3 +359,43 @@ fn a_journal_naming_files_not_its_reports_own_is_refused() {
         assert_eq!(tree(&dir.join("archive")), archived, "journal {i}");
     }
 }
+
+/// A web page's files missing or damaged: `verify` says so (never
+/// `repaired` while they are), and `verify --repair` writes them anew from
+/// the sources when these give the recorded page, byte for byte, with or
+/// without the PDF missing too.
+#[test]
+fn verify_repair_puts_back_a_web_page_and_never_calls_a_report_repaired_without_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    write_trip(dir, "x.toml", 2023, "Første udgave.");
+    let o = run(
+        dir,
+        &[
+            "archive",
+            "trips",
+            "-o",
+            "archive",
+            "--html",
+            "--embed-source",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let archive = dir.join("archive");
+    let before = tree(&archive);
+    for pdf_too in [true, false] {
+        std::fs::remove_file(archive.join("2023/x/index.html")).unwrap();
+        std::fs::write(archive.join("2023/x/style.css"), b"damaged").unwrap();
+        if pdf_too {
+            std::fs::remove_file(archive.join("2023/x.pdf")).unwrap();
+        }
+        let o = run(dir, &["verify", "archive"]);
+        assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+        assert!(stdout(&o).contains("MISMATCH"), "{}", stdout(&o));
+        let o = run(dir, &["verify", "archive", "--repair"]);
+        assert!(o.status.success(), "{}", stdout(&o));
+        assert!(stdout(&o).contains("repaired 2023/x.pdf"), "{}", stdout(&o));
+        assert_eq!(tree(&archive), before);
+        assert!(run(dir, &["verify", "archive"]).status.success());
+    }
+}
