@@ -83,7 +83,7 @@ pub fn archive(files: &[PathBuf], options: &Options, done: &dyn Fn(&Outcome)) ->
         Ok(None) => {}
         Err(d) => return fail(vec![d]),
     }
-    remove_leftovers(archive);
+    super::leftovers::clear(archive);
     let loaded = Manifest::load_sealed(archive).and_then(|mut manifest| {
         follow_renames(&mut manifest, options, &lock)?;
         Ok(manifest)
@@ -137,17 +137,6 @@ pub fn recovered_note(r: &journal::Recovered) -> Msg {
     match r {
         journal::Recovered::Finished(pdf) => k::journal_finished(pdf),
         journal::Recovered::Undone(pdf) => k::journal_undone(pdf),
-    }
-}
-
-/// Temporary files a killed studietur left in the archive and its year
-/// folders (never a live process's).
-fn remove_leftovers(archive: &Path) {
-    crate::files::remove_stale_temps(archive);
-    for entry in std::fs::read_dir(archive).into_iter().flatten().flatten() {
-        if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            crate::files::remove_stale_temps(&entry.path());
-        }
     }
 }
 

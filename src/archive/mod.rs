@@ -17,6 +17,7 @@ mod build;
 mod faults;
 mod filing;
 mod journal;
+mod leftovers;
 mod lock;
 mod manifest;
 mod paths;

@@ -107,6 +107,7 @@ pub fn verify(
             done(&v);
             verdicts.push(v);
         }
+        super::leftovers::clear(archive);
         Some(lock)
     } else {
         None

@@ -399,3 +399,53 @@ fn verify_repair_puts_back_a_web_page_and_never_calls_a_report_repaired_without_
         assert!(run(dir, &["verify", "archive"]).status.success());
     }
 }
+
+/// What a killed run leaves (a temporary file inside the staged web page's
+/// folder, one beside the PDFs, a staged PDF whose journal is gone) is
+/// cleared by `verify --repair`, as by the next `archive`; a live
+/// process's temporary file stays.
+#[test]
+fn leftovers_of_killed_runs_are_cleared_wherever_they_are() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    write_trip(dir, "x.toml", 2023, "Første udgave.");
+    let o = run(dir, &["archive", "trips", "-o", "archive", "--html"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let archive = dir.join("archive");
+    let clean = tree(&archive);
+    let host = studietur::files::host_name();
+    let mut ended = Command::new("true").spawn().unwrap();
+    let dead = ended.id();
+    ended.wait().unwrap();
+    let live = std::process::id();
+    let left = [
+        format!("2023/.x.studietur-staged/images/.studietur-{host}-{dead}-a1.tmp"),
+        format!("2023/.studietur-{host}-{dead}-b2.tmp"),
+        "2023/.x.pdf.studietur-staged".to_string(),
+        format!(".studietur-{host}-{dead}-c3.tmp"),
+    ];
+    let kept = format!("2023/x/.studietur-{host}-{live}-d4.tmp");
+    for command in [
+        &["verify", "archive", "--repair"][..],
+        &["archive", "trips", "-o", "archive", "--html"],
+    ] {
+        for f in left.iter().chain([&kept]) {
+            let p = archive.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, b"left").unwrap();
+        }
+        let o = run(dir, command);
+        assert!(
+            o.status.success(),
+            "{command:?}: {}{}",
+            stdout(&o),
+            stderr(&o)
+        );
+        assert!(
+            archive.join(&kept).exists(),
+            "{command:?}: a live run's file"
+        );
+        std::fs::remove_file(archive.join(&kept)).unwrap();
+        assert_eq!(tree(&archive), clean, "{command:?}");
+    }
+}
