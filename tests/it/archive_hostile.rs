@@ -449,3 +449,33 @@ fn leftovers_of_killed_runs_are_cleared_wherever_they_are() {
         assert_eq!(tree(&archive), clean, "{command:?}");
     }
 }
+
+/// Standard error on a full disk (`/dev/full`): the lines cannot be
+/// written, and the run still files every report rather than stopping
+/// (panicking) after the first; `verify` and `build` too end normally.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_under_the_messages_never_stops_a_run_halfway() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    for (i, name) in ["a.toml", "b.toml", "c.toml"].iter().enumerate() {
+        write_trip(dir, name, 2021 + i as u32, "En tur.");
+    }
+    let full = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_studietur"))
+            .current_dir(dir)
+            .env("LANG", "C")
+            .args(args)
+            .stdout(std::fs::File::create("/dev/full").unwrap())
+            .stderr(std::fs::File::create("/dev/full").unwrap())
+            .status()
+            .unwrap()
+    };
+    let status = full(&["archive", "trips", "-o", "archive"]);
+    assert_eq!(status.code(), Some(0));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&read(&dir.join("archive/manifest.json"))).unwrap();
+    assert_eq!(manifest["reports"].as_array().unwrap().len(), 3);
+    assert_eq!(full(&["verify", "archive"]).code(), Some(0));
+    assert_eq!(full(&["build", "trips", "-o", "out"]).code(), Some(0));
+}
