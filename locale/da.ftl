@@ -615,3 +615,5 @@ not_a_file_in_archive = `{$path}` i arkivet er ikke en almindelig fil
 journal_foreign = journalen `{$path}` nævner `{$value}`, som ikke er en fil i den rapport, den arkiverer: intet gøres på dens ord
 journal_foreign_help = journalen er redigeret eller skrevet af andet end studietur; flyt `{$path}` ud af arkivet, og kør så `studietur verify`
 web_repairable = dens kilder giver stadig den registrerede webside: `verify --repair` skriver dens manglende eller beskadigede filer igen
+editor_text_too_large = teksten er på {$size} bytes: en turfil rummer højst {$limit} MB; intet er ændret
+editor_too_many_changes = {$count} ændringer på én gang: editoren tager højst {$limit}; intet er ændret

@@ -608,3 +608,5 @@ not_a_file_in_archive = `{$path}` in the archive is not a regular file
 journal_foreign = the journal `{$path}` names `{$value}`, which is not a file of the report it files: nothing is done on its word
 journal_foreign_help = the journal was edited or written by something else than studietur; move `{$path}` out of the archive, then run `studietur verify`
 web_repairable = its sources still give the recorded web page: `verify --repair` writes its missing or damaged files anew
+editor_text_too_large = the text is {$size} bytes: a trip file holds at most {$limit} MB; nothing was changed
+editor_too_many_changes = {$count} changes at once: the editor takes at most {$limit}; nothing was changed

@@ -53,4 +53,6 @@ catalogue! {
     journal_foreign(path, value);
     journal_foreign_help(path);
     web_repairable();
+    editor_text_too_large(size, limit);
+    editor_too_many_changes(count, limit);
 }

@@ -251,6 +251,13 @@ pub struct EditRequest {
     text: Option<String>,
 }
 
+/// The most changes one edit of the form may make (the form sends a few).
+pub const MAX_OPS: usize = 1000;
+
+/// The largest body of an edit: a text of the trip limit written as JSON
+/// (every quote, backslash and line break escaped), and room besides.
+pub const MAX_EDIT_BODY: usize = 2 * crate::check::limits::MAX_FILE_BYTES + 1024 * 1024;
+
 /// `POST /api/trip/{name}/edit`.
 pub async fn edit(
     State(app): AppState,
@@ -260,9 +267,41 @@ pub async fn edit(
 ) -> Result<Response, Failure> {
     let started = Instant::now();
     let s = session(&app, &name, q.lang())?;
+    // A text of at most the trip limit is held (each kept for undo too),
+    // made by at most MAX_OPS changes of the form.
+    let too_large = |len: usize| {
+        crate::messages::keeping::editor_text_too_large(
+            len.to_string(),
+            (crate::check::limits::MAX_FILE_BYTES / (1024 * 1024)).to_string(),
+        )
+    };
+    if req.ops.len() > MAX_OPS {
+        let msg = crate::messages::keeping::editor_too_many_changes(
+            req.ops.len().to_string(),
+            MAX_OPS.to_string(),
+        );
+        return Err(Failure::new(StatusCode::PAYLOAD_TOO_LARGE, msg, q.lang()));
+    }
     let done = match req.text {
+        Some(t) if t.len() > crate::check::limits::MAX_FILE_BYTES => {
+            return Err(Failure::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                too_large(t.len()),
+                q.lang(),
+            ));
+        }
         Some(t) => Ok(s.edit(t)),
-        None => s.edit_with(|current| edit::apply(current, &req.ops)),
+        None => s.edit_with(|current| {
+            edit::apply(current, &req.ops).and_then(|t| {
+                if t.len() > crate::check::limits::MAX_FILE_BYTES {
+                    return Err(edit::EditError {
+                        path: Vec::new(),
+                        message: too_large(t.len()),
+                    });
+                }
+                Ok(t)
+            })
+        }),
     };
     if let Err(e) = done {
         let edit = serde_json::json!({ "path": e.path, "message": e.message.in_lang(q.lang()) });

@@ -14,6 +14,11 @@ use typst_layout::PagedDocument;
 /// How many earlier texts undo remembers.
 const UNDO_DEPTH: usize = 200;
 
+/// How many bytes of earlier texts undo remembers at most (of a trip file
+/// of typical size, 30 KB, all of [`UNDO_DEPTH`]; of the largest, a few):
+/// 200 texts of the 2 MB limit took 560 MB.
+const UNDO_BYTES: usize = 8 * 1024 * 1024;
+
 /// A new preview, announced on the event stream.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Announcement {
@@ -41,8 +46,9 @@ impl State {
         if self.text != text {
             let old = std::mem::replace(&mut self.text, text);
             self.undo.push(old);
-            if self.undo.len() > UNDO_DEPTH {
-                self.undo.remove(0);
+            let mut bytes: usize = self.undo.iter().map(String::len).sum();
+            while self.undo.len() > UNDO_DEPTH || (bytes > UNDO_BYTES && self.undo.len() > 1) {
+                bytes -= self.undo.remove(0).len();
             }
             self.version += 1;
         }
