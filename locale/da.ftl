@@ -474,7 +474,7 @@ line_replaced = erstattet {$input} → {$pdf} (den gamle version er gemt som {$o
 line_failed_input = fejlede {$input}
 archive_summary = {$archived} arkiveret, {$replaced} erstattet, {$unchanged} uændret, {$failed} fejlede på {$seconds} s; manifest: {$manifest}
 verify_ok = ok {$pdf}: alle hashes passer, bygget igen byte for byte ens ({$pages})
-verify_repaired = repareret {$pdf}: kilderne gav den registrerede PDF igen, byte for byte, og den er skrevet igen
+verify_repaired = repareret {$pdf}: kilderne gav den registrerede PDF (og webside) igen, byte for byte, og det beskadigede eller manglende er skrevet igen
 verify_other_version = info {$pdf}: PDF'en er intakt, og kilderne er uændrede; lavet af studietur {$made}, som denne studietur {$this} bygger anderledes (archive --replace arkiverer en ny version)
 verify_other_version_strict = ANDEN VERSION {$pdf}: PDF'en er intakt, og kilderne er uændrede; lavet af studietur {$made}, som denne studietur {$this} bygger anderledes (archive --replace arkiverer en ny version)
 verify_missing_source = KILDE MANGLER {$pdf}: {$problems}
@@ -1138,3 +1138,12 @@ ui-imported = {$file} er importeret som {$name}. Læs den igennem, og se på:
 ui-imported-nothing = {$file} er importeret som {$name}. Intet særligt at se på: læs den igennem.
 ui-import-found = Det blev genkendt
 ui-close = Luk
+
+## Keeping work safe: links and foreign paths in the archive (recheck of issue 22)
+link_in_archive = `{$path}` i arkivet er et symbolsk link: studietur læser, skriver og fjerner kun arkivets filer gennem rigtige mapper og filer, aldrig gennem et link (det kunne føre ud af arkivet)
+link_in_archive_help = læg selve mappen eller filen, hvor linket er (eller fjern linket), og kør igen
+not_a_file_in_archive = `{$path}` i arkivet er ikke en almindelig fil
+journal_foreign = journalen `{$path}` nævner `{$value}`, som ikke er en fil i den rapport, den arkiverer: intet gøres på dens ord
+journal_foreign_help = journalen er redigeret eller skrevet af andet end studietur; flyt `{$path}` ud af arkivet, og kør så `studietur verify`
+web_repairable = dens kilder giver stadig den registrerede webside: `verify --repair` skriver dens manglende eller beskadigede filer igen
+editor_too_many_changes = {$count} ændringer på én gang: editoren tager højst {$limit}; intet er ændret

@@ -467,7 +467,7 @@ line_replaced = replaced {$input} → {$pdf} (the old version is kept as {$old})
 line_failed_input = failed {$input}
 archive_summary = {$archived} archived, {$replaced} replaced, {$unchanged} unchanged, {$failed} failed in {$seconds} s; manifest: {$manifest}
 verify_ok = ok {$pdf}: hashes match, rebuilt byte-identical ({$pages})
-verify_repaired = repaired {$pdf}: its sources gave the recorded PDF again, byte for byte, and it was written anew
+verify_repaired = repaired {$pdf}: its sources gave the recorded PDF (and web page) again, byte for byte, and what was damaged or missing was written anew
 verify_other_version = info {$pdf}: the PDF is intact and its sources are unchanged; made by studietur {$made}, which this studietur {$this} builds differently (archive --replace to file a new version)
 verify_other_version_strict = OTHER VERSION {$pdf}: the PDF is intact and its sources are unchanged; made by studietur {$made}, which this studietur {$this} builds differently (archive --replace to file a new version)
 verify_missing_source = MISSING SOURCE {$pdf}: {$problems}
@@ -1131,3 +1131,12 @@ ui-imported = {$file} is imported as {$name}. Read it through and look at:
 ui-imported-nothing = {$file} is imported as {$name}. Nothing in particular to look at: read it through.
 ui-import-found = What was recognised
 ui-close = Close
+
+## Keeping work safe: links and foreign paths in the archive (recheck of issue 22)
+link_in_archive = `{$path}` in the archive is a symbolic link: studietur reads, writes and removes the archive's files only through real folders and files, never through a link (it could lead out of the archive)
+link_in_archive_help = put the folder or file itself where the link is (or remove the link), then run again
+not_a_file_in_archive = `{$path}` in the archive is not a regular file
+journal_foreign = the journal `{$path}` names `{$value}`, which is not a file of the report it files: nothing is done on its word
+journal_foreign_help = the journal was edited or written by something else than studietur; move `{$path}` out of the archive, then run `studietur verify`
+web_repairable = its sources still give the recorded web page: `verify --repair` writes its missing or damaged files anew
+editor_too_many_changes = {$count} changes at once: the editor takes at most {$limit}; nothing was changed

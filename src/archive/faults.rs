@@ -12,6 +12,10 @@
 //!   "No space left on device", as a full disk.
 //! - `STUDIETUR_PAUSE_AT=point`: waits `STUDIETUR_PAUSE_MS` (default 300)
 //!   there, so a test can act while a run is in the middle.
+//! - `STUDIETUR_WAIT_AT=point,point…` with `STUDIETUR_WAIT_FILE=gate`: at
+//!   each of these points, creates `gate.<point>.reached` and waits (at
+//!   most a minute) until the test removes `gate.<point>`, so that a test
+//!   can order the steps of two runs exactly.
 
 /// Reaches the point `name`: `Err` when a test asked this step to fail.
 #[cfg(debug_assertions)]
@@ -47,6 +51,18 @@ pub fn point(name: &str) -> std::io::Result<()> {
             .and_then(|m| m.parse().ok())
             .unwrap_or(300);
         std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
+    if let (Ok(at), Ok(gate)) = (
+        std::env::var("STUDIETUR_WAIT_AT"),
+        std::env::var("STUDIETUR_WAIT_FILE"),
+    ) && at.split(',').any(|p| p == name)
+    {
+        let gate = std::path::PathBuf::from(format!("{gate}.{name}"));
+        let _ = std::fs::write(format!("{}.reached", gate.display()), b"");
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while gate.exists() && std::time::Instant::now() < until {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
     }
     if std::env::var("STUDIETUR_FAIL_AT").is_ok_and(|f| f.split(',').any(|f| f == name)) {
         return Err(std::io::Error::from_raw_os_error(28)); // ENOSPC

@@ -10,7 +10,6 @@ use super::manifest::{MANIFEST, Manifest, Version, WebRecord};
 pub use super::plan::Filed;
 use super::plan::{self, Decision, NewReport, Source};
 use crate::diagnostic::Diagnostic;
-use crate::digest::sha256_hex;
 use crate::files::{relative, stem_of};
 use crate::messages::{Msg, archive as m, keeping as k, making};
 use crate::parallel;
@@ -84,7 +83,7 @@ pub fn archive(files: &[PathBuf], options: &Options, done: &dyn Fn(&Outcome)) ->
         Ok(None) => {}
         Err(d) => return fail(vec![d]),
     }
-    remove_leftovers(archive);
+    super::leftovers::clear(archive);
     let loaded = Manifest::load_sealed(archive).and_then(|mut manifest| {
         follow_renames(&mut manifest, options, &lock)?;
         Ok(manifest)
@@ -141,17 +140,6 @@ pub fn recovered_note(r: &journal::Recovered) -> Msg {
     }
 }
 
-/// Temporary files a killed studietur left in the archive and its year
-/// folders (never a live process's).
-fn remove_leftovers(archive: &Path) {
-    crate::files::remove_stale_temps(archive);
-    for entry in std::fs::read_dir(archive).into_iter().flatten().flatten() {
-        if entry.file_type().is_ok_and(|t| t.is_dir()) {
-            crate::files::remove_stale_temps(&entry.path());
-        }
-    }
-}
-
 /// The archived PDF of `input` when it stays as it is: unchanged (what it
 /// was made from hashes as the manifest records and the PDF is intact, so
 /// building it again would give the same bytes, as `verify` proves), or
@@ -166,7 +154,6 @@ fn unchanged(
     let trip = relative(input, &options.archive);
     let cur = &manifest.reports.iter().find(|r| r.trip == trip)?.current;
     let made = &cur.made_from;
-    let pdf = options.archive.join(&cur.pdf);
     // A web page asked for and not filed intact: built.
     if options.html
         && !cur
@@ -176,10 +163,13 @@ fn unchanged(
     {
         return None;
     }
-    if made.unchanged(input, recipe, &pdf, &cur.pdf_sha256) {
+    // The PDF read only at a real file of the archive (never through a
+    // link planted there).
+    let intact = super::place::hash(&options.archive, &cur.pdf)
+        .is_ok_and(|h| h.as_deref() == Some(cur.pdf_sha256.as_str()));
+    if intact && made.inputs_unchanged(input, recipe) {
         return Some((cur.pdf.clone(), Filed::Unchanged));
     }
-    let intact = std::fs::read(&pdf).is_ok_and(|d| sha256_hex(&d) == cur.pdf_sha256);
     let older = !made.same_engine() && !options.replace;
     (older && intact && made.sources_unchanged(input, recipe)).then(|| {
         (
@@ -295,12 +285,7 @@ struct ArchiveDisk<'a>(&'a Path);
 
 impl plan::Disk for ArchiveDisk<'_> {
     fn hash(&self, rel: &str) -> Result<Option<String>, Msg> {
-        let path = self.0.join(rel);
-        match std::fs::read(&path) {
-            Ok(d) => Ok(Some(sha256_hex(&d))),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(making::cannot_read(&path, e)),
-        }
+        super::place::hash(self.0, rel)
     }
 
     fn exists(&self, rel: &str) -> bool {

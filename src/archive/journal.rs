@@ -14,10 +14,11 @@
 use super::faults::point;
 use super::lock::Lock;
 use super::manifest::{MANIFEST, Manifest};
+use super::place::{hash, place};
 use super::plan::{Finish, Plan, Source};
 use crate::diagnostic::Diagnostic;
 use crate::digest::sha256_hex;
-use crate::files::{sync_dir, write_atomic};
+use crate::files::{create_new, sync_dir, write_atomic};
 use crate::messages::{Msg, keeping as k, making};
 use std::path::Path;
 
@@ -44,15 +45,22 @@ struct Journal {
     host: String,
     /// The process on it.
     pid: u32,
+    /// A random number of this carrying out: two runs filing the same
+    /// report make equal plans, and each must know its own journal.
+    #[serde(default)]
+    run: String,
     /// The plan.
     plan: Plan,
 }
 
 impl Journal {
     fn of(plan: &Plan) -> Journal {
+        let mut bytes = [0u8; 16];
+        let _ = getrandom::fill(&mut bytes);
         Journal {
             host: crate::files::host_name(),
             pid: std::process::id(),
+            run: crate::digest::hex(&bytes),
             plan: plan.clone(),
         }
     }
@@ -80,12 +88,38 @@ pub fn committed(plan: &Plan, saved: &Manifest) -> bool {
     saved.reports.contains(&plan.after)
 }
 
-fn hash_of(path: &Path) -> std::io::Result<Option<String>> {
-    match std::fs::read(path) {
-        Ok(d) => Ok(Some(sha256_hex(&d))),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e),
+/// Refuses a plan that touches anything but its own report's files (a
+/// journal edited by hand), whose entries name files as studietur never
+/// does, or whose places lead through a link.
+fn check_plan(archive: &Path, plan: &Plan) -> Result<(), Diagnostic> {
+    let path = archive.join(JOURNAL);
+    let foreign = |value: &str| {
+        Diagnostic::plain(k::journal_foreign(&path, value))
+            .with_help(k::journal_foreign_help(&path))
+    };
+    for entry in plan.before.iter().chain([&plan.after]) {
+        if let Some(why) = super::manifest::entry_malformed(entry) {
+            return Err(Diagnostic::plain(why).with_help(k::journal_foreign_help(&path)));
+        }
     }
+    if let Some(value) = plan.foreign_path() {
+        return Err(foreign(value));
+    }
+    let paths = plan
+        .stage
+        .iter()
+        .map(|s| s.path.as_str())
+        .chain(plan.finish.iter().flat_map(|f| match f {
+            Finish::Link { from, to, .. } | Finish::Move { from, to, .. } => {
+                vec![from.as_str(), to.as_str()]
+            }
+            Finish::Remove { path, .. } | Finish::RemoveDir { path } => vec![path.as_str()],
+        }));
+    for rel in paths {
+        place(archive, rel)
+            .map_err(|m| Diagnostic::plain(m).with_help(k::link_in_archive_help()))?;
+    }
+    Ok(())
 }
 
 /// Carries out `plan` in `archive` while `lock` is held, taking the staged
@@ -98,21 +132,35 @@ pub fn execute(
     manifest: &mut Manifest,
 ) -> Result<(), Failed> {
     let diag = |m: Msg| vec![Diagnostic::plain(m)];
-    let journal = archive.join(JOURNAL);
-    // An unfinished step of this run (its journal kept): nothing more
-    // until it is finished, or its record would be lost.
-    if journal.symlink_metadata().is_ok() {
-        return Err(Failed::Before(vec![
-            Diagnostic::plain(k::journal_pending(&journal)).with_help(k::finish_failed_help()),
-        ]));
+    let path = archive.join(JOURNAL);
+    let pending = || {
+        Failed::Before(vec![
+            Diagnostic::plain(k::journal_pending(&path)).with_help(k::finish_failed_help()),
+        ])
+    };
+    // An unfinished step (of this run, its journal kept, or of a run whose
+    // lock was deleted under it): nothing more until it is finished, or
+    // its record would be lost.
+    if path.symlink_metadata().is_ok() {
+        return Err(pending());
     }
-    let text = serde_json::to_vec_pretty(&Journal::of(plan)).unwrap_or_default();
-    point("journal")
-        .and_then(|()| write_atomic(&journal, &text))
-        .map_err(|e| Failed::Before(diag(making::cannot_write(&journal, e))))?;
+    // Every place the plan touches is inside the archive, without links.
+    check_plan(archive, plan).map_err(|d| Failed::Before(vec![d]))?;
+    let journal = Journal::of(plan);
+    let text = serde_json::to_vec_pretty(&journal).unwrap_or_default();
+    // Created only where none is: of two runs past the check above at
+    // once, one writes its journal and stages, the other files nothing.
+    match point("journal").and_then(|()| create_new(&path, &text)) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(pending()),
+        Err(e) => return Err(Failed::Before(diag(making::cannot_write(&path, e)))),
+    }
     point("journal-written").ok();
     for s in &plan.stage {
-        let target = archive.join(&s.path);
+        let target = match place(archive, &s.path) {
+            Ok(t) => t,
+            Err(m) => return Err(undo(archive, &journal, diag(m))),
+        };
         let name = match s.source {
             Source::Pdf => "stage-pdf",
             Source::Web(_) => "stage-web",
@@ -122,7 +170,11 @@ pub fn execute(
             None => Err(std::io::Error::other("the staged bytes are not the plan's")),
         };
         if let Err(e) = written {
-            return Err(undo(archive, plan, diag(making::cannot_write(&target, e))));
+            return Err(undo(
+                archive,
+                &journal,
+                diag(making::cannot_write(&target, e)),
+            ));
         }
         point(&format!("{name}-written")).ok();
     }
@@ -133,13 +185,14 @@ pub fn execute(
         // an entry not saved is undone.
         Err(d) => match Manifest::load(archive) {
             Ok(now) if committed(plan, &now) && plan.before.as_ref() != Some(&plan.after) => now,
-            _ => return Err(undo(archive, plan, d)),
+            _ => return Err(undo(archive, &journal, d)),
         },
     };
-    *manifest = saved;
     point("committed").ok();
-    finish(archive, plan).map_err(Failed::After)?;
-    remove_journal(archive, plan).map_err(|d| Failed::After(vec![d]))?;
+    let finished = finish(archive, plan, &saved);
+    *manifest = saved;
+    finished.map_err(Failed::After)?;
+    remove_journal(archive, &journal).map_err(|d| Failed::After(vec![d]))?;
     point("done").ok();
     Ok(())
 }
@@ -168,11 +221,11 @@ fn commit(archive: &Path, plan: &Plan, lock: &Lock) -> Result<Manifest, Vec<Diag
     Ok(fresh)
 }
 
-/// Removes the staged files of `plan` (never a listed one: staged names
-/// are hidden names no manifest lists) and the journal; `why` is what
-/// failed. When that fails too, the journal stays and says so.
-fn undo(archive: &Path, plan: &Plan, mut why: Vec<Diagnostic>) -> Failed {
-    match roll_back(archive, plan) {
+/// Removes the staged files of `journal`'s plan (never a listed one:
+/// staged names are hidden names no manifest lists) and the journal; `why`
+/// is what failed. When that fails too, the journal stays and says so.
+fn undo(archive: &Path, journal: &Journal, mut why: Vec<Diagnostic>) -> Failed {
+    match roll_back(archive, journal) {
         Ok(()) => {}
         Err(d) => {
             why.push(d);
@@ -185,10 +238,18 @@ fn undo(archive: &Path, plan: &Plan, mut why: Vec<Diagnostic>) -> Failed {
     Failed::Before(why)
 }
 
-fn roll_back(archive: &Path, plan: &Plan) -> Result<(), Diagnostic> {
+/// Undoes the staging of `journal`'s plan, only while the journal in the
+/// archive is that one: staged names are the same for every run filing a
+/// report the same way, so files staged while another run's journal
+/// stands (ours deleted under us) are that run's, never removed here.
+fn roll_back(archive: &Path, journal: &Journal) -> Result<(), Diagnostic> {
+    if read_journal(archive).ok().flatten().as_ref() != Some(journal) {
+        return Ok(());
+    }
+    let plan = &journal.plan;
     for s in &plan.stage {
-        let path = archive.join(&s.path);
-        let ours = hash_of(&path).ok().flatten().as_deref() == Some(s.sha256.as_str());
+        let path = place(archive, &s.path).map_err(Diagnostic::plain)?;
+        let ours = hash(archive, &s.path).ok().flatten().as_deref() == Some(s.sha256.as_str());
         if ours {
             point("rollback")
                 .and_then(|()| std::fs::remove_file(&path))
@@ -200,35 +261,44 @@ fn roll_back(archive: &Path, plan: &Plan) -> Result<(), Diagnostic> {
     for f in &plan.finish {
         if let Finish::RemoveDir { path } = f
             && path.contains(".studietur-staged")
+            && let Ok(dir) = place(archive, path)
         {
-            let _ = std::fs::remove_dir(archive.join(path));
+            let _ = std::fs::remove_dir(dir);
         }
     }
-    remove_journal(archive, plan)
+    remove_journal(archive, journal)
 }
 
-/// Removes the journal of `plan`: only while it is that plan's (one a
-/// second run wrote, its lock taken after ours was deleted, stays).
-fn remove_journal(archive: &Path, plan: &Plan) -> Result<(), Diagnostic> {
-    let journal = archive.join(JOURNAL);
+/// Removes `journal`: only while it is the one in the archive (one a
+/// second run wrote, its lock taken after ours was deleted, stays, even
+/// when its plan is the same).
+fn remove_journal(archive: &Path, journal: &Journal) -> Result<(), Diagnostic> {
+    let path = archive.join(JOURNAL);
     if read_journal(archive)
         .ok()
         .flatten()
-        .is_some_and(|j| j.plan != *plan)
+        .is_some_and(|j| j != *journal)
     {
         return Ok(());
     }
-    match std::fs::remove_file(&journal) {
+    match std::fs::remove_file(&path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Diagnostic::plain(
-            crate::messages::archive::cannot_remove(&journal, e),
+            crate::messages::archive::cannot_remove(&path, e),
         )),
         _ => Ok(()),
     }
 }
 
-/// The steps after the commit, each skipped when the disk shows it done.
-fn finish(archive: &Path, plan: &Plan) -> Result<(), Vec<Diagnostic>> {
+/// The steps after the commit, each skipped when the disk shows it done;
+/// a file the `saved` manifest lists is never removed.
+fn finish(archive: &Path, plan: &Plan, saved: &Manifest) -> Result<(), Vec<Diagnostic>> {
+    let listed = super::plan::listed_files(saved);
     for step in &plan.finish {
+        if let Finish::Remove { path, .. } = step
+            && listed.contains(path)
+        {
+            continue;
+        }
         let name = match step {
             Finish::Link { .. } => "link",
             Finish::Move { .. } => "move",
@@ -265,15 +335,17 @@ enum Step {
 }
 
 fn finish_step(archive: &Path, step: &Finish) -> Result<(), Step> {
-    let at = |rel: &str| archive.join(rel);
+    // Every path through real folders of the archive (checked again at
+    // each step: the archive may have changed since the plan was made).
+    let at = |rel: &str| place(archive, rel).map_err(Step::Said);
     let io = |rel: &str| {
-        let path = at(rel);
+        let path = archive.join(rel);
         move |e| Step::Io(path, e)
     };
     let has = |rel: &str, sha: &str| {
-        hash_of(&at(rel))
+        hash(archive, rel)
             .map(|h| h.as_deref() == Some(sha))
-            .map_err(io(rel))
+            .map_err(Step::Said)
     };
     match step {
         Finish::Link { from, to, sha256 } => {
@@ -283,44 +355,48 @@ fn finish_step(archive: &Path, step: &Finish) -> Result<(), Step> {
             if !has(from, sha256)? {
                 return Err(Step::Said(k::finish_source_gone(from)));
             }
-            if at(to).symlink_metadata().is_ok() {
+            let (from_at, to_at) = (at(from)?, at(to)?);
+            if to_at.symlink_metadata().is_ok() {
                 return Err(Step::Said(k::finish_taken(to)));
             }
             // A folder that cannot hold hard links (some network shares)
             // gets a copy.
-            if std::fs::hard_link(at(from), at(to)).is_err() {
-                let data = std::fs::read(at(from)).map_err(io(from))?;
+            if std::fs::hard_link(&from_at, &to_at).is_err() {
+                let data = std::fs::read(&from_at).map_err(io(from))?;
                 if sha256_hex(&data) != *sha256 {
                     return Err(Step::Said(k::finish_source_gone(from)));
                 }
-                crate::files::create_new(&at(to), &data).map_err(io(to))?;
+                crate::files::create_new(&to_at, &data).map_err(io(to))?;
             }
             Ok(())
         }
         Finish::Move { from, to, sha256 } => {
+            let (from_at, to_at) = (at(from)?, at(to)?);
             if has(to, sha256)? {
                 if has(from, sha256)? {
-                    std::fs::remove_file(at(from)).map_err(io(from))?;
+                    std::fs::remove_file(&from_at).map_err(io(from))?;
                 }
                 return Ok(());
             }
             if !has(from, sha256)? {
                 return Err(Step::Said(k::finish_staged_missing(from)));
             }
-            if let Some(dir) = at(to).parent() {
+            if let Some(dir) = to_at.parent() {
                 std::fs::create_dir_all(dir).map_err(io(to))?;
+                // The folders made just now: still none of them a link.
+                at(to)?;
             }
-            std::fs::rename(at(from), at(to)).map_err(io(to))
+            std::fs::rename(&from_at, &to_at).map_err(io(to))
         }
         Finish::Remove { path, sha256 } => {
             // Only the bytes recorded for it: anything else stays.
             if has(path, sha256)? {
-                std::fs::remove_file(at(path)).map_err(io(path))?;
+                std::fs::remove_file(at(path)?).map_err(io(path))?;
             }
             Ok(())
         }
         Finish::RemoveDir { path } => {
-            let _ = std::fs::remove_dir(at(path));
+            let _ = std::fs::remove_dir(at(path)?);
             Ok(())
         }
     }
@@ -352,16 +428,17 @@ pub fn recover(archive: &Path, lock: &Lock) -> Result<Option<Recovered>, Diagnos
             Diagnostic::plain(k::journal_live(archive, journal.pid)).with_help(k::lock_lost_help())
         );
     }
-    let plan = journal.plan;
+    let plan = &journal.plan;
+    check_plan(archive, plan)?;
     lock.still_held()?;
     let saved = Manifest::load(archive)?;
     // A plan that changes no entry (a missing PDF written again) is undone:
     // the archive is then as before it, and the next run writes it again.
-    if committed(&plan, &saved) && plan.before.as_ref() != Some(&plan.after) {
-        finish(archive, &plan).map_err(|mut d| d.remove(0))?;
-        remove_journal(archive, &plan)?;
-        return Ok(Some(Recovered::Finished(plan.pdf)));
+    if committed(plan, &saved) && plan.before.as_ref() != Some(&plan.after) {
+        finish(archive, plan, &saved).map_err(|mut d| d.remove(0))?;
+        remove_journal(archive, &journal)?;
+        return Ok(Some(Recovered::Finished(plan.pdf.clone())));
     }
-    roll_back(archive, &plan)?;
-    Ok(Some(Recovered::Undone(plan.pdf)))
+    roll_back(archive, &journal)?;
+    Ok(Some(Recovered::Undone(plan.pdf.clone())))
 }

@@ -97,11 +97,22 @@ impl WebRecord {
 
     /// Whether every recorded file is in the archive with its hash.
     pub fn intact(&self, archive: &Path) -> bool {
-        let dir = archive.join(&self.folder);
-        self.files
-            .iter()
-            .all(|f| std::fs::read(dir.join(&f.path)).is_ok_and(|d| sha256_hex(&d) == f.sha256))
+        self.files.iter().all(|f| {
+            super::place::hash(archive, &format!("{}/{}", self.folder, f.path))
+                .is_ok_and(|h| h.as_deref() == Some(f.sha256.as_str()))
+        })
     }
+}
+
+/// What makes `entry` other than studietur writes an entry, if anything
+/// (the rules of a manifest, for one entry on its own).
+pub fn entry_malformed(entry: &Report) -> Option<Msg> {
+    Manifest {
+        manifest_format: MANIFEST_FORMAT,
+        entries_sha256: None,
+        reports: vec![entry.clone()],
+    }
+    .malformed()
 }
 
 impl Manifest {

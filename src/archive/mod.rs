@@ -17,9 +17,11 @@ mod build;
 mod faults;
 mod filing;
 mod journal;
+mod leftovers;
 mod lock;
 mod manifest;
 mod paths;
+mod place;
 mod plan;
 mod verify;
 

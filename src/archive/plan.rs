@@ -453,6 +453,67 @@ impl Plan {
         });
     }
 
+    /// The first path of the plan that is not one of its own report's
+    /// files (or their staged names, or the folders of its web pages), if
+    /// any. A plan read back from a journal edited by hand, or written by
+    /// something else, must never make a run write, move or remove
+    /// anything else, nor leave the archive as another entry records it.
+    pub fn foreign_path(&self) -> Option<&str> {
+        let files = |r: &Report| {
+            let mut out = std::collections::BTreeSet::new();
+            for v in std::iter::once(&r.current).chain(&r.superseded) {
+                out.insert(v.pdf.clone());
+                if let Some(w) = &v.html {
+                    out.extend(w.files.iter().map(|f| format!("{}/{}", w.folder, f.path)));
+                }
+            }
+            out
+        };
+        let before = self.before.as_ref().map(files).unwrap_or_default();
+        let after = files(&self.after);
+        let mut staged_names: std::collections::BTreeSet<String> =
+            std::iter::once(staged(&self.after.current.pdf)).collect();
+        let mut folders = std::collections::BTreeSet::new();
+        let pages = self.before.iter().chain([&self.after]);
+        for w in pages.filter_map(|r| r.current.html.as_ref()) {
+            for dir in [w.folder.clone(), staged(&w.folder)] {
+                for f in &w.files {
+                    staged_names.insert(format!("{}/{}", staged(&w.folder), f.path));
+                    let parts: Vec<&str> = f.path.split('/').collect();
+                    folders.extend(
+                        (1..parts.len()).map(|n| format!("{dir}/{}", parts[..n].join("/"))),
+                    );
+                }
+                folders.insert(dir);
+            }
+        }
+        let same_report = self
+            .before
+            .as_ref()
+            .is_none_or(|b| b.trip == self.after.trip)
+            && self.trip == self.after.trip
+            && self.pdf == self.after.current.pdf;
+        if !same_report {
+            return Some(&self.trip);
+        }
+        let staged_ok = |p: &str| staged_names.contains(p);
+        if let Some(s) = self.stage.iter().find(|s| !staged_ok(&s.path)) {
+            return Some(&s.path);
+        }
+        self.finish.iter().find_map(|f| match f {
+            Finish::Link { from, to, .. } => (!before.contains(from))
+                .then_some(from.as_str())
+                .or((!after.contains(to)).then_some(to.as_str())),
+            Finish::Move { from, to, .. } => (!staged_ok(from))
+                .then_some(from.as_str())
+                .or((!after.contains(to)).then_some(to.as_str())),
+            Finish::Remove { path, .. } => {
+                (!before.contains(path) || after.contains(path)).then_some(path.as_str())
+            }
+            Finish::RemoveDir { path } => (!folders.contains(path)).then_some(path.as_str()),
+        })
+    }
+
     /// Every file the plan removes.
     #[cfg(test)]
     pub fn removes(&self) -> impl Iterator<Item = &str> {

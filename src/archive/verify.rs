@@ -107,6 +107,7 @@ pub fn verify(
             done(&v);
             verdicts.push(v);
         }
+        super::leftovers::clear(archive);
         Some(lock)
     } else {
         None
@@ -154,18 +155,18 @@ pub fn verify(
 
 /// When `bytes` (what is at the place of the PDF in force) are a superseded
 /// version of `report` whose own file is missing, writes them there.
-fn keep_published(archive: &Path, report: &Report, bytes: Option<&[u8]>) -> std::io::Result<()> {
+fn keep_published(archive: &Path, report: &Report, bytes: Option<&[u8]>) -> Result<(), Msg> {
     let Some(bytes) = bytes else {
         return Ok(());
     };
     let hash = sha256_hex(bytes);
     for old in report.superseded.iter().filter(|o| o.pdf_sha256 == hash) {
-        let path = archive.join(&old.pdf);
-        if std::fs::read(&path).is_ok_and(|d| sha256_hex(&d) == hash) {
+        let path = super::place::place(archive, &old.pdf)?;
+        if super::place::hash(archive, &old.pdf).is_ok_and(|h| h.as_deref() == Some(&hash)) {
             return Ok(());
         }
         if path.symlink_metadata().is_err() {
-            return files::create_new(&path, bytes);
+            return files::create_new(&path, bytes).map_err(|e| making::cannot_write(&old.pdf, e));
         }
     }
     Ok(())
@@ -178,7 +179,9 @@ fn pdfs_in(archive: &Path) -> Vec<String> {
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
             let p = entry.path();
-            if p.is_dir() {
+            // Links are not followed (one could lead out of the archive,
+            // or round in a circle); a link named `.pdf` is a file here.
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
                 stack.push(p);
             } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
                 out.push(files::relative(&p, archive));
@@ -187,6 +190,19 @@ fn pdfs_in(archive: &Path) -> Vec<String> {
     }
     out.sort();
     out
+}
+
+/// Compares the SHA-256 of the archive's file `rel` (read only through
+/// real folders, at a real file) with the recorded one; the problem, if
+/// any.
+fn check_archived(archive: &Path, rel: &str, recorded: &str) -> Option<Msg> {
+    match super::place::hash(archive, rel) {
+        Ok(Some(h)) if h == recorded => None,
+        Ok(Some(_)) => Some(m::hash_differs(rel)),
+        // The system's own words for what is missing.
+        Ok(None) => check_hash(&archive.join(rel), rel, recorded),
+        Err(e) => Some(e),
+    }
 }
 
 /// Compares a file's SHA-256 with the recorded one; the problem, if any.
@@ -246,16 +262,16 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
     let cur = &report.current;
     let made = &cur.made_from;
     let mut v = Verdict::new(&cur.pdf, cur.pages);
-    let pdf_path = archive.join(&cur.pdf);
-    let archived = std::fs::read(&pdf_path).ok();
+    let pdf_path = super::place::place(archive, &cur.pdf);
+    let archived = super::place::read(archive, &cur.pdf).ok().flatten();
     let intact = archived
         .as_deref()
         .is_some_and(|d| sha256_hex(d) == cur.pdf_sha256);
     // The PDF's own problem is told last: it may be repaired.
-    let pdf_problem = if intact {
+    let mut pdf_problem = if intact {
         None
     } else {
-        check_hash(&pdf_path, &cur.pdf, &cur.pdf_sha256)
+        check_archived(archive, &cur.pdf, &cur.pdf_sha256)
     };
     // The bytes at the place of the PDF in force may be a published
     // version whose own file is gone (a step cut short, its journal
@@ -265,14 +281,11 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
         && !intact
         && let Err(e) = keep_published(archive, report, archived.as_deref())
     {
-        v.problems.push(making::cannot_write(&cur.pdf, e));
+        v.problems.push(e);
     }
     for old in &report.superseded {
-        v.problems.extend(check_hash(
-            &archive.join(&old.pdf),
-            &old.pdf,
-            &old.pdf_sha256,
-        ));
+        v.problems
+            .extend(check_archived(archive, &old.pdf, &old.pdf_sha256));
     }
     let recipe = template_of(cur, archive)
         .and_then(|t| Ok(Recipe::new(t, None, made.embed_source)?.named(made.template.clone())));
@@ -311,15 +324,16 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
         v.standing = Standing::Mismatch;
         return v;
     };
+    // The web page's files: told with the PDF's own problem, as they may
+    // be repaired too.
+    let mut web_problems = Vec::new();
     if let Some(web) = &cur.html {
-        let dir = archive.join(&web.folder);
         for f in &web.files {
-            let shown = format!("{}/{}", web.folder, f.path);
-            v.problems
-                .extend(check_hash(&dir.join(&f.path), &shown, &f.sha256));
+            let rel = format!("{}/{}", web.folder, f.path);
+            web_problems.extend(check_archived(archive, &rel, &f.sha256));
         }
     }
-    let rebuilt = match build(&trip, &recipe, cur.html.is_some()) {
+    let (rebuilt, page) = match build(&trip, &recipe, cur.html.is_some()) {
         Ok(b) => {
             // The web page rebuilt as recorded (told only when the PDF is,
             // as a new studietur may word it differently).
@@ -338,7 +352,7 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
                 ));
                 v.pages = b.version.pages;
             }
-            b.pdf
+            (b.pdf, b.web)
         }
         Err(diags) => {
             let errors = diags
@@ -349,6 +363,7 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
             v.problems
                 .push(m::no_longer_builds(&report.trip, Arg::list(errors, "; ")));
             v.problems.extend(pdf_problem);
+            v.problems.extend(web_problems);
             v.standing = Standing::Mismatch;
             return v;
         }
@@ -361,8 +376,28 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
             .unwrap_or(a.len().min(rebuilt.len()))
     });
     let other_version = made.studietur_version != VERSION;
+    // What the sources give again exactly is put back with --repair: the
+    // PDF, and the files of its web page.
+    let repairable = same && sources_as_recorded && v.problems.is_empty();
+    let mut repaired = false;
+    if !web_problems.is_empty()
+        && repairable
+        && let (Some(web), Some(page)) = (&cur.html, &page)
+    {
+        if options.repair {
+            match repair_page(archive, web, page) {
+                Ok(()) => {
+                    v.notes.append(&mut web_problems);
+                    repaired = true;
+                }
+                Err(e) => v.problems.push(e),
+            }
+        } else {
+            v.notes.push(crate::messages::keeping::web_repairable());
+        }
+    }
     if !same && sources_as_recorded && other_version {
-        if intact {
+        if intact && web_problems.is_empty() {
             v.standing = Standing::OtherVersion(made.studietur_version.clone());
             return v;
         }
@@ -378,13 +413,15 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
         // The rebuild gives exactly the recorded bytes: the PDF can be
         // put back.
         if options.repair {
-            match files::write_atomic(&pdf_path, &rebuilt) {
+            let written = pdf_path.and_then(|path| {
+                files::write_atomic(&path, &rebuilt).map_err(|e| making::cannot_write(&cur.pdf, e))
+            });
+            match written {
                 Ok(()) => {
-                    v.standing = Standing::Repaired;
-                    v.notes.extend(pdf_problem);
-                    return v;
+                    v.notes.extend(pdf_problem.take());
+                    repaired = true;
                 }
-                Err(e) => v.problems.push(making::cannot_write(&cur.pdf, e)),
+                Err(e) => v.problems.push(e),
             }
         } else {
             v.notes.push(match first_difference {
@@ -394,8 +431,35 @@ fn verify_one(archive: &Path, report: &Report, options: Options) -> Verdict {
         }
     }
     v.problems.extend(pdf_problem);
+    v.problems.extend(web_problems);
     if !v.problems.is_empty() {
         v.standing = Standing::Mismatch;
+    } else if repaired {
+        v.standing = Standing::Repaired;
     }
     v
+}
+
+/// Writes anew each file of the archived web page `web` that is missing or
+/// damaged, from `page` (its rebuild, which gives exactly the recorded
+/// files), at its place in the archive (never through a link).
+fn repair_page(
+    archive: &Path,
+    web: &super::manifest::WebRecord,
+    page: &crate::web::WebPage,
+) -> Result<(), Msg> {
+    if super::manifest::WebRecord::of(web.folder.clone(), page) != *web {
+        return Err(m::web_rebuild_differs(&web.folder));
+    }
+    for (path, bytes) in &page.files {
+        let rel = format!("{}/{}", web.folder, path);
+        if super::place::hash(archive, &rel).ok().flatten() == Some(sha256_hex(bytes)) {
+            continue;
+        }
+        let at = super::place::place(archive, &rel)?;
+        files::write_atomic(&at, bytes).map_err(|e| making::cannot_write(&rel, e))?;
+        // The folders made just now: still none of them a link.
+        super::place::place(archive, &rel)?;
+    }
+    Ok(())
 }

@@ -5,6 +5,26 @@
 //! wrong usage. Everything it says is in the language [`language`] chooses
 //! (`--lang`, else the environment's).
 
+/// `println!` for the command line, that never panics: a line that cannot
+/// be written (standard output closed, or a file on a full disk) is
+/// dropped and the work goes on. The standard macro panics there, which
+/// stopped an archive run halfway through its reports. Shadows the
+/// standard macro in every module of the command line.
+macro_rules! println {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// `eprintln!` for the command line, that never panics (see `println!`).
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod archive;
 mod args;
 mod authoring;

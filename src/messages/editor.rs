@@ -45,6 +45,7 @@ catalogue! {
     editor_failed_inside();
     trip_leads_out(name);
     text_too_large(size, max);
+    editor_too_many_changes(count, limit);
     draft_unwritable(error);
     text_not_merged();
     edit_stale();

@@ -45,4 +45,12 @@ catalogue! {
     output_is_input_help();
     output_not_ours(path);
     output_not_ours_help();
+
+    // Links and foreign paths in the archive.
+    link_in_archive(path);
+    link_in_archive_help();
+    not_a_file_in_archive(path);
+    journal_foreign(path, value);
+    journal_foreign_help(path);
+    web_repairable();
 }

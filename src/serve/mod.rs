@@ -101,7 +101,10 @@ fn router(app: Arc<App>) -> Router {
         .route("/api/form", get(routes::form_description))
         .route("/api/trips", get(routes::trips).post(routes::create))
         .route("/api/trip/{name}", get(routes::get))
-        .route("/api/trip/{name}/edit", post(routes::edit))
+        .route(
+            "/api/trip/{name}/edit",
+            post(routes::edit).layer(DefaultBodyLimit::max(routes::MAX_EDIT_BODY)),
+        )
         .route("/api/trip/{name}/undo", post(routes::undo))
         .route("/api/trip/{name}/revert", post(routes::revert))
         .route("/api/trip/{name}/reload", post(routes::reload))

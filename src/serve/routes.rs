@@ -282,6 +282,13 @@ pub struct EditRequest {
     text: Option<String>,
 }
 
+/// The most changes one edit of the form may make (the form sends a few).
+pub const MAX_OPS: usize = 1000;
+
+/// The largest body of an edit: a text of the trip limit written as JSON
+/// (every quote, backslash and line break escaped), and room besides.
+pub const MAX_EDIT_BODY: usize = 2 * crate::check::limits::MAX_FILE_BYTES + 1024 * 1024;
+
 /// Why an edit was refused.
 enum Refused {
     Edit(edit::EditError),
@@ -301,6 +308,10 @@ pub async fn edit(
     let started = Instant::now();
     let lang = q.lang();
     let s = session(&app, &name, lang)?;
+    if req.ops.len() > MAX_OPS {
+        let msg = m::editor_too_many_changes(req.ops.len().to_string(), MAX_OPS.to_string());
+        return Err(Failure::new(StatusCode::PAYLOAD_TOO_LARGE, msg, lang));
+    }
     let s2 = s.clone();
     let done = tokio::task::spawn_blocking(move || {
         let mut conflicts = Vec::new();
@@ -336,6 +347,9 @@ pub async fn edit(
             }
             if not_made.len() == ops.len() && !ops.is_empty() {
                 return Err(Refused::Edit(not_made.remove(0)));
+            }
+            if text.len() > crate::check::limits::MAX_FILE_BYTES {
+                return Err(Refused::TooLarge(text.len()));
             }
             Ok(Some(text))
         });

@@ -9,6 +9,7 @@ mod common;
 mod amsterdam;
 mod archive;
 mod archive_faults;
+mod archive_hostile;
 mod authoring;
 mod batch;
 mod browser;

@@ -182,8 +182,8 @@ impl hyper::service::Service<hyper::Request<Incoming>> for Connection {
     >;
 
     fn call(&self, req: hyper::Request<Incoming>) -> Self::Future {
-        let busy = body::Busy::start(self.table.clone(), self.id);
         let large = large_body(&req).then(|| self.large.clone());
+        let (table, id) = (self.table.clone(), self.id);
         let service = self.service.clone();
         Box::pin(async move {
             // Held until the answer is made, by which time the handler has
@@ -192,6 +192,12 @@ impl hyper::service::Service<hyper::Request<Incoming>> for Connection {
                 Some(s) => s.acquire_owned().await.ok(),
                 None => None,
             };
+            // Only now is anything done for the request: waiting for its
+            // turn, its connection counts as idle and gives way to a new
+            // one like a half-sent request (a thousand slow bodies queued
+            // behind two filled the table, and the owner's tab was turned
+            // away).
+            let busy = body::Busy::start(table, id);
             let req = req.map(body::Timed::new);
             let answer = match hyper::service::Service::call(&service, req).await {
                 Ok(a) => a,
