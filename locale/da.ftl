@@ -534,6 +534,8 @@ trip_not_there = {$name} findes ikke i mappen
 page_not_there = siden findes ikke (længere): forhåndsvisningen er gået videre
 save_conflict = {$name} er ændret på disken, siden den blev åbnet (i en anden editor eller af git): genindlæs den for at se ændringen, eller kopiér først din tekst
 save_failed = kan ikke gemme {$name}: {$error}
+save_busy = {$name} er ikke gemt: et andet program har holdt mappen i over {$seconds} s (måske en anden brugers studietur). Dine ændringer er i kladden; prøv igen om lidt
+save_leads_out = {$name} er ikke gemt: i dens sted i mappen står nu et link, der fører et andet sted hen. Dine ændringer er i kladden; spørg den, der passer mappen
 editor_failed_inside = studietur fejlede internt; filen er uændret
 refused_host = editoren svarer kun på 127.0.0.1, localhost eller [::1] med sin port
 refused_wrong_token = forkert nøgle: åbn den adresse, studietur serve skrev
@@ -616,7 +618,7 @@ edit_stale = feltet er ændret i et andet vindue
 state_unusable = kan ikke bruge editorens mappe {$path}: {$error}
 state_not_private = editorens mappe {$path} er ikke din egen: den bruges ikke
 state_no_home = hverken XDG_STATE_HOME eller HOME er sat: editoren har intet sted til sine filer
-serve_port_taken = porten {$port}, som editoren havde sidst, er optaget: et bogmærke til den gamle adresse virker ikke nu
+serve_port_taken = porten {$port}, som editoren havde sidst, er taget af et andet program: et bogmærke til den gamle adresse virker ikke nu, og den adresses nøgle er fornyet; åbn den nye adresse ovenfor
 
 ## Editorens formular: felternes navne, sidens ord og fejl med brugerens ord
 

@@ -527,6 +527,8 @@ trip_not_there = {$name} is not in the folder
 page_not_there = this page is not there (any more): the preview has moved on
 save_conflict = {$name} was changed on disk since it was opened (in another editor, or by git): reload it to see the change, or copy your text first
 save_failed = cannot save {$name}: {$error}
+save_busy = {$name} is not saved: another program has held the folder for over {$seconds} s (perhaps another user's studietur). Your edits are kept in the draft; try again in a moment
+save_leads_out = {$name} is not saved: in its place in the folder there is now a link that leads elsewhere. Your edits are kept in the draft; ask whoever manages the folder
 editor_failed_inside = studietur failed inside; the file is unchanged
 refused_host = this editor answers only at 127.0.0.1, localhost or [::1] with its port
 refused_wrong_token = wrong token: open the address studietur serve printed
@@ -609,7 +611,7 @@ edit_stale = the field was changed in another window
 state_unusable = cannot use the editor's folder {$path}: {$error}
 state_not_private = the editor's folder {$path} is not your own: it is not used
 state_no_home = neither XDG_STATE_HOME nor HOME is set: the editor has no place for its files
-serve_port_taken = port {$port}, which the editor had last, is taken: a bookmark of the old address does not work now
+serve_port_taken = port {$port}, which the editor had last, is taken by another program: a bookmark of the old address does not work now, and the key of that address is renewed; open the new address above
 
 ## The editor's form: the fields' labels, the page's words and problems in her words
 

@@ -42,6 +42,8 @@ catalogue! {
     page_not_there();
     save_conflict(name);
     save_failed(name, error);
+    save_busy(name, seconds);
+    save_leads_out(name);
     editor_failed_inside();
     trip_leads_out(name);
     text_too_large(size, max);

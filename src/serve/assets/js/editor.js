@@ -22,6 +22,8 @@ export async function editor(name) {
   $("#where").textContent = name;
   document.title = `studietur – ${name}`;
   const r = await api(`/api/trip/${encodeURIComponent(name)}`);
+  // Without the key the page says how to get it (and nothing else).
+  if (r.status === 403) return;
   if (!r.ok) { $("#main").replaceChildren(el("p", { class: "error", text: (r.body && r.body.error) || t("unreachable") })); return; }
   build(r.body);
   sync.start(name, r.body, {

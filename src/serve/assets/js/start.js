@@ -10,7 +10,10 @@ export async function startPage(go) {
   document.title = `studietur – ${t("trips")}`;
   const main = $("#main");
   main.replaceChildren(el("h1", { text: t("trips") }));
-  const { body } = await api("/api/trips");
+  const listed = await api("/api/trips");
+  // Without the key the page says how to get it (and nothing else).
+  if (listed.status === 403) return;
+  const body = listed.body;
   const trips = (body && body.trips) || [];
   const status = (x) => (x.errors ? count("errors", x.errors) : x.warnings ? count("warnings", x.warnings) : t("fine"));
   const rows = trips.map((x) => el("tr", {},
