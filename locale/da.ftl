@@ -562,7 +562,7 @@ serve_preview = forhåndsvisning {$trip}: {$ms} ms ({$layout} ms til kontrol og 
 serve_saved = gemte {$trip}
 serve_unsaved = ikke gemt: {$trips}. Gem i editoren, eller tryk Ctrl-C igen for at stoppe uden at gemme
 serve_stopping = editoren er stoppet
-new_file_name_chars = et filnavn må kun indeholde bogstaver, tal, - og _ (fx 2025-berlin)
+new_file_name_chars = et filnavn må kun indeholde bogstaver, tal, - og _: skriv fx {$suggestion}
 
 ## Keeping work safe: the archive's lock
 lock_unwritable = kan ikke skrive arkivets lås `{$path}`: {$error}
@@ -822,6 +822,8 @@ ui-locked = Denne browser har ikke editorens nøgle endnu. Åbn den adresse, stu
 ui-text-too-large = Teksten fylder {$size} MB; en tur må højst fylde {$max} MB.
 ui-yes = ja
 ui-no = nej
+ui-contents-of = Indhold af {$what}
+ui-no-trips = Der er ingen studieture i mappen endnu. Opret den første herunder.
 
 form-number_too_large = tallet {$written} er for stort
 form-date_as_written = {$label}: {$value} er ikke en dato; vælg datoen i kalenderen
@@ -849,6 +851,7 @@ form-kind_table_list = en liste af tabeller
 form-wrong_type = {$label} skal være {$expected}
 form-wrong_type_in = {$label} skal være {$expected}
 form-empty_value = {$label} er tom: skriv noget, eller tøm feltet helt, hvis det ikke skal med
+form-empty_value-required = {$label} er tom: udfyld feltet
 form-long_paragraph = {$label}: et afsnit er {$chars} tegn langt; højst {$max}. Del det op med en tom linje
 form-too_many_entries = {$label}: der er {$count}; en rapport må højst have {$max}
 form-long_word = {$label} har et ord på {$chars} tegn uden mellemrum; højst {$max}

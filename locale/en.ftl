@@ -555,7 +555,7 @@ serve_preview = preview {$trip}: {$ms} ms ({$layout} ms to check and lay out, {$
 serve_saved = saved {$trip}
 serve_unsaved = not saved: {$trips}. Save in the editor, or press Ctrl-C again to stop without saving
 serve_stopping = the editor stopped
-new_file_name_chars = a file name may hold only letters, digits, - and _ (like 2025-berlin)
+new_file_name_chars = a file name may hold only letters, digits, - and _: write for instance {$suggestion}
 
 ## Keeping work safe: the archive's lock
 lock_unwritable = cannot write the archive's lock `{$path}`: {$error}
@@ -815,6 +815,8 @@ ui-locked = This browser does not have the editor's key yet. Open the address st
 ui-text-too-large = The text is {$size} MB; a trip may be at most {$max} MB.
 ui-yes = yes
 ui-no = no
+ui-contents-of = Contents of {$what}
+ui-no-trips = There are no trips in this folder yet. Start the first one below.
 
 form-number_too_large = the number {$written} is too large
 form-date_as_written = {$label}: {$value} is not a date; choose the date in the calendar
@@ -842,6 +844,7 @@ form-kind_table_list = a list of tables
 form-wrong_type = {$label} must be {$expected}
 form-wrong_type_in = {$label} must be {$expected}
 form-empty_value = {$label} is empty: write something, or leave the field out if it is not needed
+form-empty_value-required = {$label} is empty: fill in the field
 form-long_paragraph = {$label}: a paragraph is {$chars} characters long; at most {$max}. Split it with a blank line
 form-too_many_entries = {$label}: there are {$count}; a report may have at most {$max}
 form-long_word = {$label} has a word of {$chars} characters without a space; at most {$max}

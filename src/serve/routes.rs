@@ -266,10 +266,15 @@ pub async fn create(
     State(app): AppState,
     Query(q): Query<LangQuery>,
     Json(req): Json<super::listing::NewRequest>,
-) -> Result<Json<serde_json::Value>, Failure> {
-    let name = super::listing::create(&app, &req)
-        .map_err(|e| Failure::new(StatusCode::UNPROCESSABLE_ENTITY, e, q.lang()))?;
-    Ok(Json(serde_json::json!({ "name": name })))
+) -> Result<Response, Failure> {
+    match super::listing::create(&app, &req) {
+        Ok(name) => Ok(Json(serde_json::json!({ "name": name })).into_response()),
+        Err(r) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(serde_json::json!({ "error": r.msg.in_lang(q.lang()), "field": r.field })),
+        )
+            .into_response()),
+    }
 }
 
 /// `GET /api/trip/{name}`.

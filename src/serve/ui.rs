@@ -74,6 +74,8 @@ const WORDS: &[(&str, &[&str])] = &[
     ("text-too-large", &["size", "max"]),
     ("yes", &[]),
     ("no", &[]),
+    ("contents-of", &["what"]),
+    ("no-trips", &[]),
 ];
 
 /// The page's words in `lang`, by id.

@@ -1,8 +1,9 @@
 // The start page: the folder's trips with their state, and a new trip.
 
-import { $, el } from "./dom.js";
+import { $, el, capital } from "./dom.js";
 import { api, post } from "./api.js";
 import { t, count, fields } from "./words.js";
+import { say } from "./notices.js";
 
 /** Shows the start page; `go(url)` opens another. */
 export async function startPage(go) {
@@ -22,7 +23,8 @@ export async function startPage(go) {
     el("td", { text: x.committee || "" }),
     el("td", { text: x.name }),
     el("td", { class: x.errors ? "bad" : x.warnings ? "warn" : "good", text: status(x) })));
-  main.append(el("table", { class: "trips" },
+  if (!trips.length) main.append(el("p", { id: "no-trips", text: t("no-trips") }));
+  else main.append(el("table", { class: "trips" },
     el("caption", { class: "sr-only", text: t("trips") }),
     el("thead", {}, el("tr", {}, ...[t("title"), t("dates"), t("committee"), t("file"), t("status")]
       .map((h) => el("th", { scope: "col", text: h })))),
@@ -33,8 +35,11 @@ export async function startPage(go) {
     const f = trip && trip.fields.find((g) => g.key === id);
     return f ? f.label : id;
   };
-  const field = (id, text, type = "text", value = "", required = true) => el("p", { class: "field" },
-    el("label", { for: id, text }), el("input", { id, name: id, type, value, required }));
+  // Each field with a place for what is wrong with it.
+  const field = (id, text, type = "text", value = "", required = true) => el("div", { class: "field", id: `${id}-field` },
+    el("label", { for: id }, el("span", { class: "mark", "aria-hidden": "true", text: "⚠ " }), text),
+    el("input", { id, name: id, type, value, required, "aria-describedby": `${id}-err` }),
+    el("p", { id: `${id}-err`, class: "field-error" }));
   const form = el("form", { class: "new", "aria-labelledby": "new-h" },
     el("h2", { id: "new-h", text: t("new-trip") }),
     field("n-name", t("file-name")),
@@ -52,8 +57,21 @@ export async function startPage(go) {
       name: v("n-name"), destination: v("n-destination"), start: v("n-start"), end: v("n-end") || null,
       committee: v("n-committee"), municipality: v("n-municipality"),
     });
-    if (r.ok) go(`/trip/${encodeURIComponent(r.body.name)}`);
-    else $("#n-error").textContent = (r.body && r.body.error) || String(r.status);
+    if (r.ok) { go(`/trip/${encodeURIComponent(r.body.name)}`); return; }
+    for (const e of form.querySelectorAll(".field-error")) e.textContent = "";
+    for (const e of form.querySelectorAll("[aria-invalid]")) e.removeAttribute("aria-invalid");
+    for (const e of form.querySelectorAll(".invalid")) e.classList.remove("invalid");
+    const text = capital((r.body && r.body.error) || t("unreachable"));
+    const input = r.body && r.body.field && $(`#n-${r.body.field}`);
+    if (input) {
+      // At its field, marked, with the focus there (and said at once).
+      $(`#n-${r.body.field}-err`).textContent = text;
+      $(`#n-${r.body.field}-field`).classList.add("invalid");
+      input.setAttribute("aria-invalid", "true");
+      input.focus();
+    }
+    $("#n-error").textContent = input ? "" : text;
+    if (input) say(text, true);
   });
   main.append(form);
 }
