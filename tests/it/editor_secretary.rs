@@ -143,6 +143,27 @@ fn the_parts_are_near_and_the_preview_follows_however_far_down_she_is() {
             )
             .await;
         assert_eq!(shown, "yes");
+        // A day removed is named in the notice (which day went), and comes
+        // back with Enter on its Fortryd.
+        let remove = b.find("#f-day-1-remove").await;
+        b.centre(&remove).await;
+        remove.click().await.unwrap();
+        let said = b
+            .until(
+                "the notice of the day removed",
+                "const n = document.querySelector('#notices [data-cause=removed]'); return n && document.activeElement.closest('#notices') && n.textContent",
+            )
+            .await;
+        assert!(
+            said.as_str().unwrap().starts_with("Dag 2: 18. april 2023 er fjernet"),
+            "{said}"
+        );
+        b.keys(&[Key::Enter.into()]).await;
+        b.until(
+            "day 2 back",
+            "return !document.querySelector('#notices [data-cause=removed]') && document.getElementById('f-day-1-date') && document.getElementById('f-day-1-date').value === '2023-04-18'",
+        )
+        .await;
     });
 }
 

@@ -152,7 +152,8 @@ function list(f, path, model, ctx) {
         el("button", { type: "button", id: `${id}-down`, text: t("down", { what: name }), disabled: i === items.length - 1,
           onclick: () => ctx.move(path, i, i + 1, `${idOf([...path, i + 1])}-down`) }),
         el("button", { type: "button", id: `${id}-remove`, class: "danger", text: t("remove", { what: name }),
-          onclick: () => ctx.remove(p, name) }))));
+          // The notice names what went (its title too), so she sees which.
+          onclick: () => ctx.remove(p, `${name}${titleOf(items[i])}`) }))));
   });
   box.append(el("p", { id: `${listId}-err`, class: "field-error" }));
   box.append(el("button", { type: "button", class: "add", id: `${listId}-add`, text: t("add", { what: f.one }),
