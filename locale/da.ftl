@@ -534,6 +534,8 @@ trip_not_there = {$name} findes ikke i mappen
 page_not_there = siden findes ikke (længere): forhåndsvisningen er gået videre
 save_conflict = {$name} er ændret på disken, siden den blev åbnet (i en anden editor eller af git): genindlæs den for at se ændringen, eller kopiér først din tekst
 save_failed = kan ikke gemme {$name}: {$error}
+save_busy = {$name} er ikke gemt: et andet program har holdt mappen i over {$seconds} s (måske en anden brugers studietur). Dine ændringer er i kladden; prøv igen om lidt
+save_leads_out = {$name} er ikke gemt: i dens sted i mappen står nu et link, der fører et andet sted hen. Dine ændringer er i kladden; spørg den, der passer mappen
 editor_failed_inside = studietur fejlede internt; filen er uændret
 refused_host = editoren svarer kun på 127.0.0.1, localhost eller [::1] med sin port
 refused_wrong_token = forkert nøgle: åbn den adresse, studietur serve skrev
@@ -560,7 +562,7 @@ serve_preview = forhåndsvisning {$trip}: {$ms} ms ({$layout} ms til kontrol og 
 serve_saved = gemte {$trip}
 serve_unsaved = ikke gemt: {$trips}. Gem i editoren, eller tryk Ctrl-C igen for at stoppe uden at gemme
 serve_stopping = editoren er stoppet
-new_file_name_chars = et filnavn må kun indeholde bogstaver, tal, - og _ (fx 2025-berlin)
+new_file_name_chars = et filnavn må kun indeholde bogstaver, tal, - og _: skriv fx {$suggestion}
 
 
 ## Import af rapporter (studietur import)
@@ -747,7 +749,7 @@ edit_stale = feltet er ændret i et andet vindue
 state_unusable = kan ikke bruge editorens mappe {$path}: {$error}
 state_not_private = editorens mappe {$path} er ikke din egen: den bruges ikke
 state_no_home = hverken XDG_STATE_HOME eller HOME er sat: editoren har intet sted til sine filer
-serve_port_taken = porten {$port}, som editoren havde sidst, er optaget: et bogmærke til den gamle adresse virker ikke nu
+serve_port_taken = porten {$port}, som editoren havde sidst, er taget af et andet program: et bogmærke til den gamle adresse virker ikke nu, og den adresses nøgle er fornyet; åbn den nye adresse ovenfor
 
 ## Editorens formular: felternes navne, sidens ord og fejl med brugerens ord
 
@@ -951,6 +953,8 @@ ui-locked = Denne browser har ikke editorens nøgle endnu. Åbn den adresse, stu
 ui-text-too-large = Teksten fylder {$size} MB; en tur må højst fylde {$max} MB.
 ui-yes = ja
 ui-no = nej
+ui-contents-of = Indhold af {$what}
+ui-no-trips = Der er ingen studieture i mappen endnu. Opret den første herunder.
 
 form-number_too_large = tallet {$written} er for stort
 form-date_as_written = {$label}: {$value} er ikke en dato; vælg datoen i kalenderen
@@ -978,6 +982,7 @@ form-kind_table_list = en liste af tabeller
 form-wrong_type = {$label} skal være {$expected}
 form-wrong_type_in = {$label} skal være {$expected}
 form-empty_value = {$label} er tom: skriv noget, eller tøm feltet helt, hvis det ikke skal med
+form-empty_value-required = {$label} er tom: udfyld feltet
 form-long_paragraph = {$label}: et afsnit er {$chars} tegn langt; højst {$max}. Del det op med en tom linje
 form-too_many_entries = {$label}: der er {$count}; en rapport må højst have {$max}
 form-long_word = {$label} har et ord på {$chars} tegn uden mellemrum; højst {$max}

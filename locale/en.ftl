@@ -527,6 +527,8 @@ trip_not_there = {$name} is not in the folder
 page_not_there = this page is not there (any more): the preview has moved on
 save_conflict = {$name} was changed on disk since it was opened (in another editor, or by git): reload it to see the change, or copy your text first
 save_failed = cannot save {$name}: {$error}
+save_busy = {$name} is not saved: another program has held the folder for over {$seconds} s (perhaps another user's studietur). Your edits are kept in the draft; try again in a moment
+save_leads_out = {$name} is not saved: in its place in the folder there is now a link that leads elsewhere. Your edits are kept in the draft; ask whoever manages the folder
 editor_failed_inside = studietur failed inside; the file is unchanged
 refused_host = this editor answers only at 127.0.0.1, localhost or [::1] with its port
 refused_wrong_token = wrong token: open the address studietur serve printed
@@ -553,7 +555,7 @@ serve_preview = preview {$trip}: {$ms} ms ({$layout} ms to check and lay out, {$
 serve_saved = saved {$trip}
 serve_unsaved = not saved: {$trips}. Save in the editor, or press Ctrl-C again to stop without saving
 serve_stopping = the editor stopped
-new_file_name_chars = a file name may hold only letters, digits, - and _ (like 2025-berlin)
+new_file_name_chars = a file name may hold only letters, digits, - and _: write for instance {$suggestion}
 
 
 ## Importing reports (studietur import)
@@ -740,7 +742,7 @@ edit_stale = the field was changed in another window
 state_unusable = cannot use the editor's folder {$path}: {$error}
 state_not_private = the editor's folder {$path} is not your own: it is not used
 state_no_home = neither XDG_STATE_HOME nor HOME is set: the editor has no place for its files
-serve_port_taken = port {$port}, which the editor had last, is taken: a bookmark of the old address does not work now
+serve_port_taken = port {$port}, which the editor had last, is taken by another program: a bookmark of the old address does not work now, and the key of that address is renewed; open the new address above
 
 ## The editor's form: the fields' labels, the page's words and problems in her words
 
@@ -944,6 +946,8 @@ ui-locked = This browser does not have the editor's key yet. Open the address st
 ui-text-too-large = The text is {$size} MB; a trip may be at most {$max} MB.
 ui-yes = yes
 ui-no = no
+ui-contents-of = Contents of {$what}
+ui-no-trips = There are no trips in this folder yet. Start the first one below.
 
 form-number_too_large = the number {$written} is too large
 form-date_as_written = {$label}: {$value} is not a date; choose the date in the calendar
@@ -971,6 +975,7 @@ form-kind_table_list = a list of tables
 form-wrong_type = {$label} must be {$expected}
 form-wrong_type_in = {$label} must be {$expected}
 form-empty_value = {$label} is empty: write something, or leave the field out if it is not needed
+form-empty_value-required = {$label} is empty: fill in the field
 form-long_paragraph = {$label}: a paragraph is {$chars} characters long; at most {$max}. Split it with a blank line
 form-too_many_entries = {$label}: there are {$count}; a report may have at most {$max}
 form-long_word = {$label} has a word of {$chars} characters without a space; at most {$max}

@@ -42,6 +42,8 @@ catalogue! {
     page_not_there();
     save_conflict(name);
     save_failed(name, error);
+    save_busy(name, seconds);
+    save_leads_out(name);
     editor_failed_inside();
     trip_leads_out(name);
     text_too_large(size, max);
@@ -75,7 +77,7 @@ catalogue! {
     serve_saved(trip);
     serve_unsaved(trips);
     serve_stopping();
-    new_file_name_chars();
+    new_file_name_chars(suggestion);
 
     // The per-user state folder.
     state_unusable(path, error);
@@ -92,9 +94,21 @@ use crate::locale::Lang;
 /// (the field's label) and dates and amounts as people write them; `None`
 /// when the message has no twin.
 pub fn her_words(msg: &Msg, label: &str, lang: Lang) -> Option<String> {
+    her_words_as(msg, msg.id, label, lang)
+}
+
+/// [`her_words`] for a field she must fill in: the catalogue's
+/// `form-<id>-required` when it has one (an emptied field of a required key
+/// is not "left out if not needed"), else the message's own words.
+pub fn her_words_required(msg: &Msg, label: &str, lang: Lang) -> Option<String> {
+    her_words_as(msg, &format!("{}-required", msg.id), label, lang)
+        .or_else(|| her_words(msg, label, lang))
+}
+
+fn her_words_as(msg: &Msg, id: &str, label: &str, lang: Lang) -> Option<String> {
     let mut args: Vec<(&str, Arg)> = msg.args.iter().map(|(n, a)| (*n, plain(a))).collect();
     args.push(("label", Arg::Text(label.to_string())));
-    lookup(lang, &format!("form-{}", msg.id), &args)
+    lookup(lang, &format!("form-{id}"), &args)
 }
 
 fn plain(a: &Arg) -> Arg {

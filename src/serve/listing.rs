@@ -105,11 +105,49 @@ pub struct NewRequest {
     municipality: String,
 }
 
+/// Why a new trip was not made: what is wrong, and the field of the new
+/// trip's form it is about (`name`, `destination`, `start`, `end`,
+/// `committee`, `municipality`; `None` for the file as a whole).
+#[derive(Debug)]
+pub struct Refused {
+    /// What is wrong.
+    pub msg: Msg,
+    /// The field.
+    pub field: Option<&'static str>,
+}
+
+fn at(field: &'static str) -> impl Fn(Msg) -> Refused {
+    move |msg| Refused {
+        msg,
+        field: Some(field),
+    }
+}
+
+/// A file name made of what was typed: every run of other characters than
+/// letters, digits, `-` and `_` becomes one `-` (`Studietur Malmø 2025` →
+/// `Studietur-Malmø-2025`), offered to her, never used unasked.
+fn suggested_name(typed: &str) -> String {
+    let mut out = String::new();
+    for c in typed.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "2025-berlin".to_string()
+    } else {
+        out.to_string()
+    }
+}
+
 /// Writes a new trip file from the skeleton; its file name.
-pub fn create(app: &App, req: &NewRequest) -> Result<String, Msg> {
+pub fn create(app: &App, req: &NewRequest) -> Result<String, Refused> {
     let stem = req.name.trim().trim_end_matches(".toml");
     if stem.is_empty() {
-        return Err(m::new_file_name());
+        return Err(at("name")(m::new_file_name()));
     }
     // Refused, never quietly changed: the user must find the file by the
     // name they gave.
@@ -118,27 +156,31 @@ pub fn create(app: &App, req: &NewRequest) -> Result<String, Msg> {
         .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
         || stem.starts_with('-')
     {
-        return Err(m::new_file_name_chars());
+        return Err(at("name")(m::new_file_name_chars(suggested_name(stem))));
     }
     let date = |s: &str| {
         s.parse::<chrono::NaiveDate>()
             .map_err(|_| m::new_not_date(s))
     };
-    let start = date(&req.start)?;
+    let start = date(&req.start).map_err(at("start"))?;
     let end = match req.end.as_deref().filter(|e| !e.is_empty()) {
-        Some(e) => date(e)?,
+        Some(e) => date(e).map_err(at("end"))?,
         None => start,
     };
     if end < start {
-        return Err(m::new_end_before_start());
+        return Err(at("end")(m::new_end_before_start()));
     }
-    for (v, missing) in [
-        (&req.destination, m::new_write_destination as fn() -> Msg),
-        (&req.committee, m::new_write_committee),
-        (&req.municipality, m::new_write_municipality),
+    for (v, missing, field) in [
+        (
+            &req.destination,
+            m::new_write_destination as fn() -> Msg,
+            "destination",
+        ),
+        (&req.committee, m::new_write_committee, "committee"),
+        (&req.municipality, m::new_write_municipality, "municipality"),
     ] {
         if v.trim().is_empty() {
-            return Err(missing());
+            return Err(at(field)(missing()));
         }
     }
     let text = crate::scaffold::skeleton(&crate::scaffold::NewTrip {
@@ -152,8 +194,11 @@ pub fn create(app: &App, req: &NewRequest) -> Result<String, Msg> {
     let name = format!("{stem}.toml");
     let path = app.folder.join(&name);
     files::create_new(&path, text.as_bytes()).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => m::new_exists(&name),
-        _ => m::new_unwritable(&name, e),
+        std::io::ErrorKind::AlreadyExists => at("name")(m::new_exists(&name)),
+        _ => Refused {
+            msg: m::new_unwritable(&name, e),
+            field: None,
+        },
     })?;
     Ok(name)
 }
@@ -235,4 +280,20 @@ pub fn store_photo(app: &App, original: &str, kind: &str, data: &[u8]) -> Result
     }
     files::write_atomic(&target, data).map_err(m::photo_unstorable)?;
     Ok(format!("images/{file}"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_file_name_is_suggested_from_what_was_typed() {
+        assert_eq!(
+            super::suggested_name("Studietur Malmø 2025"),
+            "Studietur-Malmø-2025"
+        );
+        assert_eq!(
+            super::suggested_name("  Tur: Kbh/Århus!! "),
+            "Tur-Kbh-Århus"
+        );
+        assert_eq!(super::suggested_name("!!!"), "2025-berlin");
+    }
 }

@@ -5,10 +5,10 @@
 //! disk at once, shared by every tab and `serve` process of the user.
 //!
 //! It listens on 127.0.0.1 only (another address only when asked), on the
-//! port the folder had last, and every request for data carries the user's
-//! secret (a per-user file), so a bookmarked address keeps working after a
-//! restart and no other user of the machine can use it. All its assets are
-//! built in.
+//! port the folder had last, and every request for data carries the key
+//! of that port (derived from a per-user secret) or a token of this run, so
+//! a bookmarked address keeps working after a restart and no other user of
+//! the machine can use it. All its assets are built in.
 
 mod app;
 mod bounded;
@@ -94,11 +94,17 @@ fn router(app: Arc<App>) -> Router {
         .route("/", get(html))
         .route("/trip/{name}", get(html))
         .route("/js/{name}", get(script))
+        // No icon: asked for by every browser, answered without a refusal.
+        .route(
+            "/favicon.ico",
+            get(|| async { axum::http::StatusCode::NO_CONTENT }),
+        )
         .route(
             "/app.css",
             get(|| async { ([(CONTENT_TYPE, "text/css; charset=utf-8")], STYLE) }),
         )
         .route("/api/form", get(routes::form_description))
+        .route("/api/hello", get(routes::hello))
         .route("/api/trips", get(routes::trips).post(routes::create))
         .route("/api/trip/{name}", get(routes::get))
         .route(
@@ -165,7 +171,8 @@ pub fn run(options: Options, report: impl Fn(Event) + Send + Sync + 'static) -> 
         return Err(m::serve_unspecified(options.listen.to_string()));
     }
     let state = state_dir::StateDir::open()?;
-    let secret = state.secret()?;
+    // The secret is made (or found unusable) before anything listens.
+    state.secret()?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -176,13 +183,19 @@ pub fn run(options: Options, report: impl Fn(Event) + Send + Sync + 'static) -> 
         let listener = listen(&options, state.remembered_port(&folder), &mut taken).await?;
         let port = listener.local_addr().map_err(m::serve_start)?.port();
         state.remember_port(&folder, port);
+        // Whoever holds the old port may have served a page there that read
+        // its key from the browser: that key opens nothing any more.
+        if let Some(old) = taken {
+            state.renew_port_key(old);
+        }
+        let key = state.port_key(port)?;
         // The address as a URL names it; requests must name it so.
         let host = match options.listen {
             IpAddr::V6(a) => format!("[{a}]"),
             a => a.to_string(),
         };
-        let url = format!("http://{host}:{port}/#key={secret}");
-        let guard = security::Guard::new(secret, port, Some(&host), media::MAX_UPLOAD);
+        let url = format!("http://{host}:{port}/#key={key}");
+        let guard = security::Guard::new(key, port, Some(&host), media::MAX_UPLOAD);
         let app = Arc::new(App {
             folder,
             recipe: options.recipe,

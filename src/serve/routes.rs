@@ -237,6 +237,18 @@ pub async fn form_description(Query(q): Query<LangQuery>) -> Json<serde_json::Va
     }))
 }
 
+/// `GET /api/hello?nonce=…` (no key): this run's id and the proof that
+/// this server knows the key of its address, which the page checks before
+/// it sends anything it holds.
+pub async fn hello(
+    State(app): AppState,
+    Query(q): Query<std::collections::HashMap<String, String>>,
+) -> Result<Json<serde_json::Value>, StatusCode> {
+    let nonce = q.get("nonce").map(String::as_str).unwrap_or("");
+    let (run, proof) = app.guard.hello(nonce).ok_or(StatusCode::BAD_REQUEST)?;
+    Ok(Json(serde_json::json!({ "run": run, "proof": proof })))
+}
+
 /// `GET /api/trips`: the trip files of the folder.
 pub async fn trips(
     State(app): AppState,
@@ -254,10 +266,15 @@ pub async fn create(
     State(app): AppState,
     Query(q): Query<LangQuery>,
     Json(req): Json<super::listing::NewRequest>,
-) -> Result<Json<serde_json::Value>, Failure> {
-    let name = super::listing::create(&app, &req)
-        .map_err(|e| Failure::new(StatusCode::UNPROCESSABLE_ENTITY, e, q.lang()))?;
-    Ok(Json(serde_json::json!({ "name": name })))
+) -> Result<Response, Failure> {
+    match super::listing::create(&app, &req) {
+        Ok(name) => Ok(Json(serde_json::json!({ "name": name })).into_response()),
+        Err(r) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Json(serde_json::json!({ "error": r.msg.in_lang(q.lang()), "field": r.field })),
+        )
+            .into_response()),
+    }
 }
 
 /// `GET /api/trip/{name}`.
@@ -502,6 +519,14 @@ pub async fn save(
         .map_err(|e| match e {
             SaveError::Conflict => {
                 Failure::new(StatusCode::CONFLICT, m::save_conflict(&name), lang)
+            }
+            SaveError::Busy => Failure::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                m::save_busy(&name, super::session::SAVE_LOCK_WAIT.as_secs()),
+                lang,
+            ),
+            SaveError::LeadsOut => {
+                Failure::new(StatusCode::CONFLICT, m::save_leads_out(&name), lang)
             }
             SaveError::Io(e) => Failure::new(
                 StatusCode::INTERNAL_SERVER_ERROR,

@@ -1,15 +1,23 @@
 //! What every request to the editor must pass. The Host it names must be
 //! this server's (against DNS rebinding). The page and its scripts hold no
 //! secret and are served to anyone who names the host; every `/api/`
-//! request must carry the user's secret in the `X-Studietur-Key` header
-//! (the page keeps it in its own origin's storage: never in a cookie, which
-//! the browser would send to every port of 127.0.0.1), or, for what a
-//! browser fetches without headers (page images, the event stream), be an
-//! address the server signed with it. A state-changing request must come
-//! from this origin, and bodies are JSON (a photo upload: the image
-//! itself, whose size is checked before it is read; a report to import:
-//! the document, likewise). Every answer carries a strict
-//! Content-Security-Policy and no CORS headers.
+//! request must carry a key in the `X-Studietur-Key` header, or, for what
+//! a browser fetches without headers (page images, the event stream), be
+//! an address the server signed for this run.
+//!
+//! The page keeps the key of this address (this port's, from the state
+//! folder) in its own origin's storage (never in a cookie, which the
+//! browser would send to every port of 127.0.0.1) and never sends it: it
+//! first asks the server to prove that it knows the key (`/api/hello`, an
+//! HMAC of a fresh nonce and this run's random id), then sends the token
+//! of this run (an HMAC of the run's id). Whoever takes the port once the
+//! editor has stopped hears only a token and signatures of a run that is
+//! over, and cannot pass the proof, so the page tells it nothing more.
+//!
+//! A state-changing request must come from this origin, and bodies are
+//! JSON (a photo upload: the image itself, whose size is checked before it
+//! is read; a report to import: the document, likewise). Every answer
+//! carries a strict Content-Security-Policy and no CORS headers.
 
 use crate::locale::Lang;
 use crate::messages::{Msg, editor as m};
@@ -26,18 +34,40 @@ pub const KEY_HEADER: &str = "x-studietur-key";
 /// What the checks need to know.
 #[derive(Debug, Clone)]
 pub struct Guard {
-    secret: String,
+    /// The key of this port.
+    key: String,
+    /// This run's random id: what is signed for it dies with it.
+    run: String,
+    /// The token the page sends in this run, `HMAC(key, "client\n" + run)`.
+    token: String,
     /// `host:port` values a request may name.
     pub hosts: Vec<String>,
     /// The largest upload.
     pub max_upload: usize,
 }
 
+/// `HMAC-SHA256(key, text)` in hex.
+fn hmac_hex(key: &str, text: &str) -> String {
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(key.as_bytes())
+        .expect("HMAC takes a key of any length");
+    mac.update(text.as_bytes());
+    crate::digest::hex(&mac.finalize().into_bytes())
+}
+
+/// What a path keeps as it is when signed: letters, digits, `-._~` and `/`;
+/// every other byte is percent-encoded, as a browser sends it.
+const PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
 impl Guard {
-    /// The guard of a server on `port` with `secret`, reached as 127.0.0.1,
+    /// The guard of a server on `port` with `key`, reached as 127.0.0.1,
     /// localhost or [::1] (and as `listen` when another address was asked
-    /// for).
-    pub fn new(secret: String, port: u16, listen: Option<&str>, max_upload: usize) -> Guard {
+    /// for); its run gets a random id of its own.
+    pub fn new(key: String, port: u16, listen: Option<&str>, max_upload: usize) -> Guard {
         let mut hosts: Vec<String> = ["127.0.0.1", "localhost", "[::1]"]
             .iter()
             .map(|h| format!("{h}:{port}"))
@@ -45,33 +75,62 @@ impl Guard {
         if let Some(l) = listen {
             hosts.push(format!("{l}:{port}"));
         }
+        let mut bytes = [0u8; 16];
+        // Without the system's randomness the run's id is the time: still
+        // a new one each run (what is signed dies with the run either way).
+        if getrandom::fill(&mut bytes).is_err() {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0);
+            bytes = now.to_le_bytes();
+        }
+        let run = crate::digest::hex(&bytes);
+        let token = hmac_hex(&key, &format!("client\n{run}"));
         Guard {
-            secret,
+            key,
+            run,
+            token,
             hosts,
             max_upload,
         }
+    }
+
+    /// The answer to the page's `/api/hello?nonce=…`: this run's id and the
+    /// proof that this server knows the key, `HMAC(key, "server\n" + nonce +
+    /// "\n" + run)`; `None` for a nonce that is not 32–128 hex digits.
+    pub fn hello(&self, nonce: &str) -> Option<(String, String)> {
+        let fits =
+            (32..=128).contains(&nonce.len()) && nonce.bytes().all(|b| b.is_ascii_hexdigit());
+        fits.then(|| {
+            let proof = hmac_hex(&self.key, &format!("server\n{nonce}\n{}", self.run));
+            (self.run.clone(), proof)
+        })
     }
 
     fn origin_ok(&self, origin: &str) -> bool {
         self.hosts.iter().any(|h| origin == format!("http://{h}"))
     }
 
+    /// The key itself (a tool of the user's) or this run's token (the page).
     fn key_ok(&self, given: &str) -> bool {
-        same(given.as_bytes(), self.secret.as_bytes())
+        same(given.as_bytes(), self.key.as_bytes()) || same(given.as_bytes(), self.token.as_bytes())
     }
 
     fn mac(&self, path: &str) -> String {
-        let mut mac = Hmac::<sha2::Sha256>::new_from_slice(self.secret.as_bytes())
-            .expect("HMAC takes a key of any length");
-        mac.update(path.as_bytes());
-        crate::digest::hex(&mac.finalize().into_bytes())[..40].to_string()
+        hmac_hex(&self.key, &format!("sign\n{}\n{path}", self.run))[..40].to_string()
     }
 
-    /// `path` signed: `path?sig=…`, which opens that resource alone.
+    /// `path` signed for this run: `path?sig=…` with the path as a browser
+    /// sends it (percent-encoded), which opens that resource alone, until
+    /// the server stops.
     pub fn sign(&self, path: &str) -> String {
-        format!("{path}?sig={}", self.mac(path))
+        let sent = percent_encoding::utf8_percent_encode(path, PATH).to_string();
+        let sig = self.mac(&sent);
+        format!("{sent}?sig={sig}")
     }
 
+    /// Whether `sig` signs `path` as the request names it (encoded).
     fn signed_ok(&self, path: &str, sig: &str) -> bool {
         same(sig.as_bytes(), self.mac(path).as_bytes())
     }
@@ -132,6 +191,8 @@ fn public(path: &str) -> bool {
     path == "/"
         || path == "/app.css"
         || path == "/api/form"
+        || path == "/api/hello"
+        || path == "/favicon.ico"
         || path.starts_with("/trip/")
         || path.starts_with("/js/") && !path.contains("..")
 }
@@ -296,7 +357,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_signature_opens_its_own_path_only() {
+    fn a_signature_opens_its_own_path_only_and_only_in_its_run() {
         let g = Guard::new("s".repeat(64), 1, None, 10);
         let signed = g.sign("/api/page/abc.svg");
         let sig = signed.split("sig=").nth(1).unwrap();
@@ -304,6 +365,34 @@ mod tests {
         assert!(!g.signed_ok("/api/page/abd.svg", sig));
         let other = Guard::new("t".repeat(64), 1, None, 10);
         assert!(!other.signed_ok("/api/page/abc.svg", sig));
+        let next_run = Guard::new("s".repeat(64), 1, None, 10);
+        assert!(!next_run.signed_ok("/api/page/abc.svg", sig));
+    }
+
+    #[test]
+    fn a_signed_address_is_the_one_a_browser_sends() {
+        let g = Guard::new("s".repeat(64), 1, None, 10);
+        let signed = g.sign("/api/trip/malmø 2025#1.toml/events");
+        let (path, sig) = signed.split_once("?sig=").unwrap();
+        assert_eq!(path, "/api/trip/malm%C3%B8%202025%231.toml/events");
+        assert!(g.signed_ok(path, sig));
+    }
+
+    #[test]
+    fn the_page_gets_a_token_of_this_run_only_from_a_server_that_proves_the_key() {
+        let key = "k".repeat(64);
+        let g = Guard::new(key.clone(), 1, None, 10);
+        let nonce = "ab".repeat(16);
+        let (run, proof) = g.hello(&nonce).unwrap();
+        assert_eq!(proof, hmac_hex(&key, &format!("server\n{nonce}\n{run}")));
+        let token = hmac_hex(&key, &format!("client\n{run}"));
+        assert!(g.key_ok(&token) && g.key_ok(&key));
+        // The proof of one nonce is not the token, nor another's proof.
+        assert!(!g.key_ok(&proof));
+        assert!(g.hello("12").is_none() && g.hello(&"z".repeat(32)).is_none());
+        // The next run takes the key, not the old run's token.
+        let next = Guard::new(key.clone(), 1, None, 10);
+        assert!(!next.key_ok(&token) && next.key_ok(&key));
     }
 
     #[test]

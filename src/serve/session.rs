@@ -15,6 +15,26 @@ use std::sync::Mutex;
 use tokio::sync::watch;
 use typst_layout::PagedDocument;
 
+/// How long a save waits for the folder's lock, which another process
+/// (of this user or another) holds while it saves: a save takes
+/// milliseconds, so a lock held longer is not a save.
+pub const SAVE_LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Takes `f`'s lock, waiting at most `wait`; whether it was taken.
+fn lock_within(f: &File, wait: std::time::Duration) -> std::io::Result<bool> {
+    let started = std::time::Instant::now();
+    loop {
+        match f.try_lock() {
+            Ok(()) => return Ok(true),
+            Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < wait => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => return Ok(false),
+            Err(std::fs::TryLockError::Error(e)) => return Err(e),
+        }
+    }
+}
+
 /// How many earlier texts are kept, at most.
 const PAST_ENTRIES: usize = 200;
 
@@ -61,6 +81,10 @@ pub enum ChangeError<E> {
 pub enum SaveError {
     /// The file changed on disk in a way that cannot be merged.
     Conflict,
+    /// Another program held the folder's lock longer than a save takes.
+    Busy,
+    /// The trip's name now leads somewhere else (a link put in its place).
+    LeadsOut,
     /// Reading or writing failed.
     Io(std::io::Error),
 }
@@ -340,14 +364,37 @@ impl Session {
         self.with(|s| s.text == s.base)
     }
 
+    /// Whether the trip's path still names the file it named when opened:
+    /// a link put in its place since (by anyone who may write the folder)
+    /// is never read or written through.
+    fn still_its_file(&self) -> bool {
+        match self.path.canonicalize() {
+            Ok(real) => real == self.path,
+            Err(_) => self
+                .path
+                .parent()
+                .is_some_and(|dir| dir.canonicalize().is_ok_and(|real| real == dir)),
+        }
+    }
+
     /// Saves the newest text: under a lock on the folder (which holds
-    /// between processes and users) and the draft's. A file changed on disk
-    /// since it was read is merged with the edits when the two changed
-    /// different lines, else refused.
+    /// between processes and users, waited for at most [`SAVE_LOCK_WAIT`])
+    /// and the draft's. A file changed on disk since it was read is merged
+    /// with the edits when the two changed different lines, else refused;
+    /// a link put in the file's place is refused.
     pub fn save(&self, folder: &Path) -> Result<Saved, SaveError> {
+        self.save_waiting(folder, SAVE_LOCK_WAIT)
+    }
+
+    fn save_waiting(&self, folder: &Path, wait: std::time::Duration) -> Result<Saved, SaveError> {
         let folder_lock = File::open(folder).map_err(SaveError::Io)?;
-        folder_lock.lock().map_err(SaveError::Io)?;
+        if !lock_within(&folder_lock, wait).map_err(SaveError::Io)? {
+            return Err(SaveError::Busy);
+        }
         let _lock = self.drafts.lock(&self.path).map_err(SaveError::Io)?;
+        if !self.still_its_file() {
+            return Err(SaveError::LeadsOut);
+        }
         let saved = self.with(|s| {
             self.sync(s);
             let disk = match std::fs::read(&self.path) {
@@ -384,8 +431,12 @@ impl Session {
         Ok(saved)
     }
 
-    /// Reads the file again (her edits stay for undo).
+    /// Reads the file again (her edits stay for undo); never through a
+    /// link put in its place.
     pub fn reload(&self) -> Result<u64, ChangeError<std::io::Error>> {
+        if !self.still_its_file() {
+            return Err(ChangeError::Refused(std::io::ErrorKind::NotFound.into()));
+        }
         let disk = std::fs::read_to_string(&self.path).map_err(ChangeError::Refused)?;
         let version = self.change(|_| Ok(Some(disk.clone())))?;
         let _lock = self.drafts.lock(&self.path).map_err(ChangeError::Draft)?;
@@ -463,103 +514,5 @@ impl Session {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn open(dir: &Path, drafts: &Path) -> Session {
-        let trip = dir.join("a.toml");
-        let text = std::fs::read_to_string(&trip).unwrap();
-        Session::open(
-            "a.toml".into(),
-            trip,
-            text,
-            Drafts::new(drafts.to_path_buf()),
-        )
-        .unwrap()
-    }
-
-    fn set(s: &Session, text: &str) -> u64 {
-        s.change::<()>(|_| Ok(Some(text.to_string()))).unwrap()
-    }
-
-    #[test]
-    fn undo_keeps_a_bounded_number_of_bytes() {
-        let tmp = tempfile::tempdir().unwrap();
-        std::fs::write(tmp.path().join("a.toml"), "x").unwrap();
-        let s = open(tmp.path(), tmp.path());
-        let big = "x".repeat(crate::check::limits::MAX_FILE_BYTES);
-        for i in 0..12 {
-            set(&s, &format!("{big}{i}"));
-        }
-        let kept = s.with(|s| {
-            (
-                s.past_bytes,
-                s.past.iter().map(|(_, t)| t.len()).sum::<usize>(),
-            )
-        });
-        assert_eq!(kept.0, kept.1);
-        assert!(kept.0 <= PAST_BYTES, "{} bytes kept", kept.0);
-        assert!(s.undo().unwrap());
-    }
-
-    #[test]
-    fn two_processes_share_one_state_and_both_edits_are_saved() {
-        let tmp = tempfile::tempdir().unwrap();
-        std::fs::write(tmp.path().join("a.toml"), "a\nb\n").unwrap();
-        let drafts = tmp.path().join("d");
-        std::fs::create_dir(&drafts).unwrap();
-        let one = open(tmp.path(), &drafts);
-        let other = open(tmp.path(), &drafts);
-        let v = set(&one, "A\nb\n");
-        // The other takes the newest text before its change.
-        let w = other
-            .change::<()>(|c| {
-                assert_eq!((c.text, c.version), ("A\nb\n", v));
-                Ok(Some(c.text.replace('b', "B")))
-            })
-            .unwrap();
-        assert!(w > v);
-        assert!(one.refresh().unwrap());
-        assert_eq!(one.text().0, "A\nB\n");
-        let saved = one.save(tmp.path()).unwrap();
-        assert_eq!(saved.version, w);
-        assert_eq!(
-            std::fs::read_to_string(tmp.path().join("a.toml")).unwrap(),
-            "A\nB\n"
-        );
-        assert!(other.refresh().unwrap());
-        assert!(other.is_saved());
-    }
-
-    #[test]
-    fn a_file_changed_on_disk_is_merged_or_refused() {
-        let tmp = tempfile::tempdir().unwrap();
-        let trip = tmp.path().join("a.toml");
-        std::fs::write(&trip, "a\nb\nc\n").unwrap();
-        let s = open(tmp.path(), tmp.path());
-        set(&s, "A\nb\nc\n");
-        std::fs::write(&trip, "a\nb\nC\n").unwrap();
-        assert!(s.save(tmp.path()).unwrap().merged);
-        assert_eq!(std::fs::read_to_string(&trip).unwrap(), "A\nb\nC\n");
-        set(&s, "A\nx\nC\n");
-        std::fs::write(&trip, "A\ny\nC\n").unwrap();
-        assert!(matches!(s.save(tmp.path()), Err(SaveError::Conflict)));
-        assert_eq!(std::fs::read_to_string(&trip).unwrap(), "A\ny\nC\n");
-    }
-
-    #[test]
-    fn a_draft_left_by_an_ended_process_is_offered() {
-        let tmp = tempfile::tempdir().unwrap();
-        std::fs::write(tmp.path().join("a.toml"), "a").unwrap();
-        let s = open(tmp.path(), tmp.path());
-        let v = set(&s, "unsaved");
-        drop(s);
-        let again = open(tmp.path(), tmp.path());
-        assert_eq!(again.text().0, "a");
-        let r = again.recovered().unwrap();
-        assert_eq!(r.version, v);
-        again.recover(true).unwrap();
-        assert_eq!(again.text().0, "unsaved");
-        assert!(again.recovered().is_none());
-    }
-}
+#[path = "session_tests.rs"]
+mod tests;

@@ -1,10 +1,12 @@
 //! The editor's own files, per user: `$XDG_STATE_HOME/studietur` (else
 //! `~/.local/state/studietur`), a folder only its owner may enter (0700).
-//! It keeps the secret that opens the editor (0600, made once, so that a
-//! bookmarked address works after a restart), the port each served folder
-//! had (so the address stays the same), the drafts of unsaved edits, and
-//! the page `--open` hands the browser. Nothing in it is in the served
-//! folder: a shared folder never shows another user's unsaved text or key.
+//! It keeps the secret (0600, made once) from which the key of each port
+//! is derived (so that a bookmarked address works after a restart, and a
+//! key read at one address opens no other), which port keys were renewed,
+//! the port each served folder had (so the address stays the same), the
+//! drafts of unsaved edits, and the page `--open` hands the browser.
+//! Nothing in it is in the served folder: a shared folder never shows
+//! another user's unsaved text or key.
 
 use crate::messages::{Msg, editor as m};
 use std::collections::BTreeMap;
@@ -97,6 +99,37 @@ impl StateDir {
         Ok(secret)
     }
 
+    /// The key of the editor at `port`: derived from the secret, the port
+    /// and how often that port's key was renewed. The browser keeps it for
+    /// that address alone (its storage is per origin, port included), so a
+    /// key read out of one address's storage opens the editor at no other.
+    pub fn port_key(&self, port: u16) -> Result<String, Msg> {
+        use hmac::{Hmac, Mac};
+        let secret = self.secret()?;
+        let renewed = self.renewals().get(&port.to_string()).copied().unwrap_or(0);
+        let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes())
+            .expect("HMAC takes a key of any length");
+        mac.update(format!("studietur port key\n{port}\n{renewed}").as_bytes());
+        Ok(crate::digest::hex(&mac.finalize().into_bytes()))
+    }
+
+    /// Renews the key of `port` (best effort): whoever held that port while
+    /// the editor was away may have read the old key from a page there.
+    pub fn renew_port_key(&self, port: u16) {
+        let mut renewals = self.renewals();
+        *renewals.entry(port.to_string()).or_insert(0) += 1;
+        if let Ok(json) = serde_json::to_vec_pretty(&renewals) {
+            let _ = write_private(&self.root.join("renewed.json"), &json);
+        }
+    }
+
+    fn renewals(&self) -> BTreeMap<String, u64> {
+        std::fs::read(self.root.join("renewed.json"))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
     fn ports_file(&self) -> PathBuf {
         self.root.join("ports.json")
     }
@@ -145,6 +178,21 @@ impl StateDir {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_port_has_its_own_key_and_a_renewed_one_differs() {
+        let tmp = tempfile::tempdir().unwrap();
+        let state = StateDir {
+            root: tmp.path().to_path_buf(),
+        };
+        let (a, b) = (state.port_key(4000).unwrap(), state.port_key(4001).unwrap());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 64);
+        assert_eq!(state.port_key(4000).unwrap(), a, "the same after a restart");
+        state.renew_port_key(4000);
+        assert_ne!(state.port_key(4000).unwrap(), a);
+        assert_eq!(state.port_key(4001).unwrap(), b, "other ports keep theirs");
+    }
 
     #[test]
     fn private_files_are_the_owners_alone() {

@@ -85,6 +85,8 @@ const WORDS: &[(&str, &[&str])] = &[
     ("imported-nothing", &["file", "name"]),
     ("import-found", &[]),
     ("close", &[]),
+    ("contents-of", &["what"]),
+    ("no-trips", &[]),
 ];
 
 /// The page's words in `lang`, by id.

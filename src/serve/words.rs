@@ -6,7 +6,8 @@
 use super::form::{capital, key_at, place};
 use crate::diagnostic::{Diagnostic, Seg, Severity};
 use crate::locale::Lang;
-use crate::messages::{editor::her_words, lookup};
+use crate::messages::editor::{her_words, her_words_required};
+use crate::messages::lookup;
 use serde::Serialize;
 
 /// A diagnostic for the page.
@@ -48,7 +49,13 @@ pub fn shown(d: &Diagnostic, lang: Lang) -> Shown {
         _ => (None, None),
     };
     let label = label(&d.field, lang);
-    let words = her_words(&d.wording.message, &label, lang)
+    let required = key_at(&d.field).is_some_and(|(k, _)| k.required);
+    let worded = if required {
+        her_words_required
+    } else {
+        her_words
+    };
+    let words = worded(&d.wording.message, &label, lang)
         .unwrap_or_else(|| generic(&d.wording.message.in_lang(lang), &label, lang));
     Shown {
         error: d.severity == Severity::Error,
@@ -83,6 +90,25 @@ mod tests {
     /// Every message a checked trip can have at a field has words for the
     /// form in both languages, and none speaks TOML: no backtick, bracket
     /// or `=`, and no key of format 1 where her label belongs.
+    #[test]
+    fn an_emptied_field_she_must_fill_in_is_not_called_optional() {
+        let msg = trip::empty_value("destination");
+        let path = [Seg::Key("trip".into()), Seg::Key("destination".into())];
+        for lang in [Lang::Da, Lang::En] {
+            let words = her_words_required(&msg, &label(&path, lang), lang).unwrap();
+            let optional = her_words(&msg, &label(&path, lang), lang).unwrap();
+            assert_ne!(words, optional, "{words}");
+            assert!(words.starts_with("Destination"), "{words}");
+        }
+        let mut d = Diagnostic::plain(msg);
+        d.field = path.to_vec();
+        assert!(
+            shown(&d, Lang::Da).words.contains("udfyld"),
+            "{}",
+            shown(&d, Lang::Da).words
+        );
+    }
+
     #[test]
     fn every_message_has_her_words_without_toml() {
         let not_at_a_field = [

@@ -22,6 +22,8 @@ export async function editor(name) {
   $("#where").textContent = name;
   document.title = `studietur – ${name}`;
   const r = await api(`/api/trip/${encodeURIComponent(name)}`);
+  // Without the key the page says how to get it (and nothing else).
+  if (r.status === 403) return;
   if (!r.ok) { $("#main").replaceChildren(el("p", { class: "error", text: (r.body && r.body.error) || t("unreachable") })); return; }
   build(r.body);
   sync.start(name, r.body, {
@@ -110,17 +112,17 @@ function drawForm() {
   if (focused && document.getElementById(focused) && panel.contains(document.getElementById(focused))) document.getElementById(focused).focus();
 }
 
+// The parts alone (a list's entries are listed at the top of its part).
 function outlineList(items) {
-  return el("ul", {}, ...items.map(([label, id, children]) => el("li", {},
-    el("a", { href: `#${id}`, onclick: (e) => { e.preventDefault(); jump(id); }, text: label }),
-    children.length ? outlineList(children) : null)));
+  return el("ul", {}, ...items.map(([label, id]) => el("li", {},
+    el("a", { href: `#${id}`, onclick: (e) => { e.preventDefault(); jump(id); }, text: label }))));
 }
 
-/** Moves the focus to the first field of the part `id`. */
+/** Moves the focus to the part `id`: its list of entries, else its first field. */
 function jump(id) {
   const part = document.getElementById(id);
   if (!part) return;
-  const first = part.querySelector("input:not([type=file]), select, textarea") || part;
+  const first = part.querySelector(".index a, input:not([type=file]), select, textarea") || part;
   first.scrollIntoView({ block: "center" });
   first.focus();
 }
@@ -128,6 +130,7 @@ function jump(id) {
 // What the form tells: a value typed, an entry added, removed or moved, a photo.
 const ctx = {
   set: (path, value) => sync.set(path, value),
+  jump,
   add: async (path, f, index) => {
     const value = {};
     if (f.key === "day") { const d = nextDay(); if (d) value.date = d; }

@@ -20,7 +20,7 @@ export function renderForm(model, ctx) {
   return groups;
 }
 
-/** The groups of the outline: `[label, id, children]`. */
+/** The parts of the form, each with its entries: `[label, id, children]`. */
 export function outline(model) {
   const out = [];
   for (const f of fields()) {
@@ -57,8 +57,21 @@ function titleOf(entry) {
 
 function group(f, path, model, ctx) {
   const body = f.kind === "list" ? [list(f, path, model, ctx)] : f.fields.map((s) => field(s, [...path, s.key], model, ctx));
+  // A list's entries (days with their visits …) are listed at its top, so
+  // that the outline above the form is the parts alone: each a few Tab
+  // presses away, however long the trip.
+  const entries = f.kind === "list" ? (outline(model).find(([, id]) => id === `part-${f.key}`) || [])[2] : null;
+  const index = entries && entries.length
+    ? el("ul", { class: "index", "aria-label": t("contents-of", { what: f.label }) }, ...entryLinks(entries, ctx))
+    : null;
   return el("fieldset", { class: "group", id: `part-${f.key}`, tabindex: "-1" }, el("legend", { text: f.label }),
-    f.help ? el("p", { class: "help", text: f.help }) : null, ...body);
+    f.help ? el("p", { class: "help", text: f.help }) : null, index, ...body);
+}
+
+function entryLinks(items, ctx) {
+  return items.map(([label, id, children]) => el("li", {},
+    el("a", { href: `#${id}`, onclick: (e) => { e.preventDefault(); ctx.jump(id); }, text: label }),
+    children.length ? el("ul", {}, ...entryLinks(children, ctx)) : null));
 }
 
 /** The field of `f` at `path`. */
@@ -139,7 +152,8 @@ function list(f, path, model, ctx) {
         el("button", { type: "button", id: `${id}-down`, text: t("down", { what: name }), disabled: i === items.length - 1,
           onclick: () => ctx.move(path, i, i + 1, `${idOf([...path, i + 1])}-down`) }),
         el("button", { type: "button", id: `${id}-remove`, class: "danger", text: t("remove", { what: name }),
-          onclick: () => ctx.remove(p, name) }))));
+          // The notice names what went (its title too), so she sees which.
+          onclick: () => ctx.remove(p, `${name}${titleOf(items[i])}`) }))));
   });
   box.append(el("p", { id: `${listId}-err`, class: "field-error" }));
   box.append(el("button", { type: "button", class: "add", id: `${listId}-add`, text: t("add", { what: f.one }),

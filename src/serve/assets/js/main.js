@@ -52,7 +52,7 @@ document.addEventListener("click", (e) => {
 });
 window.addEventListener("popstate", route);
 // The printed address opened in a tab that had no key yet.
-window.addEventListener("hashchange", () => { if (location.hash.startsWith("#key=") && takeKey()) route(); });
+window.addEventListener("hashchange", async () => { if (location.hash.startsWith("#key=") && await takeKey()) route(); });
 
 // The form and the words hold no secret: fetched without the key.
 async function plain(path) {
@@ -60,6 +60,6 @@ async function plain(path) {
   return r.ok ? r.json() : null;
 }
 
-const key = takeKey();
+const key = await takeKey();
 await load(asked, plain);
 if (!key) { setLangButton(); locked(); } else route();

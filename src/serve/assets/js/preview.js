@@ -65,6 +65,8 @@ export function follow(path) {
   const pane = $(".preview");
   if (fig && pane && pane.dataset.page !== String(best[1])) {
     pane.dataset.page = String(best[1]);
-    pane.scrollTop = fig.offsetTop - pane.offsetTop;
+    // Where the page is in the pane now (the pane is sticky: its offsetTop
+    // is where the page has scrolled to, not where it begins).
+    pane.scrollTop += fig.getBoundingClientRect().top - pane.getBoundingClientRect().top;
   }
 }

@@ -1,7 +1,7 @@
 // The start page: the folder's trips with their state, a new trip, and a
 // report imported into a trip.
 
-import { $, el } from "./dom.js";
+import { $, el, capital } from "./dom.js";
 import { api, post } from "./api.js";
 import { t, count, fields, lang } from "./words.js";
 import { notice, clear, say } from "./notices.js";
@@ -12,7 +12,10 @@ export async function startPage(go) {
   document.title = `studietur – ${t("trips")}`;
   const main = $("#main");
   main.replaceChildren(el("h1", { text: t("trips") }));
-  const { body } = await api("/api/trips");
+  const listed = await api("/api/trips");
+  // Without the key the page says how to get it (and nothing else).
+  if (listed.status === 403) return;
+  const body = listed.body;
   const trips = (body && body.trips) || [];
   const status = (x) => (x.errors ? count("errors", x.errors) : x.warnings ? count("warnings", x.warnings) : t("fine"));
   const rows = trips.map((x) => el("tr", {},
@@ -21,7 +24,8 @@ export async function startPage(go) {
     el("td", { text: x.committee || "" }),
     el("td", { text: x.name }),
     el("td", { class: x.errors ? "bad" : x.warnings ? "warn" : "good", text: status(x) })));
-  main.append(el("table", { class: "trips" },
+  if (!trips.length) main.append(el("p", { id: "no-trips", text: t("no-trips") }));
+  else main.append(el("table", { class: "trips" },
     el("caption", { class: "sr-only", text: t("trips") }),
     el("thead", {}, el("tr", {}, ...[t("title"), t("dates"), t("committee"), t("file"), t("status")]
       .map((h) => el("th", { scope: "col", text: h })))),
@@ -32,8 +36,11 @@ export async function startPage(go) {
     const f = trip && trip.fields.find((g) => g.key === id);
     return f ? f.label : id;
   };
-  const field = (id, text, type = "text", value = "", required = true) => el("p", { class: "field" },
-    el("label", { for: id, text }), el("input", { id, name: id, type, value, required }));
+  // Each field with a place for what is wrong with it.
+  const field = (id, text, type = "text", value = "", required = true) => el("div", { class: "field", id: `${id}-field` },
+    el("label", { for: id }, el("span", { class: "mark", "aria-hidden": "true", text: "⚠ " }), text),
+    el("input", { id, name: id, type, value, required, "aria-describedby": `${id}-err` }),
+    el("p", { id: `${id}-err`, class: "field-error" }));
   const form = el("form", { class: "new", "aria-labelledby": "new-h" },
     el("h2", { id: "new-h", text: t("new-trip") }),
     field("n-name", t("file-name")),
@@ -51,8 +58,21 @@ export async function startPage(go) {
       name: v("n-name"), destination: v("n-destination"), start: v("n-start"), end: v("n-end") || null,
       committee: v("n-committee"), municipality: v("n-municipality"),
     });
-    if (r.ok) go(`/trip/${encodeURIComponent(r.body.name)}`);
-    else $("#n-error").textContent = (r.body && r.body.error) || String(r.status);
+    if (r.ok) { go(`/trip/${encodeURIComponent(r.body.name)}`); return; }
+    for (const e of form.querySelectorAll(".field-error")) e.textContent = "";
+    for (const e of form.querySelectorAll("[aria-invalid]")) e.removeAttribute("aria-invalid");
+    for (const e of form.querySelectorAll(".invalid")) e.classList.remove("invalid");
+    const text = capital((r.body && r.body.error) || t("unreachable"));
+    const input = r.body && r.body.field && $(`#n-${r.body.field}`);
+    if (input) {
+      // At its field, marked, with the focus there (and said at once).
+      $(`#n-${r.body.field}-err`).textContent = text;
+      $(`#n-${r.body.field}-field`).classList.add("invalid");
+      input.setAttribute("aria-invalid", "true");
+      input.focus();
+    }
+    $("#n-error").textContent = input ? "" : text;
+    if (input) say(text, true);
   });
   main.append(form);
   form.before(importForm(go));

@@ -4,7 +4,7 @@
 // storage, and sent again when the server is back or the page is opened
 // again. Every tab hears every change of the trip on its event stream.
 
-import { api, post, offline, on } from "./api.js";
+import { api, post, offline, on, doubt } from "./api.js";
 
 const s = {
   name: null, version: 0, pending: new Map(), inflight: null, events: null, handlers: null, waiting: [], refetch: false,
@@ -58,6 +58,12 @@ export function isPending(path) {
 function listen(url) {
   if (s.events) s.events.close();
   s.events = new EventSource(url);
+  // Broken: the server may have stopped. Its address is not asked again
+  // until the server there has proved itself (then listened to anew).
+  s.events.addEventListener("error", () => {
+    if (s.events) s.events.close();
+    doubt();
+  });
   s.events.addEventListener("state", (e) => {
     const a = JSON.parse(e.data);
     s.last = a.version;
