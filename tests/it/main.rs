@@ -5,6 +5,8 @@
 //! Run one group with `cargo test --test it amsterdam::`.
 
 mod common;
+mod critic;
+mod generated;
 
 mod amsterdam;
 mod archive;
@@ -20,6 +22,7 @@ mod fuzz;
 mod hostile;
 mod language;
 mod messages;
+mod pages;
 mod photos;
 mod property;
 mod reports;
