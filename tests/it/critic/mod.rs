@@ -92,6 +92,8 @@ pub mod excuse {
     /// footer are left out of the body text's size (in a short report
     /// they are most of the glyphs).
     pub const BODY_SIZE: &str = "its size is the body text's";
+    /// Text inside a drawing (the words of an SVG photo) is no heading.
+    pub const INSIDE: &str = "it is text of a drawing";
 }
 
 /// The critic's review of one PDF.
@@ -299,8 +301,14 @@ pub fn review(pdf: &[u8]) -> Review {
             && n < count
             && (last.size > body_size * 1.15 || bold_line(last))
         {
+            let inside = page
+                .drawings
+                .iter()
+                .any(|d| d.top <= last.top + 0.5 && last.bottom <= d.bottom + 0.5);
             let excused = if below(last.bottom) {
                 Some(excuse::BELOW)
+            } else if inside {
+                Some(excuse::INSIDE)
             } else if last.size <= text_size * 1.15 && !bold_line(last) {
                 Some(excuse::BODY_SIZE)
             } else {
