@@ -10,7 +10,7 @@ use crate::messages::making as m;
 use crate::money::Amount;
 use crate::template::{OVERVIEW, Template};
 use crate::trip::Trip;
-use crate::view::{DateParts, DocumentInfo};
+use crate::view::{DateParts, DocumentInfo, join_units};
 use crate::world::ReportWorld;
 use chrono::Datelike;
 use serde::Serialize;
@@ -155,7 +155,11 @@ fn build(trips: &[Trip], lang: Lang, date: chrono::NaiveDate) -> OverviewView {
     let mut committees: Vec<&str> = trips.iter().map(|t| t.committee.as_str()).collect();
     committees.sort();
     committees.dedup();
-    let subtitle = format!("{} · {}", municipalities.join(", "), committees.join(", "));
+    let subtitle = join_units(&format!(
+        "{} · {}",
+        municipalities.join(", "),
+        committees.join(", ")
+    ));
     // The running header has one short line: the list itself when it is
     // short, else how many there are (the first page lists them all).
     let header = if subtitle.chars().count() <= HEADER_CHARS {
@@ -174,7 +178,7 @@ fn build(trips: &[Trip], lang: Lang, date: chrono::NaiveDate) -> OverviewView {
         let (participants, total, price, vat) = match &t.accounts {
             Some(a) => {
                 if let Some(p) = a.per_participant {
-                    bars.push((format!("{year} · {}", t.destination), p));
+                    bars.push((join_units(&format!("{year} · {}", t.destination)), p));
                 }
                 (
                     a.participants.map_or(w.none.to_string(), |n| n.to_string()),
@@ -195,13 +199,13 @@ fn build(trips: &[Trip], lang: Lang, date: chrono::NaiveDate) -> OverviewView {
         };
         let destination = match places(t) {
             Some(sub) => Cell::Lines {
-                text: destination,
-                sub,
+                text: join_units(&destination),
+                sub: join_units(&sub),
             },
-            None => Cell::Text(destination),
+            None => Cell::Text(join_units(&destination)),
         };
         let row = vec![
-            Cell::Text(t.committee.clone()),
+            Cell::Text(join_units(&t.committee)),
             destination,
             Cell::Text(lang.date_range(t.start, t.end)),
             Cell::Text(participants),

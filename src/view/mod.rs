@@ -3,8 +3,10 @@
 //! out; its fields are documented in `templates/README.md`.
 
 mod accounts;
+mod nobreak;
 
 pub use accounts::{AccountRow, AccountsView};
+pub use nobreak::{NO_BREAK, join as join_units};
 
 use crate::locale::Labels;
 use crate::markdown::Block;
@@ -124,6 +126,11 @@ pub struct CoverPage {
     pub full_title: String,
     /// `Amsterdam`, with the country when given: `Amsterdam, Holland`.
     pub destination: String,
+    /// `destination` cut where a line may break: after each place and
+    /// before the country (`["Los Angeles og", "San Diego,", "USA"]`). The
+    /// title page keeps each part on one line when it fits, so that a
+    /// place's name is not broken between its words.
+    pub destination_parts: Vec<String>,
     /// The committee.
     pub committee: String,
     /// The municipality.
@@ -310,6 +317,7 @@ pub fn build(trip: &Trip) -> (View, Assets) {
         title: title.clone(),
         title_generated: trip.title.is_none(),
         full_title: heading,
+        destination_parts: places(&destination),
         destination,
         committee: trip.committee.clone(),
         municipality: trip.municipality.clone(),
@@ -416,7 +424,101 @@ pub fn build(trip: &Trip) -> (View, Assets) {
         }),
         attachments: Vec::new(),
     };
+    let mut view = view;
+    join_printed(&mut view);
     (view, assets)
+}
+
+/// Every text the report prints with its numbers and units, and `kl.` and
+/// its time, joined by no-break spaces (see [`nobreak`]). Not the PDF's
+/// metadata, alternative texts, links or e-mail addresses: they are not
+/// set in lines.
+fn join_printed(v: &mut View) {
+    use nobreak::{join, join_blocks, join_opt};
+    v.header = join(&v.header);
+    let c = &mut v.cover;
+    c.destination_parts.iter_mut().for_each(|p| *p = join(p));
+    for t in [
+        &mut c.title,
+        &mut c.full_title,
+        &mut c.destination,
+        &mut c.committee,
+        &mut c.municipality,
+        &mut c.dates,
+    ] {
+        *t = join(t);
+    }
+    join_opt(&mut c.subtitle);
+    join_opt(&mut c.published);
+    if let Some(case) = &mut c.case {
+        case.number = join(&case.number);
+    }
+    for img in c.logo.iter_mut().chain(c.photo.iter_mut()) {
+        join_opt(&mut img.caption);
+    }
+    if let Some(i) = &mut v.introduction {
+        i.title = join(&i.title);
+        join_blocks(&mut i.body);
+    }
+    if let Some(p) = &mut v.participants {
+        p.title = join(&p.title);
+        for g in &mut p.groups {
+            join_opt(&mut g.name);
+            g.people.iter_mut().for_each(|x| *x = join(x));
+        }
+    }
+    let join_section = |s: &mut SectionView| {
+        s.title = join(&s.title);
+        join_blocks(&mut s.body);
+        s.images.iter_mut().for_each(|i| join_opt(&mut i.caption));
+    };
+    for d in &mut v.days {
+        d.title = join(&d.title);
+        for a in &mut d.agenda {
+            join_opt(&mut a.time);
+            a.text = join(&a.text);
+            a.points.iter_mut().for_each(|x| *x = join(x));
+        }
+        d.sections.iter_mut().for_each(join_section);
+    }
+    v.sections.iter_mut().for_each(join_section);
+    if let Some(a) = &mut v.accounts {
+        a.title = join(&a.title);
+        join_blocks(&mut a.text);
+        for r in a.rows.iter_mut().chain(std::iter::once(&mut a.total)) {
+            r.label = join(&r.label);
+        }
+        a.notes.iter_mut().for_each(|n| n.text = join(&n.text));
+    }
+    if let Some(c) = &mut v.contact {
+        c.name = join(&c.name);
+        join_opt(&mut c.role);
+        join_opt(&mut c.organisation);
+        join_opt(&mut c.phone);
+    }
+}
+
+/// The words that end a place in a list of places: after them a line may
+/// break.
+const PLACE_ENDS: [&str; 9] = ["og", "and", "samt", "&", "+", "/", "–", "—", "-"];
+
+/// `destination` cut after each place of a list of places: after a comma
+/// and after a word of [`PLACE_ENDS`]. The parts, joined by spaces, are
+/// the destination with its white space folded.
+fn places(destination: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut part: Vec<&str> = Vec::new();
+    for word in destination.split_whitespace() {
+        part.push(word);
+        if word.ends_with([',', ';']) || PLACE_ENDS.contains(&word) {
+            parts.push(part.join(" "));
+            part.clear();
+        }
+    }
+    if !part.is_empty() {
+        parts.push(part.join(" "));
+    }
+    parts
 }
 
 fn participants(trip: &Trip) -> Option<ParticipantList> {
@@ -446,7 +548,26 @@ fn participants(trip: &Trip) -> Option<ParticipantList> {
 
 #[cfg(test)]
 mod tests {
-    use super::full_title;
+    use super::{full_title, places};
+
+    #[test]
+    fn a_destination_breaks_between_places_only() {
+        assert_eq!(places("San Diego, USA"), ["San Diego,", "USA"]);
+        assert_eq!(places("Amsterdam"), ["Amsterdam"]);
+        assert_eq!(
+            places("Los Angeles og San Diego, USA"),
+            ["Los Angeles og", "San Diego,", "USA"]
+        );
+        assert_eq!(
+            places("Den Haag,  Rotterdam og\tAmsterdam"),
+            ["Den Haag,", "Rotterdam og", "Amsterdam"]
+        );
+        assert_eq!(places("Oslo – Bergen"), ["Oslo –", "Bergen"]);
+        assert_eq!(
+            places("Frankfurt am Main, Tyskland"),
+            ["Frankfurt am Main,", "Tyskland"]
+        );
+    }
 
     #[test]
     fn the_destination_is_named_once() {

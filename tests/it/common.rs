@@ -97,7 +97,10 @@ pub fn build(path: &Path) -> render::Rendered {
     };
     let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
     match render::render(&trip, &Template::default(), &stem) {
-        Ok(r) => r,
+        Ok(r) => {
+            assert_pages_clean(&r.pdf, &path.display().to_string());
+            r
+        }
         Err(diags) => {
             let text: Vec<String> = diags.iter().map(|d| d.render()).collect();
             panic!("{} did not render:\n{}", path.display(), text.join("\n"));
@@ -202,9 +205,78 @@ pub fn studietur(dir: &Path, args: &[&str]) -> std::process::Output {
     studietur_in(dir, args, &[("LANG", "C")])
 }
 
+/// Panics when the page critic finds in `pdf` (built from `what`) a
+/// defect no report may have, whatever its content: text drawn over text,
+/// off the page, a heading as a page's last line, a number split from its
+/// unit (see `critic`). Each distinct PDF is reviewed once.
+pub fn assert_pages_clean(pdf: &[u8], what: &str) {
+    use std::collections::HashSet;
+    use std::sync::Mutex;
+    static REVIEWED: Mutex<Option<HashSet<String>>> = Mutex::new(None);
+    let digest = studietur::digest::sha256_hex(pdf);
+    if !REVIEWED
+        .lock()
+        .unwrap()
+        .get_or_insert_with(HashSet::new)
+        .insert(digest)
+    {
+        return;
+    }
+    let review = crate::critic::review(pdf);
+    let defects = review.defects();
+    assert!(
+        defects.is_empty(),
+        "the page critic finds in the PDF of {what}:\n{}",
+        defects
+            .iter()
+            .map(|f| f.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+/// The PDF files under `dir` written since `since`.
+fn pdfs_written(dir: &Path, since: std::time::SystemTime) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in entries.flatten() {
+        let path = e.path();
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            out.extend(pdfs_written(&path, since));
+        } else if meta.is_file()
+            && path.extension().is_some_and(|x| x == "pdf")
+            && meta.modified().is_ok_and(|m| m >= since)
+        {
+            out.push(path);
+        }
+    }
+    out
+}
+
 /// Runs the `studietur` binary in `dir` with the locale variables `env`
-/// (and no other `LC_ALL`, `LC_MESSAGES` or `LANG`).
+/// (and no other `LC_ALL`, `LC_MESSAGES` or `LANG`). Every PDF it writes
+/// under `dir` passes the page critic ([`assert_pages_clean`]).
 pub fn studietur_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let since = std::time::SystemTime::now();
+    let output = run_studietur(dir, args, env);
+    for pdf in pdfs_written(dir, since) {
+        // A PDF the test wrote itself, broken on purpose, is not a report.
+        if let Ok(bytes) = std::fs::read(&pdf)
+            && bytes.starts_with(b"%PDF")
+            && lopdf::Document::load_mem(&bytes).is_ok()
+        {
+            assert_pages_clean(&bytes, &pdf.display().to_string());
+        }
+    }
+    output
+}
+
+fn run_studietur(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_studietur"));
     command
         .current_dir(dir)

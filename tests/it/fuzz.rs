@@ -99,9 +99,11 @@ fn embedded_pdf() -> &'static [u8] {
         let trip = validation::check_file(&path, keep).trip.unwrap();
         let sources = studietur::embed::collect(&path, &bytes, &trip).unwrap();
         let template = studietur::template::Template::default();
-        studietur::render::render_with(&trip, &template, "fuzz", Some(&sources))
+        let pdf = studietur::render::render_with(&trip, &template, "fuzz", Some(&sources))
             .unwrap()
-            .pdf
+            .pdf;
+        crate::common::assert_pages_clean(&pdf, "the Amsterdam trip with its sources");
+        pdf
     })
 }
 

@@ -5,6 +5,8 @@
 //! Run one group with `cargo test --test it amsterdam::`.
 
 mod common;
+mod critic;
+mod generated;
 
 mod amsterdam;
 mod archive;
@@ -29,6 +31,7 @@ mod import_keys;
 mod language;
 mod messages;
 mod outputs;
+mod pages;
 mod photos;
 mod property;
 mod published;

@@ -10,7 +10,7 @@
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use studietur::pipeline::{self, Job, Output};
+use studietur::pipeline::{self, Job, Output, Product};
 use studietur::provenance::Recipe;
 use studietur::template::Template;
 
@@ -227,9 +227,15 @@ fn build(text: &str, template: &str) -> Result<(), String> {
     let result = match checked {
         // Only what checks must build.
         Err(_) => Ok(()),
-        Ok(_) => pipeline::run(&Job::new(&path, &recipe, Output::Pdf))
-            .map(|_| ())
-            .map_err(|d| d.iter().map(|d| d.render()).collect::<Vec<_>>().join("\n")),
+        Ok(_) => match pipeline::run(&Job::new(&path, &recipe, Output::Pdf)) {
+            Ok(built) => {
+                if let Product::Pdf(r) = built.product {
+                    crate::common::assert_pages_clean(&r.pdf, "a generated trip");
+                }
+                Ok(())
+            }
+            Err(d) => Err(d.iter().map(|d| d.render()).collect::<Vec<_>>().join("\n")),
+        },
     };
     let _ = std::fs::remove_file(&path);
     result
