@@ -474,6 +474,8 @@ fn join_printed(v: &mut View) {
     };
     for d in &mut v.days {
         d.title = join(&d.title);
+        join_opt(&mut d.place);
+        join_blocks(&mut d.text);
         for a in &mut d.agenda {
             join_opt(&mut a.time);
             a.text = join(&a.text);
@@ -489,6 +491,9 @@ fn join_printed(v: &mut View) {
             r.label = join(&r.label);
         }
         a.notes.iter_mut().for_each(|n| n.text = join(&n.text));
+        join_opt(&mut a.sum_note);
+        join_opt(&mut a.participants);
+        join_opt(&mut a.price);
     }
     if let Some(c) = &mut v.contact {
         c.name = join(&c.name);

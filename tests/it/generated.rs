@@ -317,11 +317,37 @@ fn agenda() -> impl Strategy<Value = String> {
 /// The body of one day (after its date): a programme only, one line, an
 /// ordinary day or a long one.
 fn day_title() -> impl Strategy<Value = Option<String>> {
-    proptest::option::of(short().prop_map(|t| format!("title = {}\n", quoted(&t))))
+    (
+        proptest::option::of(short().prop_map(|t| format!("title = {}\n", quoted(&t)))),
+        proptest::option::of(select(PLACES.to_vec())),
+        prop_oneof![4 => Just(None), 1 => markdown(1..4).prop_map(Some)],
+    )
+        .prop_map(|(title, place, text)| {
+            let mut t = title.unwrap_or_default();
+            if let Some(p) = place {
+                let _ = writeln!(t, "place = {}", quoted(p));
+            }
+            if let Some(x) = text {
+                let _ = writeln!(t, "text = {}", quoted(&x));
+            }
+            (!t.is_empty()).then_some(t)
+        })
 }
+
+/// Where a day is spent (a trip to several places).
+const PLACES: [&str; 6] = [
+    "Oslo",
+    "Stockholm",
+    "Den Haag",
+    "Rio de Janeiro",
+    "Las Palmas de Gran Canaria",
+    "Frankfurt am Main, Hessen",
+];
 
 fn day_body() -> impl Strategy<Value = String> {
     prop_oneof![
+        // A day's own text, nothing else.
+        1 => (short(), markdown(1..5)).prop_map(|(t, x)| format!("title = {}\ntext = {}\n", quoted(&t), quoted(&x))),
         // A programme, nothing else.
         3 => (day_title(), agenda()).prop_map(|(t, a)| format!("{}{a}", t.unwrap_or_default())),
         // One line.
@@ -368,6 +394,7 @@ const ROLES: [&str; 7] = [
     "Specialkonsulent, Magistratsafdelingen for Sociale Forhold og Beskæftigelse",
     "Udvalgssekretær",
 ];
+const PARTIES: [&str; 6] = ["S", "V", "EL", "RV", "SF", "K"];
 const GROUPS: [&str; 3] = ["Byrådsmedlemmer", "Administrationen", "Rejseledelse"];
 
 fn person() -> impl Strategy<Value = String> {
@@ -387,9 +414,13 @@ fn participant() -> impl Strategy<Value = String> {
         person(),
         proptest::option::of(select(ROLES.to_vec())),
         proptest::option::of(select(GROUPS.to_vec())),
+        proptest::option::of(select(PARTIES.to_vec())),
     )
-        .prop_map(|(name, role, group)| {
+        .prop_map(|(name, role, group, party)| {
             let mut t = format!("\n[[participant]]\nname = {}\n", quoted(&name));
+            if let Some(p) = party {
+                let _ = writeln!(t, "party = {}", quoted(p));
+            }
             if let Some(r) = role {
                 let _ = writeln!(t, "role = {}", quoted(r));
             }
@@ -418,8 +449,9 @@ fn accounts(people: usize) -> impl Strategy<Value = String> {
         proptest::option::of(1u32..60),
         proptest::option::of(markdown(1..3)),
         proptest::option::of(short()),
+        (0..4u8, any::<bool>()),
     )
-        .prop_map(move |(items, budgets, vat, count, text, title)| {
+        .prop_map(move |(items, budgets, vat, count, text, title, (published, no_price))| {
             let mut t = format!(
                 "\n[accounts]\nvat = \"{}\"\n",
                 ["excluded", "included", "unstated"][vat]
@@ -434,6 +466,15 @@ fn accounts(people: usize) -> impl Strategy<Value = String> {
             }
             if let Some(x) = text {
                 let _ = writeln!(t, "text = {}", quoted(&x));
+            }
+            // Sometimes the total as published (a krone off the items' sum),
+            // and sometimes no price per participant.
+            if published == 0 {
+                let sum: u64 = items.iter().map(|(_, a, _, _)| a).sum();
+                let _ = writeln!(t, "published_total = {}", sum + 1);
+            }
+            if no_price {
+                t.push_str("price = false\n");
             }
             for (i, (label, amount, ore, note)) in items.iter().enumerate() {
                 let amount = if *ore {

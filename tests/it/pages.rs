@@ -596,10 +596,13 @@ text = "{md}"
 name = "{five}"
 role = "{five}"
 group = "{five}"
+party = "{five}"
 
 [[day]]
 date = 2024-05-01
 title = "{five}"
+place = "{five}"
+text = "{md}"
 agenda = ["{five}", {{ time = "{five}", text = "{five}", points = ["{five}"] }}]
   [[day.section]]
   title = "{five}"
@@ -616,6 +619,7 @@ text = "{md}"
 [accounts]
 title = "{five}"
 text = "{md}"
+published_total = 6
   [[accounts.item]]
   label = "{five}"
   amount = 5
