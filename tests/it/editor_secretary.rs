@@ -155,7 +155,9 @@ fn the_parts_are_near_and_the_preview_follows_however_far_down_she_is() {
             )
             .await;
         assert!(
-            said.as_str().unwrap().starts_with("Dag 2: 18. april 2023 er fjernet"),
+            said.as_str()
+                .unwrap()
+                .starts_with("Dag 2: 18. april 2023 er fjernet"),
             "{said}"
         );
         b.keys(&[Key::Enter.into()]).await;

@@ -347,11 +347,13 @@ fn the_form_speaks_her_words() {
             ("f-accounts-total", "36.900,50"),
             ("f-day-1-section-0-title", ""),
         ] {
+            // As she does it: all of the field selected, then typed over
+            // (or deleted), each key an input the form sends.
             let f = b.find(&format!("#{id}")).await;
             b.centre(&f).await;
-            f.clear().await.unwrap();
+            f.click().await.unwrap();
+            b.keys(&[fantoccini::key::Key::Control.into(), 'a']).await;
             if text.is_empty() {
-                f.send_keys("x").await.unwrap();
                 f.send_keys(&fantoccini::key::Key::Backspace.to_string())
                     .await
                     .unwrap();

@@ -451,52 +451,54 @@ fn accounts(people: usize) -> impl Strategy<Value = String> {
         proptest::option::of(short()),
         (0..4u8, any::<bool>()),
     )
-        .prop_map(move |(items, budgets, vat, count, text, title, (published, no_price))| {
-            let mut t = format!(
-                "\n[accounts]\nvat = \"{}\"\n",
-                ["excluded", "included", "unstated"][vat]
-            );
-            if let Some(title) = title {
-                let _ = writeln!(t, "title = {}", quoted(&title));
-            }
-            if people > 0 {
-                let _ = writeln!(t, "participants = {people}");
-            } else if let Some(c) = count {
-                let _ = writeln!(t, "participants = {c}");
-            }
-            if let Some(x) = text {
-                let _ = writeln!(t, "text = {}", quoted(&x));
-            }
-            // Sometimes the total as published (a krone off the items' sum),
-            // and sometimes no price per participant.
-            if published == 0 {
-                let sum: u64 = items.iter().map(|(_, a, _, _)| a).sum();
-                let _ = writeln!(t, "published_total = {}", sum + 1);
-            }
-            if no_price {
-                t.push_str("price = false\n");
-            }
-            for (i, (label, amount, ore, note)) in items.iter().enumerate() {
-                let amount = if *ore {
-                    format!("\"{}.{:02}\"", amount, amount % 100)
-                } else {
-                    amount.to_string()
-                };
-                let _ = write!(
-                    t,
-                    "\n  [[accounts.item]]\n  label = {}\n  amount = {amount}\n",
-                    quoted(label)
+        .prop_map(
+            move |(items, budgets, vat, count, text, title, (published, no_price))| {
+                let mut t = format!(
+                    "\n[accounts]\nvat = \"{}\"\n",
+                    ["excluded", "included", "unstated"][vat]
                 );
-                // None, all or some of the items with a budget.
-                if budgets == 1 || (budgets == 2 && i % 3 != 0) {
-                    let _ = writeln!(t, "  budget = {}", amount.trim_matches('"'));
+                if let Some(title) = title {
+                    let _ = writeln!(t, "title = {}", quoted(&title));
                 }
-                if *note == 0 {
-                    t.push_str("  note = \"Heraf 2.500 kr. til gaver og 10 % i gebyr\"\n");
+                if people > 0 {
+                    let _ = writeln!(t, "participants = {people}");
+                } else if let Some(c) = count {
+                    let _ = writeln!(t, "participants = {c}");
                 }
-            }
-            t
-        })
+                if let Some(x) = text {
+                    let _ = writeln!(t, "text = {}", quoted(&x));
+                }
+                // Sometimes the total as published (a krone off the items' sum),
+                // and sometimes no price per participant.
+                if published == 0 {
+                    let sum: u64 = items.iter().map(|(_, a, _, _)| a).sum();
+                    let _ = writeln!(t, "published_total = {}", sum + 1);
+                }
+                if no_price {
+                    t.push_str("price = false\n");
+                }
+                for (i, (label, amount, ore, note)) in items.iter().enumerate() {
+                    let amount = if *ore {
+                        format!("\"{}.{:02}\"", amount, amount % 100)
+                    } else {
+                        amount.to_string()
+                    };
+                    let _ = write!(
+                        t,
+                        "\n  [[accounts.item]]\n  label = {}\n  amount = {amount}\n",
+                        quoted(label)
+                    );
+                    // None, all or some of the items with a budget.
+                    if budgets == 1 || (budgets == 2 && i % 3 != 0) {
+                        let _ = writeln!(t, "  budget = {}", amount.trim_matches('"'));
+                    }
+                    if *note == 0 {
+                        t.push_str("  note = \"Heraf 2.500 kr. til gaver og 10 % i gebyr\"\n");
+                    }
+                }
+                t
+            },
+        )
 }
 
 const DESTINATIONS: [&str; 12] = [

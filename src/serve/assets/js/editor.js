@@ -104,10 +104,22 @@ function drawForm() {
   const focused = document.activeElement && document.activeElement.id;
   if (!m) { panel.replaceChildren(el("p", { class: "error", text: t("syntax") })); ed.shape = null; return; }
   ed.shape = shapeOf(m);
+  // What she is typing, or typed and the server has not taken yet, stays
+  // as she left it when the form is drawn anew (an entry added or a key
+  // emptied elsewhere changes the form's shape).
+  const local = new Map();
+  for (const i of panel.querySelectorAll("[data-path]")) {
+    if (!("value" in i) || i.type === "file") continue;
+    if (i.id === focused || sync.isPending(JSON.parse(i.dataset.path))) local.set(i.id, i.value);
+  }
   panel.replaceChildren(
     el("div", { id: "summary", class: "summary" }),
     el("nav", { id: "outline", class: "outline", "aria-label": t("outline") }, outlineList(outline(m))),
     ...renderForm(m, ctx));
+  for (const [id, value] of local) {
+    const i = document.getElementById(id);
+    if (i && panel.contains(i) && "value" in i) i.value = value;
+  }
   showProblems();
   if (focused && document.getElementById(focused) && panel.contains(document.getElementById(focused))) document.getElementById(focused).focus();
 }
