@@ -214,7 +214,9 @@ fn archived_beside_copies() -> tempfile::TempDir {
 /// Links planted inside the archive that lead out of it (a year folder, a
 /// web page's folder, a staged name, a PDF replaced by a link to a copy of
 /// itself): `archive --replace --html` and `verify --repair` refuse, naming
-/// the link, and nothing outside the archive is written or removed.
+/// the link (a staged name, which only a killed run leaves, is removed as
+/// its leftover, not followed), and nothing outside the archive is written
+/// or removed.
 #[cfg(unix)]
 #[test]
 fn links_planted_in_the_archive_are_refused_and_nothing_outside_is_touched() {
@@ -264,12 +266,22 @@ fn links_planted_in_the_archive_are_refused_and_nothing_outside_is_touched() {
             "--embed-source",
         ];
         let o = run(dir, &args);
-        assert!(!o.status.success(), "{what}: {}", stderr(&o));
-        assert!(
-            stderr(&o).contains("is a symbolic link"),
-            "{what}: {}",
-            stderr(&o)
-        );
+        if what == "the staged web page's folder" {
+            // A staged name no journal records is what a killed run left:
+            // the link itself is removed (never followed) and the run goes on.
+            assert!(o.status.success(), "{what}: {}", stderr(&o));
+            assert!(
+                std::fs::symlink_metadata(dir.join("archive/2023/.x.studietur-staged")).is_err(),
+                "{what}: the link is still there"
+            );
+        } else {
+            assert!(!o.status.success(), "{what}: {}", stderr(&o));
+            assert!(
+                stderr(&o).contains("is a symbolic link"),
+                "{what}: {}",
+                stderr(&o)
+            );
+        }
         let (_, said) = verify(dir, true);
         assert_eq!(tree(&dir.join("outside")), outside, "{what}: {said}");
     }

@@ -206,7 +206,7 @@ fn a_new_trip_from_nothing_speaks_to_her_at_her_fields() {
             .await
             .unwrap();
         }
-        b.find("form.new button[type=submit]")
+        b.find("form[aria-labelledby=new-h] button[type=submit]")
             .await
             .click()
             .await
@@ -231,7 +231,7 @@ fn a_new_trip_from_nothing_speaks_to_her_at_her_fields() {
         )
         .await
         .unwrap();
-        b.find("form.new button[type=submit]")
+        b.find("form[aria-labelledby=new-h] button[type=submit]")
             .await
             .click()
             .await

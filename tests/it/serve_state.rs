@@ -315,4 +315,34 @@ fn links_out_of_the_folder_and_too_long_texts_are_refused() {
     assert_eq!(a.status, 413);
     assert!(a.json()["error"].as_str().unwrap().contains("2,0 MB"));
     assert_eq!(version(&s), v);
+    // So is a text the form's changes would make, and the changes of one
+    // edit (the form sends a few): refused whole, nothing changed.
+    let big = "x".repeat(1024 * 1024 + 10);
+    let ops: Vec<_> = ["destination", "committee"]
+        .iter()
+        .map(|k| serde_json::json!({ "op": "set", "path": ["trip", k], "value": big }))
+        .collect();
+    let body = serde_json::json!({ "base": v, "ops": ops }).to_string();
+    let a = s.post(&format!("{TRIP}/edit?lang=da"), &body);
+    assert_eq!(a.status, 413, "{}", String::from_utf8_lossy(&a.body));
+    assert_eq!(version(&s), v);
+    let op = serde_json::json!({ "op": "set", "path": ["trip", "destination"], "value": "Malmø" });
+    let body = serde_json::json!({ "base": v, "ops": vec![op; 1001] }).to_string();
+    let a = s.post(&format!("{TRIP}/edit?lang=da"), &body);
+    assert_eq!(a.status, 413);
+    assert!(
+        a.json()["error"]
+            .as_str()
+            .unwrap()
+            .contains("1001 ændringer"),
+        "{}",
+        String::from_utf8_lossy(&a.body)
+    );
+    assert_eq!(version(&s), v);
+    // A body larger than any text the limit allows is refused unread.
+    let body = format!(
+        "{{\"base\": {v}, \"text\": \"{}\"}}",
+        "#".repeat(5 * 1024 * 1024)
+    );
+    assert_eq!(s.post(&format!("{TRIP}/edit"), &body).status, 413);
 }
