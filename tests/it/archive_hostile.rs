@@ -4,46 +4,19 @@
 //! published is lost, nothing outside the archive's own files is written
 //! or removed, and `verify --repair` always leaves a clean archive.
 
-use crate::common::{read, stderr, stdout, studietur_in};
+use crate::archive_common::verify;
+use crate::common::{read, stderr, stdout};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// A small trip `name` in `dir/trips` of `year`, its text `x`.
 fn write_trip(dir: &Path, name: &str, year: u32, x: &str) {
-    let trips = dir.join("trips");
-    std::fs::create_dir_all(trips.join("images")).unwrap();
-    let svg = crate::common::root().join("trips/images/2023/protest.svg");
-    std::fs::copy(svg, trips.join("images/photo.svg")).unwrap();
-    let toml = format!(
-        "[trip]\ncommittee = \"Udvalget\"\nmunicipality = \"Aarhus Kommune\"\n\
-         destination = \"Berlin\"\nstart = {year}-05-12\n\n[[day]]\ndate = {year}-05-12\n  \
-         [[day.section]]\n  title = \"Besøg\"\n  text = \"{x}\"\n    [[day.section.image]]\n    \
-         file = \"images/photo.svg\"\n    alt = \"Et foto af en plads.\"\n"
-    );
-    std::fs::write(trips.join(name), toml).unwrap();
+    crate::archive_common::write_trip(&dir.join("trips"), name, year, x);
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    studietur_in(dir, args, &[("LANG", "C")])
-}
-
-/// `verify` (with `--repair`): its exit code and what it said. The trip
-/// files are out of the way meanwhile, so each report is rebuilt from the
-/// sources its PDF carries (`--embed-source`): whichever version is in
-/// force is checked against its own sources.
-fn verify(dir: &Path, repair: bool) -> (i32, String) {
-    let mut args = vec!["verify", "archive"];
-    if repair {
-        args.push("--repair");
-    }
-    std::fs::rename(dir.join("trips"), dir.join("trips.away")).unwrap();
-    let o = run(dir, &args);
-    std::fs::rename(dir.join("trips.away"), dir.join("trips")).unwrap();
-    (
-        o.status.code().unwrap_or(-1),
-        format!("{}{}", stdout(&o), stderr(&o)),
-    )
+    crate::archive_common::run(dir, args, &[])
 }
 
 /// A run started with the test's gates at `points` (`gate.<point>` must

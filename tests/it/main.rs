@@ -10,6 +10,7 @@ mod generated;
 
 mod amsterdam;
 mod archive;
+mod archive_common;
 mod archive_faults;
 mod archive_hostile;
 mod authoring;
