@@ -331,19 +331,8 @@ fn title_line(p: &str, known: &[String]) -> bool {
     for k in known {
         rest = rest.replace(k.as_str(), " ");
     }
-    let months = [
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
+    // Words of a title that name nothing new (a month is the trip's date).
+    let plain = [
         "studietur",
         "study",
         "trip",
@@ -357,7 +346,7 @@ fn title_line(p: &str, known: &[String]) -> bool {
         "report",
     ];
     rest.split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty() && !months.contains(w))
+        .filter(|w| !w.is_empty() && !plain.contains(w) && !crate::locale::DA_MONTHS.contains(w))
         .count()
         == 0
 }

@@ -3,6 +3,7 @@
 //! den 20. april", "Monday 17 April 2023", "Tuesday, April 18". The year
 //! may be missing; [`resolve`] finds it.
 
+use crate::locale::{DA_MONTHS, EN_MONTHS};
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// A date read from a heading, its year perhaps missing.
@@ -19,35 +20,6 @@ pub struct Written {
     /// Whether it is written in English.
     pub english: bool,
 }
-
-const DA_MONTHS: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const EN_MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 fn weekday(w: &str) -> Option<(Weekday, bool)> {
     Some(match w {
@@ -71,10 +43,11 @@ fn weekday(w: &str) -> Option<(Weekday, bool)> {
 
 fn month(w: &str) -> Option<(u32, bool)> {
     let w = w.trim_end_matches('.');
+    let english = |m: &&str| m.eq_ignore_ascii_case(w);
     if let Some(i) = DA_MONTHS.iter().position(|m| *m == w) {
-        return Some((i as u32 + 1, w != "april" && EN_MONTHS.contains(&w)));
+        return Some((i as u32 + 1, w != "april" && EN_MONTHS.iter().any(english)));
     }
-    if let Some(i) = EN_MONTHS.iter().position(|m| *m == w) {
+    if let Some(i) = EN_MONTHS.iter().position(english) {
         return Some((i as u32 + 1, true));
     }
     // Short forms: "jan.", "feb", "sept."
@@ -82,7 +55,7 @@ fn month(w: &str) -> Option<(u32, bool)> {
         let found = DA_MONTHS
             .iter()
             .chain(EN_MONTHS.iter())
-            .position(|m| m.starts_with(w) && (w.len() >= 3));
+            .position(|m| m.to_lowercase().starts_with(w));
         if let Some(i) = found {
             return Some((i as u32 % 12 + 1, i >= 12));
         }

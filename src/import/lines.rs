@@ -53,26 +53,12 @@ pub fn numbered_text(line: &str) -> Option<(u64, &str)> {
         .next()
         .unwrap_or_default()
         .to_lowercase();
-    const DATED: &[&str] = &[
-        "januar",
-        "februar",
-        "marts",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "august",
-        "september",
-        "oktober",
-        "november",
-        "december",
-        "halvår",
-        "kvartal",
-        "kvt",
-        "gang",
-        "runde",
-    ];
-    if text.is_empty() || DATED.contains(&first.as_str()) {
+    // A number before a month or a part of a year is a date, not a list.
+    const DATED: &[&str] = &["halvår", "kvartal", "kvt", "gang", "runde"];
+    if text.is_empty()
+        || DATED.contains(&first.as_str())
+        || crate::locale::DA_MONTHS.contains(&first.as_str())
+    {
         return None;
     }
     Some((line[..digits].parse().ok()?, text))

@@ -4,7 +4,8 @@
 use super::lang::Lang;
 use chrono::{Datelike, NaiveDate, Weekday};
 
-const DA_MONTHS: [&str; 12] = [
+/// The months in Danish, as written inside a sentence.
+pub const DA_MONTHS: [&str; 12] = [
     "januar",
     "februar",
     "marts",
@@ -19,7 +20,8 @@ const DA_MONTHS: [&str; 12] = [
     "december",
 ];
 
-const EN_MONTHS: [&str; 12] = [
+/// The months in English.
+pub const EN_MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -7,6 +7,6 @@ mod dates;
 mod lang;
 mod words;
 
-pub use dates::{message_date, read_written_date};
+pub use dates::{DA_MONTHS, EN_MONTHS, message_date, read_written_date};
 pub use lang::Lang;
 pub use words::{Labels, OverviewWords, Vat, WebWords};
