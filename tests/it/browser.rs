@@ -207,6 +207,24 @@ impl Browser {
     }
 
     /// The element `css`.
+    /// Writes `text` over what a field holds, as a person does: the field
+    /// clicked, all of it selected, then typed over (or deleted), so each
+    /// key is an input the page hears. (WebDriver's clear empties a field
+    /// without an input event: the page never hears it, and a redraw in
+    /// between puts the old value back under the typing.)
+    pub async fn type_over(&self, e: &fantoccini::elements::Element, text: &str) {
+        use fantoccini::key::Key;
+        self.centre(e).await;
+        e.click().await.unwrap();
+        self.keys(&[Key::Control.into(), 'a']).await;
+        let text = if text.is_empty() {
+            Key::Backspace.to_string()
+        } else {
+            text.to_string()
+        };
+        e.send_keys(&text).await.unwrap();
+    }
+
     pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
         self.client
             .find(Locator::Css(css))

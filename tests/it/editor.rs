@@ -76,9 +76,7 @@ fn the_editor_is_used_as_a_person_would() {
         );
         // An emptied required field: the error at that field, listed at the
         // top with a way to it, and the preview says it is behind.
-        destination.clear().await.unwrap();
-        destination.send_keys(" ").await.unwrap();
-        destination.clear().await.unwrap();
+        b.type_over(&destination, "").await;
         let missing = b
             .until(
                 "the destination's error",
@@ -120,8 +118,7 @@ fn the_editor_is_used_as_a_person_would() {
         assert!(timing.contains("ms"), "{timing}");
         // A wrong amount: the error at that field, and announced.
         let amount = b.find("#f-accounts-item-0-amount").await;
-        amount.clear().await.unwrap();
-        amount.send_keys("31,300,00").await.unwrap();
+        b.type_over(&amount, "31,300,00").await;
         let error = b
             .until(
                 "the amount's error",
@@ -168,16 +165,14 @@ fn the_editor_is_used_as_a_person_would() {
                 .contains("Rotterdam")
         );
         // A point in the wrong place is refused too, never guessed at.
-        amount.clear().await.unwrap();
-        amount.send_keys("1.150.50").await.unwrap();
+        b.type_over(&amount, "1.150.50").await;
         b.until(
             "the amount's error again",
             "return document.getElementById('f-accounts-item-0-amount-err').textContent.includes('1.150.50')",
         )
         .await;
         // Mend it the Danish way.
-        amount.clear().await.unwrap();
-        amount.send_keys("31.300").await.unwrap();
+        b.type_over(&amount, "31.300").await;
         b.until(
             "the error gone",
             "return !document.getElementById('f-accounts-item-0-amount').hasAttribute('aria-invalid')",

@@ -243,9 +243,7 @@ fn a_new_trip_from_nothing_speaks_to_her_at_her_fields() {
         .await;
         // A field she must fill in, emptied: told to fill it in.
         let dest = b.find("#f-trip-destination").await;
-        b.centre(&dest).await;
-        dest.clear().await.unwrap();
-        dest.send_keys(" ").await.unwrap();
+        b.type_over(&dest, " ").await;
         let words = b
             .until(
                 "the field's error",

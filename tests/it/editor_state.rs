@@ -129,8 +129,8 @@ fn two_tabs_show_one_state_and_save_both_edits() {
         )
         .await;
         assert!(started.elapsed() < Duration::from_millis(1500));
-        b.find("#f-trip-country").await.clear().await.unwrap();
-        type_in(&b, "f-trip-country", "Nederland").await;
+        let country = b.find("#f-trip-country").await;
+        b.type_over(&country, "Nederland").await;
         b.until(
             "taken",
             "return !sessionStorage.getItem('studietur-outbox:2023-amsterdam.toml')",
@@ -212,8 +212,7 @@ fn the_traps_a_new_user_fell_into_are_gone() {
         assert_eq!(value(&b, &amount).await, "");
         for written in ["12.500,-", "kr. 12.500", "DKK 12.500", "12.500 kr"] {
             let f = b.find(&format!("#{amount}")).await;
-            f.clear().await.unwrap();
-            f.send_keys(written).await.unwrap();
+            b.type_over(&f, written).await;
             b.until(
                 written,
                 &format!("return !sessionStorage.getItem('studietur-outbox:2023-amsterdam.toml') && !document.getElementById('{amount}').hasAttribute('aria-invalid')"),
@@ -347,19 +346,8 @@ fn the_form_speaks_her_words() {
             ("f-accounts-total", "36.900,50"),
             ("f-day-1-section-0-title", ""),
         ] {
-            // As she does it: all of the field selected, then typed over
-            // (or deleted), each key an input the form sends.
             let f = b.find(&format!("#{id}")).await;
-            b.centre(&f).await;
-            f.click().await.unwrap();
-            b.keys(&[fantoccini::key::Key::Control.into(), 'a']).await;
-            if text.is_empty() {
-                f.send_keys(&fantoccini::key::Key::Backspace.to_string())
-                    .await
-                    .unwrap();
-            } else {
-                f.send_keys(text).await.unwrap();
-            }
+            b.type_over(&f, text).await;
         }
         let started = std::time::Instant::now();
         while c
