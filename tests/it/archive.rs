@@ -473,15 +473,7 @@ fn a_second_archive_run_at_the_same_time_is_refused() {
     // The lock of a run of this machine that is going on (this process
     // stands in for it).
     let lock = dir.join("archive/.studietur-archive.lock");
-    let host = String::from_utf8(
-        std::process::Command::new("hostname")
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap()
-    .trim()
-    .replace('-', "_");
+    let host = studietur::files::host_name();
     let pid = std::process::id();
     std::fs::write(
         &lock,

@@ -62,3 +62,10 @@ pub fn verify(dir: &Path, repair: bool) -> (i32, String) {
         format!("{}{}", stdout(&o), stderr(&o)),
     )
 }
+
+/// `studietur archive trips -o archive` with `flags`, in `dir`, with `env`.
+pub fn archive_run(dir: &Path, flags: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut args = vec!["archive", "trips", "-o", "archive"];
+    args.extend_from_slice(flags);
+    run(dir, &args, env)
+}

@@ -4,7 +4,7 @@
 //! against a second run, a deleted lock file and another machine; a
 //! manifest edited to name a folder is refused before anything is touched.
 
-use crate::archive_common::{run, verify, write_trip};
+use crate::archive_common::{archive_run, run, verify, write_trip};
 use crate::common::{read, stderr, stdout};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -38,18 +38,7 @@ fn changed_workspace() -> (tempfile::TempDir, Vec<u8>) {
     let tmp = tempfile::tempdir().unwrap();
     let trips = tmp.path().join("trips");
     write_trip(&trips, "x.toml", 2023, "Første udgave.");
-    let o = run(
-        tmp.path(),
-        &[
-            "archive",
-            "trips",
-            "-o",
-            "archive",
-            "--html",
-            "--embed-source",
-        ],
-        &[],
-    );
+    let o = archive_run(tmp.path(), &["--html", "--embed-source"], &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let published = read(&tmp.path().join("archive/2023/x.pdf"));
     write_trip(&trips, "x.toml", 2023, "Anden udgave.");
@@ -85,17 +74,9 @@ fn every_kill_point_of_a_replace_leaves_an_archive_verify_accepts_or_repairs() {
     for point in KILL_POINTS {
         let (tmp, published) = changed_workspace();
         let dir = tmp.path();
-        let o = run(
+        let o = archive_run(
             dir,
-            &[
-                "archive",
-                "trips",
-                "-o",
-                "archive",
-                "--replace",
-                "--html",
-                "--embed-source",
-            ],
+            &["--replace", "--html", "--embed-source"],
             &[("STUDIETUR_KILL_AT", point)],
         );
         assert_eq!(
@@ -139,19 +120,7 @@ fn every_kill_point_of_a_replace_leaves_an_archive_verify_accepts_or_repairs() {
             "{point}: page and PDF differ"
         );
         // A rerun files the new version.
-        let again = run(
-            dir,
-            &[
-                "archive",
-                "trips",
-                "-o",
-                "archive",
-                "--replace",
-                "--html",
-                "--embed-source",
-            ],
-            &[],
-        );
+        let again = archive_run(dir, &["--replace", "--html", "--embed-source"], &[]);
         assert!(again.status.success(), "{point}: {}", stderr(&again));
         assert_eq!(verify(dir, false).0, 0, "{point}");
         let first = said.lines().next().unwrap_or("").to_string();
@@ -178,60 +147,30 @@ fn kill_points_of_a_first_filing_and_a_move_to_another_year() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path();
         write_trip(&dir.join("trips"), "other.toml", 2022, "Anden.");
-        let o = run(
-            dir,
-            &["archive", "trips", "-o", "archive", "--embed-source"],
-            &[],
-        );
+        let o = archive_run(dir, &["--embed-source"], &[]);
         assert!(o.status.success(), "{}", stderr(&o));
         write_trip(&dir.join("trips"), "x.toml", 2023, "Første.");
-        let o = run(
-            dir,
-            &["archive", "trips", "-o", "archive", "--embed-source"],
-            &[("STUDIETUR_KILL_AT", point)],
-        );
+        let o = archive_run(dir, &["--embed-source"], &[("STUDIETUR_KILL_AT", point)]);
         if o.status.signal() == Some(9) {
             let (code, said) = verify(dir, true);
             assert_eq!(code, 0, "{point}: {said}");
         }
-        let o = run(
-            dir,
-            &["archive", "trips", "-o", "archive", "--embed-source"],
-            &[],
-        );
+        let o = archive_run(dir, &["--embed-source"], &[]);
         assert!(o.status.success(), "{point}: {}", stderr(&o));
         assert_eq!(verify(dir, false).0, 0);
         // A move to 2024 with --replace, killed.
         let published = read(&dir.join("archive/2023/x.pdf"));
         write_trip(&dir.join("trips"), "x.toml", 2024, "Første.");
-        let o = run(
+        let o = archive_run(
             dir,
-            &[
-                "archive",
-                "trips",
-                "-o",
-                "archive",
-                "--replace",
-                "--embed-source",
-            ],
+            &["--replace", "--embed-source"],
             &[("STUDIETUR_KILL_AT", point)],
         );
         assert_eq!(o.status.signal(), Some(9), "{point}: {}", stderr(&o));
         assert!(kept(&dir.join("archive"), &published), "{point}");
         // The next archive takes over the killed run's lock and finishes or
         // undoes its step by itself.
-        let o = run(
-            dir,
-            &[
-                "archive",
-                "trips",
-                "-o",
-                "archive",
-                "--replace",
-                "--embed-source",
-            ],
-            &[],
-        );
+        let o = archive_run(dir, &["--replace", "--embed-source"], &[]);
         assert!(o.status.success(), "{point}: {}", stderr(&o));
         assert!(
             stderr(&o).contains("an interrupted archive run was"),
@@ -264,17 +203,9 @@ fn a_full_disk_with_the_rollback_failing_too_loses_nothing() {
         let dir = tmp.path();
         let manifest = read(&dir.join("archive/manifest.json"));
         let before = files(&dir.join("archive"));
-        let o = run(
+        let o = archive_run(
             dir,
-            &[
-                "archive",
-                "trips",
-                "-o",
-                "archive",
-                "--replace",
-                "--html",
-                "--embed-source",
-            ],
+            &["--replace", "--html", "--embed-source"],
             &[("STUDIETUR_FAIL_AT", faults)],
         );
         assert_eq!(o.status.code(), Some(1), "{faults}: {}", stderr(&o));
@@ -304,19 +235,7 @@ fn a_full_disk_with_the_rollback_failing_too_loses_nothing() {
         );
         let (code, said) = verify(dir, false);
         assert_eq!(code, 0, "{faults}: {said}");
-        let o = run(
-            dir,
-            &[
-                "archive",
-                "trips",
-                "-o",
-                "archive",
-                "--replace",
-                "--html",
-                "--embed-source",
-            ],
-            &[],
-        );
+        let o = archive_run(dir, &["--replace", "--html", "--embed-source"], &[]);
         assert!(o.status.success(), "{faults}: {}", stderr(&o));
         let (code, said) = verify(dir, false);
         assert_eq!(code, 0, "{faults}: {said}");
@@ -333,17 +252,9 @@ fn a_full_disk_with_the_rollback_failing_too_loses_nothing() {
 fn a_failure_after_the_commit_is_finished_by_repair() {
     let (tmp, published) = changed_workspace();
     let dir = tmp.path();
-    let o = run(
+    let o = archive_run(
         dir,
-        &[
-            "archive",
-            "trips",
-            "-o",
-            "archive",
-            "--replace",
-            "--html",
-            "--embed-source",
-        ],
+        &["--replace", "--html", "--embed-source"],
         &[("STUDIETUR_FAIL_AT", "move")],
     );
     assert_eq!(o.status.code(), Some(1));
@@ -508,11 +419,7 @@ fn a_deleted_lock_is_noticed_and_no_entry_is_lost() {
     assert_eq!(entries(dir), reported, "{said}");
     let (code, out) = verify(dir, false);
     assert_eq!(code, 0, "{out}");
-    let o = run(
-        dir,
-        &["archive", "trips", "-o", "archive", "--embed-source"],
-        &[],
-    );
+    let o = archive_run(dir, &["--embed-source"], &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(entries(dir), 30);
     assert_eq!(verify(dir, false).0, 0);
@@ -548,11 +455,7 @@ fn two_runs_at_once_lose_no_entry() {
         .filter(|o| stderr(o).contains("is archiving into `archive`"))
         .count();
     assert!(refused <= 1, "{}\n{}", stderr(&one), stderr(&two));
-    let o = run(
-        dir,
-        &["archive", "trips", "-o", "archive", "--embed-source"],
-        &[],
-    );
+    let o = archive_run(dir, &["--embed-source"], &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(entries(dir), 30);
     assert_eq!(verify(dir, false).0, 0);
@@ -573,39 +476,21 @@ fn a_lock_of_another_machine_or_a_dead_process_is_respected_and_explained() {
         "studietur archive lock\nhost kontor-pc-7\npid 4242\nsince 1700000000\nnonce ab\n",
     )
     .unwrap();
-    let o = run(
-        dir,
-        &["archive", "trips", "-o", "archive", "--embed-source"],
-        &[],
-    );
+    let o = archive_run(dir, &["--embed-source"], &[]);
     crate::common::fails_with(
         &o,
         "another studietur (on kontor-pc-7, process 4242, since 2023-11-14 22:13:20 UTC) is archiving into `archive`",
     );
     assert!(!dir.join("archive/2023").exists());
     // This machine, a process that has ended.
-    let mut done = std::process::Command::new("true").spawn().unwrap();
-    let pid = done.id();
-    done.wait().unwrap();
-    let host = String::from_utf8(
-        std::process::Command::new("hostname")
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap()
-    .trim()
-    .replace('-', "_");
+    let pid = crate::common::ended_pid();
+    let host = studietur::files::host_name();
     std::fs::write(
         &lock,
         format!("studietur archive lock\nhost {host}\npid {pid}\nsince 1700000000\nnonce ab\n"),
     )
     .unwrap();
-    let o = run(
-        dir,
-        &["archive", "trips", "-o", "archive", "--embed-source"],
-        &[],
-    );
+    let o = archive_run(dir, &["--embed-source"], &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stderr(&o).contains(&format!(
@@ -744,19 +629,7 @@ fn hostile_manifest_edits_are_refused_before_anything_is_touched() {
         edit(r);
         m.save(&archive).unwrap();
         let edited = read(&archive.join("manifest.json"));
-        let o = run(
-            dir,
-            &[
-                "archive",
-                "trips",
-                "-o",
-                "archive",
-                "--replace",
-                "--html",
-                "--embed-source",
-            ],
-            &[],
-        );
+        let o = archive_run(dir, &["--replace", "--html", "--embed-source"], &[]);
         assert_eq!(o.status.code(), Some(1), "{field}: {}", stderr(&o));
         let err = stderr(&o);
         assert!(
@@ -780,37 +653,14 @@ fn hostile_manifest_edits_are_refused_before_anything_is_touched() {
         .unwrap();
     r.trip = "../trips/x.toml".into();
     m.save(&archive).unwrap();
-    let o = run(
-        dir,
-        &[
-            "archive",
-            "trips",
-            "-o",
-            "archive",
-            "--replace",
-            "--html",
-            "--embed-source",
-        ],
-        &[],
-    );
+    let o = archive_run(dir, &["--replace", "--html", "--embed-source"], &[]);
     crate::common::fails_with(&o, "`../trips/x.toml` is listed twice");
     assert_eq!(read(&archive.join("2023/x.pdf")), before["2023/x.pdf"]);
     // Edited without making the hash match: refused by archive too.
     let mut text = String::from_utf8(before["manifest.json"].clone()).unwrap();
     text = text.replacen("\"pages\": ", "\"pages\": 1", 1);
     std::fs::write(archive.join("manifest.json"), &text).unwrap();
-    let o = run(
-        dir,
-        &[
-            "archive",
-            "trips",
-            "-o",
-            "archive",
-            "--replace",
-            "--embed-source",
-        ],
-        &[],
-    );
+    let o = archive_run(dir, &["--replace", "--embed-source"], &[]);
     crate::common::fails_with(&o, "were edited by hand");
     assert_eq!(read(&archive.join("2023/x.pdf")), before["2023/x.pdf"]);
 }
@@ -823,18 +673,7 @@ fn hostile_manifest_edits_are_refused_before_anything_is_touched() {
 fn repair_never_writes_over_the_only_copy_of_a_published_version() {
     let (tmp, published) = changed_workspace();
     let dir = tmp.path();
-    let o = run(
-        dir,
-        &[
-            "archive",
-            "trips",
-            "-o",
-            "archive",
-            "--replace",
-            "--embed-source",
-        ],
-        &[],
-    );
+    let o = archive_run(dir, &["--replace", "--embed-source"], &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let archive = dir.join("archive");
     let new = read(&archive.join("2023/x.pdf"));

@@ -4,7 +4,7 @@
 //! published is lost, nothing outside the archive's own files is written
 //! or removed, and `verify --repair` always leaves a clean archive.
 
-use crate::archive_common::verify;
+use crate::archive_common::{archive_run, verify};
 use crate::common::{read, stderr, stdout};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -151,17 +151,7 @@ fn archived_beside_copies() -> tempfile::TempDir {
     let dir = tmp.path();
     write_trip(dir, "x.toml", 2023, "Første udgave.");
     write_trip(dir, "y.toml", 2023, "En anden tur.");
-    let o = run(
-        dir,
-        &[
-            "archive",
-            "trips",
-            "-o",
-            "archive",
-            "--html",
-            "--embed-source",
-        ],
-    );
+    let o = archive_run(dir, &["--html", "--embed-source"], &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let outside = dir.join("outside");
     std::fs::create_dir_all(outside.join("2023")).unwrap();
@@ -323,10 +313,7 @@ fn a_journal_naming_files_not_its_reports_own_is_refused() {
         });
         let path = dir.join("archive/.studietur-journal.json");
         std::fs::write(&path, serde_json::to_vec(&journal).unwrap()).unwrap();
-        let o = run(
-            dir,
-            &["archive", "trips", "-o", "archive", "--embed-source"],
-        );
+        let o = archive_run(dir, &["--embed-source"], &[]);
         assert!(!o.status.success(), "journal {i}: {}", stderr(&o));
         assert!(
             stderr(&o).contains("which is not a file of the report it files"),
@@ -354,17 +341,7 @@ fn verify_repair_puts_back_a_web_page_and_never_calls_a_report_repaired_without_
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     write_trip(dir, "x.toml", 2023, "Første udgave.");
-    let o = run(
-        dir,
-        &[
-            "archive",
-            "trips",
-            "-o",
-            "archive",
-            "--html",
-            "--embed-source",
-        ],
-    );
+    let o = archive_run(dir, &["--html", "--embed-source"], &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let archive = dir.join("archive");
     let before = tree(&archive);
@@ -394,7 +371,7 @@ fn leftovers_of_killed_runs_are_cleared_wherever_they_are() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     write_trip(dir, "x.toml", 2023, "Første udgave.");
-    let o = run(dir, &["archive", "trips", "-o", "archive", "--html"]);
+    let o = archive_run(dir, &["--html"], &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let archive = dir.join("archive");
     let clean = tree(&archive);

@@ -383,3 +383,12 @@ pub fn one_heavy_test_at_a_time() -> std::sync::MutexGuard<'static, ()> {
     static HEAVY: std::sync::Mutex<()> = std::sync::Mutex::new(());
     HEAVY.lock().unwrap_or_else(|e| e.into_inner())
 }
+
+/// The id of a process of this machine that has ended (a lock or a
+/// temporary file it left is stale).
+pub fn ended_pid() -> u32 {
+    let mut ended = std::process::Command::new("true").spawn().unwrap();
+    let pid = ended.id();
+    ended.wait().unwrap();
+    pid
+}

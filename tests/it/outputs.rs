@@ -263,18 +263,8 @@ fn temporary_files_of_killed_runs_are_removed_and_live_ones_kept() {
     let dir = tmp.path();
     let out = dir.join("out");
     std::fs::create_dir_all(&out).unwrap();
-    let mut ended = std::process::Command::new("true").spawn().unwrap();
-    let dead = ended.id();
-    ended.wait().unwrap();
-    let host = String::from_utf8(
-        std::process::Command::new("hostname")
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap()
-    .trim()
-    .replace('-', "_");
+    let dead = crate::common::ended_pid();
+    let host = studietur::files::host_name();
     let old = out.join(".studietur-old.tmp");
     let of_dead = out.join(format!(".studietur-{host}-{dead}-abc.tmp"));
     let of_live = out.join(format!(".studietur-{host}-{}-abc.tmp", std::process::id()));
