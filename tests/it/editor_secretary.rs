@@ -4,24 +4,13 @@
 
 use crate::browser::{Browser, run};
 use crate::common::amsterdam_workspace;
+use crate::editor_state::open;
 use crate::serve::Server;
 use fantoccini::key::Key;
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-
-const TRIP: &str = "/trip/2023-amsterdam.toml";
-
-async fn open_trip(b: &Browser, s: &Server) {
-    let url = s.url.replace("/#key=", &format!("{TRIP}#key="));
-    b.client.goto(&url).await.unwrap();
-    b.until(
-        "the form and its pages",
-        "return document.getElementById('f-trip-destination') && document.querySelectorAll('#pages img').length > 0",
-    )
-    .await;
-}
 
 /// Answers every request on `listener` as some other web server would,
 /// keeping what each request sent.
@@ -57,7 +46,7 @@ fn the_open_tab_tells_whoever_takes_the_port_nothing() {
     let (port, key) = (s.port, s.token.clone());
     run(async {
         let b = Browser::start(1280, 900).await;
-        open_trip(&b, &s).await;
+        open(&b, &s).await;
         // She stops the editor for the day and leaves the tab open; another
         // user's web server takes the port at once.
         s.kill();
@@ -94,7 +83,7 @@ fn the_parts_are_near_and_the_preview_follows_however_far_down_she_is() {
     run(async {
         let b = Browser::start(1280, 900).await;
         let c = &b.client;
-        open_trip(&b, &s).await;
+        open(&b, &s).await;
         // From the top of the page, Tab alone reaches Regnskab in the
         // outline within 15 presses, however many days and visits.
         c.execute(

@@ -18,7 +18,7 @@ fn bookmark(s: &Server) -> String {
 
 /// Opens the trip from the address the server printed (which gives the
 /// browser its key) and waits for its form.
-async fn open(b: &Browser, s: &Server) {
+pub async fn open(b: &Browser, s: &Server) {
     let url = s.url.replace("/#key=", &format!("{TRIP}#key="));
     b.client.goto(&url).await.unwrap();
     ready(b).await;

@@ -85,6 +85,17 @@ impl Server {
         }
     }
 
+    /// The server's peak resident memory so far, in MB.
+    pub fn peak_mb(&self) -> f64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid())).unwrap();
+        let kb: f64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .unwrap();
+        kb / 1024.0
+    }
+
     /// The server's process id.
     pub fn pid(&self) -> u32 {
         self.child.id()

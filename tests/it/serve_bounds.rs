@@ -10,17 +10,6 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-/// The server's peak resident memory so far, in MB.
-fn peak_mb(s: &Server) -> f64 {
-    let status = std::fs::read_to_string(format!("/proc/{}/status", s.pid())).unwrap();
-    let kb: f64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap();
-    kb / 1024.0
-}
-
 /// How long the owner's tab waits for the list of trips (given up after
 /// five seconds).
 fn owner_waits(s: &Server) -> Duration {
@@ -132,7 +121,7 @@ fn a_flood_of_half_sent_requests_does_not_lock_the_owner_out() {
             "a stalled body still holds its connection: {r:?}"
         );
     }
-    let peak = peak_mb(&s);
+    let peak = s.peak_mb();
     eprintln!("half-sent flood: owner waited at most {worst:?}; server peak {peak:.0} MB");
     assert!(peak < 300.0, "{peak} MB");
 }
@@ -192,7 +181,7 @@ fn a_hundred_page_pngs_and_forty_big_uploads_stay_under_300_mb() {
         asks.into_iter().map(|a| a.join().unwrap()).collect()
     });
     assert!(statuses.iter().all(|&c| c == 200), "{statuses:?}");
-    let after_pages = peak_mb(&s);
+    let after_pages = s.peak_mb();
     let uploads: Vec<u16> = std::thread::scope(|scope| {
         let sends: Vec<_> = (0..40)
             .map(|_| {
@@ -208,7 +197,7 @@ fn a_hundred_page_pngs_and_forty_big_uploads_stay_under_300_mb() {
         sends.into_iter().map(|a| a.join().unwrap()).collect()
     });
     assert!(uploads.iter().all(|&c| c == 413 || c == 0), "{uploads:?}");
-    let peak = peak_mb(&s);
+    let peak = s.peak_mb();
     eprintln!(
         "100 page PNGs: peak {after_pages:.0} MB; then 40 uploads of 1 GB: peak {peak:.0} MB; the owner waited at most {worst:?}"
     );

@@ -266,17 +266,6 @@ fn an_images_folder_that_leads_out_of_the_folder_is_refused() {
     assert!(!trips.join("2024-berlin.toml").exists());
 }
 
-/// The server's peak resident memory so far, in MB.
-fn peak_mb(s: &Server) -> f64 {
-    let status = std::fs::read_to_string(format!("/proc/{}/status", s.pid())).unwrap();
-    let kb: f64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap();
-    kb / 1024.0
-}
-
 /// photos.docx with an unused part of `mb` MB stored in it.
 fn padded_docx(mb: usize) -> Vec<u8> {
     let from = read(&root().join("tests/import/photos.docx"));
@@ -322,6 +311,6 @@ fn four_large_documents_at_once_are_read_one_at_a_time() {
     assert_eq!(sorted, [200, 409, 409, 409], "one of them named the trip");
     assert!(trips.join("2024-berlin.toml").is_file());
     // One document of 190 MB held at a time, read where it is.
-    let peak = peak_mb(&s);
+    let peak = s.peak_mb();
     assert!(peak < 330.0, "the server peaked at {peak:.0} MB");
 }
