@@ -224,46 +224,27 @@ mod tests {
 
     #[test]
     fn each_kind_is_typed_by_its_key() {
-        assert_eq!(
-            typed(r#"["trip","start"]"#, "2025-10-08")
-                .unwrap()
-                .as_deref(),
-            Some("2025-10-08")
-        );
-        assert_eq!(
-            typed(r#"["trip","start"]"#, "8.10.2025")
-                .unwrap()
-                .as_deref(),
-            Some("2025-10-08")
-        );
+        for (key, written, toml) in [
+            (r#"["trip","start"]"#, "2025-10-08", "2025-10-08"),
+            (r#"["trip","start"]"#, "8.10.2025", "2025-10-08"),
+            (r#"["accounts","participants"]"#, "12", "12"),
+            (r#"["accounts","vat"]"#, "included", "\"included\""),
+            (r#"["trip","contents"]"#, "false", "false"),
+            (
+                r#"["day",0,"agenda",0,"points"]"#,
+                "a\n\n b \n",
+                "[\"a\", \"b\"]",
+            ),
+            (r#"["trip","title"]"#, "a\nb", "\"a b\""),
+        ] {
+            assert_eq!(
+                typed(key, written).unwrap().as_deref(),
+                Some(toml),
+                "{key} {written:?}"
+            );
+        }
         assert!(typed(r#"["trip","start"]"#, "i morgen").is_err());
-        assert_eq!(
-            typed(r#"["accounts","participants"]"#, "12")
-                .unwrap()
-                .as_deref(),
-            Some("12")
-        );
-        assert_eq!(
-            typed(r#"["accounts","vat"]"#, "included")
-                .unwrap()
-                .as_deref(),
-            Some("\"included\"")
-        );
         assert!(typed(r#"["accounts","vat"]"#, "maybe").is_err());
-        assert_eq!(
-            typed(r#"["trip","contents"]"#, "false").unwrap().as_deref(),
-            Some("false")
-        );
-        assert_eq!(
-            typed(r#"["day",0,"agenda",0,"points"]"#, "a\n\n b \n")
-                .unwrap()
-                .as_deref(),
-            Some("[\"a\", \"b\"]")
-        );
-        assert_eq!(
-            typed(r#"["trip","title"]"#, "a\nb").unwrap().as_deref(),
-            Some("\"a b\"")
-        );
     }
 
     #[test]

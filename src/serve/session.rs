@@ -126,6 +126,13 @@ impl State {
         }
     }
 
+    /// Makes `text` the next version, the current one its past.
+    fn advance(&mut self, text: String) {
+        self.remember();
+        self.text = text;
+        self.version += 1;
+    }
+
     fn draft(&self, trip: &Path) -> Draft {
         Draft {
             trip: trip.to_path_buf(),
@@ -250,6 +257,13 @@ impl Session {
         f(&mut guard)
     }
 
+    /// Writes the state as this trip's draft and notes the draft's stamp
+    /// (so it is not taken back as another process's).
+    fn keep(&self, s: &mut State) -> std::io::Result<()> {
+        s.stamp = self.drafts.write(&s.draft(&self.path))?;
+        Ok(())
+    }
+
     /// Takes the newest draft when another tab's process wrote one.
     fn sync(&self, s: &mut State) {
         let stamp = self.drafts.stamp(&self.path);
@@ -313,19 +327,14 @@ impl Session {
             match new {
                 Some(text) if text != s.text => {
                     let before = (s.version, s.text.clone());
-                    s.remember();
-                    s.text = text;
-                    s.version += 1;
-                    match self.drafts.write(&s.draft(&self.path)) {
-                        Ok(stamp) => s.stamp = stamp,
-                        Err(e) => {
-                            // Not kept: as if it had not happened.
-                            if let Some((_, t)) = s.past.pop_back() {
-                                s.past_bytes -= t.len();
-                            }
-                            (s.version, s.text) = before;
-                            return Err(ChangeError::Draft(e));
+                    s.advance(text);
+                    if let Err(e) = self.keep(s) {
+                        // Not kept: as if it had not happened.
+                        if let Some((_, t)) = s.past.pop_back() {
+                            s.past_bytes -= t.len();
                         }
+                        (s.version, s.text) = before;
+                        return Err(ChangeError::Draft(e));
                     }
                     Ok(s.version)
                 }
@@ -348,10 +357,7 @@ impl Session {
                 s.text = text;
                 s.version += 1;
                 undone = true;
-                s.stamp = self
-                    .drafts
-                    .write(&s.draft(&self.path))
-                    .map_err(ChangeError::Draft)?;
+                self.keep(s).map_err(ChangeError::Draft)?;
             }
             Ok(())
         })?;
@@ -407,9 +413,7 @@ impl Session {
                 let text =
                     diffy::merge(&s.base, &s.text, &disk).map_err(|_| SaveError::Conflict)?;
                 if text != s.text {
-                    s.remember();
-                    s.text = text;
-                    s.version += 1;
+                    s.advance(text);
                 }
                 merged = true;
             }
@@ -417,10 +421,7 @@ impl Session {
                 crate::files::replace_file(&self.path, s.text.as_bytes()).map_err(SaveError::Io)?;
             }
             s.base = s.text.clone();
-            s.stamp = self
-                .drafts
-                .write(&s.draft(&self.path))
-                .map_err(SaveError::Io)?;
+            self.keep(s).map_err(SaveError::Io)?;
             Ok(Saved {
                 version: s.version,
                 merged,
@@ -442,11 +443,7 @@ impl Session {
         let _lock = self.drafts.lock(&self.path).map_err(ChangeError::Draft)?;
         self.with(|s| {
             s.base = disk;
-            s.stamp = self
-                .drafts
-                .write(&s.draft(&self.path))
-                .map_err(ChangeError::Draft)?;
-            Ok(())
+            self.keep(s).map_err(ChangeError::Draft)
         })?;
         self.tell();
         Ok(version)

@@ -456,14 +456,12 @@ fn the_scripts_pass_the_linter() {
 fn a_draft_is_offered_with_its_time_and_a_browser_without_the_key_is_told_how() {
     let (tmp, _) = amsterdam_workspace();
     let mut s = Server::start(tmp.path());
-    let v = s.get("/api/trip/2023-amsterdam.toml").json()["version"].clone();
-    let body = format!(
-        r#"{{"base":{v},"ops":[{{"op":"set","path":["trip","subtitle"],"value":"Ikke gemt før strømsvigt"}}]}}"#
+    let subtitle = s.set(
+        "/api/trip/2023-amsterdam.toml",
+        r#"["trip","subtitle"]"#,
+        "Ikke gemt før strømsvigt",
     );
-    assert_eq!(
-        s.post("/api/trip/2023-amsterdam.toml/edit", &body).status,
-        200
-    );
+    assert_eq!(subtitle.status, 200);
     s.kill();
     let s = Server::start(tmp.path());
     run(async {

@@ -159,6 +159,24 @@ impl Server {
     pub fn get(&self, path: &str) -> Answer {
         self.call("GET", path, "", b"")
     }
+
+    /// Sets one field of `trip` (its `/api/trip/…` address) on the trip's
+    /// newest version, as the form does: `path` as JSON
+    /// (`["trip","subtitle"]`).
+    pub fn set(&self, trip: &str, path: &str, value: &str) -> Answer {
+        let version = self.get(trip).json()["version"].as_u64().unwrap();
+        self.set_on(trip, version, path, value)
+    }
+
+    /// Sets one field of `trip` on version `base` (a tab's older one).
+    pub fn set_on(&self, trip: &str, base: u64, path: &str, value: &str) -> Answer {
+        let path: serde_json::Value = serde_json::from_str(path).unwrap();
+        let body = serde_json::json!({
+            "base": base,
+            "ops": [{ "op": "set", "path": path, "value": value }],
+        });
+        self.post(&format!("{trip}/edit"), &body.to_string())
+    }
 }
 
 /// An HTTP answer.
@@ -470,9 +488,11 @@ fn every_endpoint_works() {
     assert!(png.body.starts_with(b"\x89PNG"));
     // An edit: only the pages that changed get new hashes.
     let e = s
-        .post(
-            "/api/trip/2023-amsterdam.toml/edit",
-            &format!(r#"{{"base":{},"ops":[{{"op":"set","path":["day",3,"section",0,"title"],"value":"Opsamling"}}]}}"#, t["version"]),
+        .set_on(
+            "/api/trip/2023-amsterdam.toml",
+            t["version"].as_u64().unwrap(),
+            r#"["day",3,"section",0,"title"]"#,
+            "Opsamling",
         )
         .json();
     let after: Vec<&str> = e["pages"]
@@ -484,9 +504,11 @@ fn every_endpoint_works() {
     let changed = pages.iter().zip(&after).filter(|(a, b)| a != b).count();
     assert!((1..=3).contains(&changed), "{changed} pages changed");
     // A wrong amount: the error at its field.
-    let bad = s.post(
-        "/api/trip/2023-amsterdam.toml/edit",
-        &format!(r#"{{"base":{},"ops":[{{"op":"set","path":["accounts","item",0,"amount"],"value":"31,300,00"}}]}}"#, e["version"]),
+    let bad = s.set_on(
+        "/api/trip/2023-amsterdam.toml",
+        e["version"].as_u64().unwrap(),
+        r#"["accounts","item",0,"amount"]"#,
+        "31,300,00",
     );
     assert_eq!(bad.status, 422);
     assert_eq!(
@@ -508,12 +530,11 @@ fn every_endpoint_works() {
     let e = both;
     // A check error: at its field, and no new pages.
     let wrong = s
-        .post(
-            "/api/trip/2023-amsterdam.toml/edit",
-            &format!(
-                r#"{{"base":{},"ops":[{{"op":"set","path":["accounts","total"],"value":"1"}}]}}"#,
-                e["version"]
-            ),
+        .set_on(
+            "/api/trip/2023-amsterdam.toml",
+            e["version"].as_u64().unwrap(),
+            r#"["accounts","total"]"#,
+            "1",
         )
         .json();
     assert!(wrong["pages"].is_null());
@@ -564,10 +585,10 @@ fn every_endpoint_works() {
     );
     // A change on disk of another line is merged in at save; one of the
     // line she changed too is refused, the file left as it is.
-    let v = s.get("/api/trip/2023-amsterdam.toml").json()["version"].clone();
-    s.post(
-        "/api/trip/2023-amsterdam.toml/edit",
-        &format!(r#"{{"base":{v},"ops":[{{"op":"set","path":["day",3,"section",0,"title"],"value":"Mit"}}]}}"#),
+    s.set(
+        "/api/trip/2023-amsterdam.toml",
+        r#"["day",3,"section",0,"title"]"#,
+        "Mit",
     );
     std::fs::write(
         trips.join("2023-amsterdam.toml"),

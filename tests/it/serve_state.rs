@@ -13,8 +13,7 @@ use std::time::{Duration, Instant};
 const TRIP: &str = "/api/trip/2023-amsterdam.toml";
 
 fn edit(s: &Server, base: u64, path: &str, value: &str) -> serde_json::Value {
-    let body = serde_json::json!({ "base": base, "ops": [{ "op": "set", "path": serde_json::from_str::<serde_json::Value>(path).unwrap(), "value": value }] });
-    let a = s.post(&format!("{TRIP}/edit"), &body.to_string());
+    let a = s.set_on(TRIP, base, path, value);
     assert!(
         a.status == 200 || a.status == 409,
         "{}",
