@@ -225,6 +225,20 @@ impl Browser {
         e.send_keys(&text).await.unwrap();
     }
 
+    /// Runs `script` in the page (its `arguments` are `args`) and gives
+    /// what it returns.
+    pub async fn script(&self, script: &str, args: Vec<serde_json::Value>) -> serde_json::Value {
+        self.client
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("{script}: {e}"))
+    }
+
+    /// Clicks the element `css` names.
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.unwrap();
+    }
+
     pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
         self.client
             .find(Locator::Css(css))

@@ -46,11 +46,7 @@ fn the_editor_is_used_as_a_person_would() {
         );
         assert!(b.axe().await.is_empty(), "start page: {:?}", b.axe().await);
         // Open the trip: the form and the 14 pages.
-        b.find("a[href='/trip/2023-amsterdam.toml']")
-            .await
-            .click()
-            .await
-            .unwrap();
+        b.click("a[href='/trip/2023-amsterdam.toml']").await;
         b.until(
             "14 pages",
             "return document.querySelectorAll('#pages img').length === 14",
@@ -59,16 +55,15 @@ fn the_editor_is_used_as_a_person_would() {
         let first = b.until("page 1 shown", &page_hash(0)).await;
         // The picture for the README: a visit in the form, its page beside.
         b.until("page 8 shown", &page_hash(7)).await;
-        c.execute(
+        b.script(
             "document.getElementById('f-day-1-section-0-title').scrollIntoView(); \
              const p = document.getElementById('pages').parentElement; \
              p.scrollTop = document.querySelectorAll('#pages figure')[7].offsetTop;",
             vec![],
         )
-        .await
-        .unwrap();
+        .await;
         b.screenshot("editor.png").await;
-        c.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
+        b.script("window.scrollTo(0, 0)", vec![]).await;
         let destination = b.find("#f-trip-destination").await;
         assert_eq!(
             destination.prop("value").await.unwrap().as_deref(),
@@ -91,10 +86,7 @@ fn the_editor_is_used_as_a_person_would() {
             "{missing}"
         );
         // Marked by more than colour: an icon at the field's label.
-        let marked = c
-            .execute("return getComputedStyle(document.querySelector('#f-trip-destination-field .mark')).display !== 'none'", vec![])
-            .await
-            .unwrap();
+        let marked = b.script("return getComputedStyle(document.querySelector('#f-trip-destination-field .mark')).display !== 'none'", vec![]).await;
         assert_eq!(marked, true);
         let summary = b.find("#summary").await.text().await.unwrap();
         assert!(
@@ -133,13 +125,12 @@ fn the_editor_is_used_as_a_person_would() {
             "{error}"
         );
         let live = b.find("#live").await.text().await.unwrap_or_default();
-        let said = c
-            .execute(
+        let said = b
+            .script(
                 "return document.getElementById('alert').textContent",
                 vec![],
             )
-            .await
-            .unwrap();
+            .await;
         assert!(
             said.as_str().unwrap().contains("31,300,00"),
             "{live} / {said}"
@@ -191,10 +182,7 @@ fn the_editor_is_used_as_a_person_would() {
             "return document.getElementById('f-day-4-date')",
         )
         .await;
-        let focused = c
-            .execute("return document.activeElement.id", vec![])
-            .await
-            .unwrap();
+        let focused = b.script("return document.activeElement.id", vec![]).await;
         assert_eq!(focused, "f-day-4-date");
         assert_eq!(
             b.find("#f-day-4-date")
@@ -215,12 +203,11 @@ fn the_editor_is_used_as_a_person_would() {
         );
         // A date after the trip: an error at the day's date, in her words;
         // the trip's last day stays until she changes it.
-        c.execute(
+        b.script(
             "const d = document.getElementById('f-day-4-date'); d.value = '2023-04-21'; d.dispatchEvent(new Event('change'));",
             vec![],
         )
-        .await
-        .unwrap();
+        .await;
         let after = b
             .until(
                 "the day's error",
@@ -237,12 +224,11 @@ fn the_editor_is_used_as_a_person_would() {
         );
         let end = b.find("#f-trip-end").await.prop("value").await.unwrap();
         assert_eq!(end.as_deref(), Some("2023-04-20"));
-        c.execute(
+        b.script(
             "const d = document.getElementById('f-trip-end'); d.value = '2023-04-21'; d.dispatchEvent(new Event('change'));",
             vec![],
         )
-        .await
-        .unwrap();
+        .await;
         let title = b.find("#f-day-4-title").await;
         b.centre(&title).await;
         title.send_keys("Hjemrejse").await.unwrap();
@@ -275,8 +261,8 @@ fn the_editor_is_used_as_a_person_would() {
         assert!(saved.contains("end          = 2023-04-21"), "{saved}");
         assert!(saved.contains("amount = 31300"));
         // The TOML tab: the same text, errors at their lines.
-        c.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
-        b.find("#tab-toml").await.click().await.unwrap();
+        b.script("window.scrollTo(0, 0)", vec![]).await;
+        b.click("#tab-toml").await;
         let text = b
             .find("#toml-text")
             .await
@@ -287,10 +273,10 @@ fn the_editor_is_used_as_a_person_would() {
         assert_eq!(text, saved);
         assert!(b.axe().await.is_empty(), "TOML tab: {:?}", b.axe().await);
         // In English, at the switch.
-        b.find("#lang").await.click().await.unwrap();
+        b.click("#lang").await;
         b.until("English labels", "return document.getElementById('save') && document.getElementById('save').textContent === 'Save'").await;
         assert!(b.axe().await.is_empty(), "in English: {:?}", b.axe().await);
-        b.find("#lang").await.click().await.unwrap();
+        b.click("#lang").await;
         b.until("Danish again", "return document.getElementById('save') && document.getElementById('save').textContent === 'Gem'").await;
     });
 }
@@ -328,22 +314,16 @@ fn the_editor_works_with_the_keyboard_alone() {
         .await;
         // Every control can be reached with Tab, in order, and none traps
         // the focus: walk the whole form.
-        let controls = c
-            .execute(
+        let controls = b.script(
                 "return [...document.querySelectorAll('#panel-form input:not(.sr-only), #panel-form select, #panel-form textarea, #panel-form button')].filter((e) => !e.disabled).length",
                 vec![],
-            )
-            .await
-            .unwrap()
+            ).await
             .as_u64()
             .unwrap();
         let mut seen = std::collections::HashSet::new();
         for _ in 0..controls * 2 + 40 {
             b.keys(&[Key::Tab.into()]).await;
-            let id = c
-                .execute("const a = document.activeElement; return a.closest('#panel-form') ? (a.id || a.textContent) + '#' + [...document.querySelectorAll('#panel-form *')].indexOf(a) : ''", vec![])
-                .await
-                .unwrap();
+            let id = b.script("const a = document.activeElement; return a.closest('#panel-form') ? (a.id || a.textContent) + '#' + [...document.querySelectorAll('#panel-form *')].indexOf(a) : ''", vec![]).await;
             if let Some(id) = id.as_str().filter(|s| !s.is_empty()) {
                 seen.insert(id.to_string());
             }
@@ -355,20 +335,16 @@ fn the_editor_works_with_the_keyboard_alone() {
         );
         // From the first field to Regnskab through the outline: at most 15
         // key presses.
-        c.execute(
+        b.script(
             "document.getElementById('f-trip-committee').focus()",
             vec![],
         )
-        .await
-        .unwrap();
+        .await;
         let mut presses = 0;
         loop {
             b.keys(&[Key::Shift.into(), Key::Tab.into()]).await;
             presses += 1;
-            let here = c
-                .execute("const a = document.activeElement; return a.closest('#outline') ? a.textContent : ''", vec![])
-                .await
-                .unwrap();
+            let here = b.script("const a = document.activeElement; return a.closest('#outline') ? a.textContent : ''", vec![]).await;
             if here == "Regnskab" {
                 break;
             }
@@ -379,13 +355,12 @@ fn the_editor_works_with_the_keyboard_alone() {
         }
         b.keys(&[Key::Enter.into()]).await;
         presses += 1;
-        let inside = c
-            .execute(
+        let inside = b
+            .script(
                 "return !!document.activeElement.closest('#part-accounts')",
                 vec![],
             )
-            .await
-            .unwrap();
+            .await;
         assert_eq!(inside, true);
         assert!(presses <= 15, "{presses} presses");
     });
@@ -417,20 +392,14 @@ fn place_party_and_published_total_are_set_through_the_form() {
     run(async {
         let b = Browser::start(1400, 900).await;
         open_start_page(&b, &server).await;
-        b.find("a[href='/trip/2023-amsterdam.toml']")
-            .await
-            .click()
-            .await
-            .unwrap();
+        b.click("a[href='/trip/2023-amsterdam.toml']").await;
         b.until("page 1 shown", &page_hash(0)).await;
         let before: Vec<String> = b
-            .client
-            .execute(
+            .script(
                 "return [...document.querySelectorAll('#pages img')].map((i) => i.dataset.hash)",
                 vec![],
             )
             .await
-            .unwrap()
             .as_array()
             .unwrap()
             .iter()

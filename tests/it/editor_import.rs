@@ -48,18 +48,17 @@ fn a_report_is_imported_from_the_start_page() {
             input.attr("accept").await.unwrap().as_deref(),
             Some(".docx,.pdf,.txt")
         );
-        let label = c
-            .execute(
+        let label = b
+            .script(
                 "return document.getElementById('i-file').labels[0].textContent",
                 vec![],
             )
-            .await
-            .unwrap();
+            .await;
         assert_eq!(label, "Rapportens fil");
         let found = b.axe().await;
         assert!(found.is_empty(), "start page with the import: {found:?}");
         // The button without a file: told at the button.
-        b.find("#i-submit").await.click().await.unwrap();
+        b.click("#i-submit").await;
         let said = b
             .until(
                 "told to choose a file",
@@ -70,14 +69,10 @@ fn a_report_is_imported_from_the_start_page() {
         // A Word document chosen, the button reached and pressed by
         // keyboard: the editor opens the new trip with its days.
         input.send_keys(doc).await.unwrap();
-        c.execute("document.getElementById('i-file').focus()", vec![])
-            .await
-            .unwrap();
+        b.script("document.getElementById('i-file').focus()", vec![])
+            .await;
         b.keys(&[Key::Tab.into()]).await;
-        let focused = c
-            .execute("return document.activeElement.id", vec![])
-            .await
-            .unwrap();
+        let focused = b.script("return document.activeElement.id", vec![]).await;
         assert_eq!(focused, "i-submit");
         b.keys(&[Key::Enter.into()]).await;
         b.until(
@@ -89,13 +84,11 @@ fn a_report_is_imported_from_the_start_page() {
         assert!(trips.join("images/2024-berlin/4.png").is_file());
         let want = dates(&trip);
         assert!(want.len() >= 2, "{want:?}");
-        let shown = c
-            .execute(
+        let shown = b.script(
                 "return [...document.querySelectorAll('input[id^=\"f-day-\"][id$=\"-date\"]')].filter((i) => /^f-day-[0-9]+-date$/.test(i.id)).map((i) => i.value)",
                 vec![],
             )
-            .await
-            .unwrap();
+            .await;
         assert_eq!(
             shown,
             serde_json::json!(want),
@@ -117,13 +110,11 @@ fn a_report_is_imported_from_the_start_page() {
             notice.contains("Se på") || notice.contains("se på"),
             "{notice}"
         );
-        let items = c
-            .execute(
+        let items = b.script(
                 "return document.querySelectorAll('#notices li[data-cause=\"imported\"] > ul > li').length",
                 vec![],
             )
-            .await
-            .unwrap();
+            .await;
         assert!(items.as_u64().unwrap() >= 1, "{notice}");
         assert!(
             !notice.contains(['`', '[', ']', '=']),
@@ -137,10 +128,9 @@ fn a_report_is_imported_from_the_start_page() {
         let found = b.axe().await;
         assert!(found.is_empty(), "editor with the notice: {found:?}");
         b.screenshot("import-notice.png").await;
-        let close = c
-            .execute("return document.activeElement.textContent", vec![])
-            .await
-            .unwrap();
+        let close = b
+            .script("return document.activeElement.textContent", vec![])
+            .await;
         assert_eq!(close, "Luk", "the notice's button has the focus");
         b.keys(&[Key::Enter.into()]).await;
         b.until(
@@ -151,14 +141,14 @@ fn a_report_is_imported_from_the_start_page() {
         // The same document again: refused at the button, in her words,
         // the trip file as it was.
         let before = std::fs::read(&trip).unwrap();
-        b.find("#home").await.click().await.unwrap();
+        b.click("#home").await;
         b.until(
             "the start page lists the new trip",
             "return document.querySelector(\"a[href='/trip/2024-berlin.toml']\") && document.getElementById('i-file')",
         )
         .await;
         b.find("#i-file").await.send_keys(doc).await.unwrap();
-        b.find("#i-submit").await.click().await.unwrap();
+        b.click("#i-submit").await;
         let said = b
             .until(
                 "the refusal at the button",
@@ -174,9 +164,8 @@ fn a_report_is_imported_from_the_start_page() {
         assert_eq!(std::fs::read(&trip).unwrap(), before);
         let found = b.axe().await;
         assert!(found.is_empty(), "start page with the error: {found:?}");
-        c.execute("document.getElementById('i-file').scrollIntoView()", vec![])
-            .await
-            .unwrap();
+        b.script("document.getElementById('i-file').scrollIntoView()", vec![])
+            .await;
         b.screenshot("import-refused.png").await;
     });
 }

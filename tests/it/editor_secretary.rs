@@ -82,49 +82,39 @@ fn the_parts_are_near_and_the_preview_follows_however_far_down_she_is() {
     let s = Server::start(tmp.path());
     run(async {
         let b = Browser::start(1280, 900).await;
-        let c = &b.client;
         open(&b, &s).await;
         // From the top of the page, Tab alone reaches Regnskab in the
         // outline within 15 presses, however many days and visits.
-        c.execute(
+        b.script(
             "document.activeElement.blur(); window.scrollTo(0, 0)",
             vec![],
         )
-        .await
-        .unwrap();
+        .await;
         let mut presses = 0;
         loop {
             b.keys(&[Key::Tab.into()]).await;
             presses += 1;
-            let here = c
-                .execute("const a = document.activeElement; return a.closest('#outline') ? a.textContent : ''", vec![])
-                .await
-                .unwrap();
+            let here = b.script("const a = document.activeElement; return a.closest('#outline') ? a.textContent : ''", vec![]).await;
             if here == "Regnskab" {
                 break;
             }
             assert!(presses < 15, "Regnskab not reached: at {here:?}");
         }
         // A day is reached from its part's own list of days and visits.
-        c.execute(
+        b.script(
             "[...document.querySelectorAll('#outline a')].find((a) => a.textContent === 'Dage').click()",
             vec![],
         )
-        .await
-        .unwrap();
-        let at = c
-            .execute("return document.activeElement.closest('#part-day .index') ? document.activeElement.textContent : ''", vec![])
-            .await
-            .unwrap();
+        .await;
+        let at = b.script("return document.activeElement.closest('#part-day .index') ? document.activeElement.textContent : ''", vec![]).await;
         assert!(at.as_str().unwrap().starts_with("Dag 1"), "{at}");
         // Far down the form (the window scrolled), the preview shows the
         // page of the part being edited.
-        c.execute(
+        b.script(
             "document.getElementById('f-day-3-section-0-title').focus()",
             vec![],
         )
-        .await
-        .unwrap();
+        .await;
         let shown = b
             .until(
                 "the page of day 4 in sight",
@@ -188,18 +178,14 @@ fn a_new_trip_from_nothing_speaks_to_her_at_her_fields() {
             ("n-committee", "Teknik- og Miljøudvalget"),
             ("n-municipality", "Holbæk Kommune"),
         ] {
-            c.execute(
+            b.script(
                 "const i = document.getElementById(arguments[0]); i.value = arguments[1];",
                 vec![id.into(), text.into()],
             )
-            .await
-            .unwrap();
+            .await;
         }
-        b.find("form[aria-labelledby=new-h] button[type=submit]")
-            .await
-            .click()
-            .await
-            .unwrap();
+        b.click("form[aria-labelledby=new-h] button[type=submit]")
+            .await;
         let said = b
             .until(
                 "the name refused at its field",
@@ -211,20 +197,16 @@ fn a_new_trip_from_nothing_speaks_to_her_at_her_fields() {
             said.starts_with("Et filnavn") && said.contains("Studietur-Malmø-2025"),
             "{said}"
         );
-        let focus = c.execute("return document.activeElement.id + ' ' + document.activeElement.getAttribute('aria-invalid')", vec![]).await.unwrap();
+        let focus = b.script("return document.activeElement.id + ' ' + document.activeElement.getAttribute('aria-invalid')", vec![]).await;
         assert_eq!(focus, "n-name true");
         // Her name with letters of her own: the trip, its event stream open.
-        c.execute(
+        b.script(
             "document.getElementById('n-name').value = 'studietur-malmø-2025'",
             vec![],
         )
-        .await
-        .unwrap();
-        b.find("form[aria-labelledby=new-h] button[type=submit]")
-            .await
-            .click()
-            .await
-            .unwrap();
+        .await;
+        b.click("form[aria-labelledby=new-h] button[type=submit]")
+            .await;
         b.until(
             "the editor, hearing its trip's events",
             "return document.getElementById('f-trip-destination') && window.studieturSync().events === 1",

@@ -143,7 +143,7 @@ fn two_tabs_show_one_state_and_save_both_edits() {
             "return document.getElementById('f-trip-country').value === 'Nederland'",
         )
         .await;
-        b.find("#save").await.click().await.unwrap();
+        b.click("#save").await;
         b.until(
             "saved",
             "return document.getElementById('saved').textContent === 'Gemt'",
@@ -169,18 +169,16 @@ fn the_traps_a_new_user_fell_into_are_gone() {
     let s = Server::start(tmp.path());
     run(async {
         let b = Browser::start(1280, 900).await;
-        let c = &b.client;
         open(&b, &s).await;
         // A new programme point is empty, with an example to write over.
         let add = b.find("#f-day-0-agenda-add").await;
         b.centre(&add).await;
-        let entries = c
-            .execute(
+        let entries = b
+            .script(
                 "return document.querySelectorAll('#f-day-0-agenda > .entry').length",
                 vec![],
             )
             .await
-            .unwrap()
             .as_u64()
             .unwrap();
         add.click().await.unwrap();
@@ -234,13 +232,12 @@ fn the_traps_a_new_user_fell_into_are_gone() {
             "return document.activeElement.closest('#notices [data-cause=removed]')",
         )
         .await;
-        let days = c
-            .execute(
+        let days = b
+            .script(
                 "return document.querySelectorAll('#f-day > fieldset').length",
                 vec![],
             )
-            .await
-            .unwrap();
+            .await;
         assert_eq!(days, 3);
         b.keys(&[fantoccini::key::Key::Enter.into()]).await;
         b.until(
@@ -279,12 +276,11 @@ fn the_traps_a_new_user_fell_into_are_gone() {
             .await;
         assert_eq!(offered, "Udvalget");
         // The preview follows the part being edited.
-        c.execute(
+        b.script(
             "document.getElementById('f-day-3-section-0-title').focus()",
             vec![],
         )
-        .await
-        .unwrap();
+        .await;
         let page = b
             .until(
                 "the preview at day 4",
@@ -296,13 +292,12 @@ fn the_traps_a_new_user_fell_into_are_gone() {
         // that works.
         let file = tmp.path().join("not-an-image.png");
         std::fs::write(&file, b"\x89PNG\r\n\x1a\n<html></html>").unwrap();
-        let input = c
-            .execute(
+        let input = b
+            .script(
                 "return document.querySelector('#panel-form input[type=file][id*=image]').id",
                 vec![],
             )
-            .await
-            .unwrap();
+            .await;
         let input = format!("#{}", input.as_str().unwrap());
         let upload = b.find(&input).await;
         upload.send_keys(&file.display().to_string()).await.unwrap();
@@ -350,28 +345,25 @@ fn the_form_speaks_her_words() {
             b.type_over(&f, text).await;
         }
         let started = std::time::Instant::now();
-        while c
-            .execute(
+        while b
+            .script(
                 "return document.querySelectorAll('#panel-form [aria-invalid=true]').length >= 3",
                 vec![],
             )
             .await
-            .unwrap()
             != true
         {
             if started.elapsed() > Duration::from_secs(20) {
-                let dump = c.execute("return [document.getElementById('summary').textContent, document.getElementById('f-trip-committee').value, document.getElementById('f-day-1-section-0-title').value, JSON.stringify(window.studieturSync())]", vec![]).await.unwrap();
+                let dump = b.script("return [document.getElementById('summary').textContent, document.getElementById('f-trip-committee').value, document.getElementById('f-day-1-section-0-title').value, JSON.stringify(window.studieturSync())]", vec![]).await;
                 panic!("the problems not shown: {dump}");
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        let shown = c
-            .execute(
+        let shown = b.script(
                 "return [...document.querySelectorAll('#panel-form .field-error, #summary')].map((e) => e.textContent).join('\\n')",
                 vec![],
             )
-            .await
-            .unwrap();
+            .await;
         let mut shown = shown.as_str().unwrap().to_string();
         assert!(shown.contains("Destination"), "{shown}");
         // The required fields written again: the total's problem, with
@@ -405,10 +397,10 @@ fn the_form_speaks_her_words() {
         }
         assert!(b.axe().await.is_empty(), "{:?}", b.axe().await);
         // Every view: the TOML tab, English, and the start page.
-        c.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
-        b.find("#tab-toml").await.click().await.unwrap();
+        b.script("window.scrollTo(0, 0)", vec![]).await;
+        b.click("#tab-toml").await;
         assert!(b.axe().await.is_empty(), "TOML tab: {:?}", b.axe().await);
-        b.find("#lang").await.click().await.unwrap();
+        b.click("#lang").await;
         b.until("English", "return document.getElementById('save') && document.getElementById('save').textContent === 'Save'")
             .await;
         assert!(b.axe().await.is_empty(), "English: {:?}", b.axe().await);
@@ -489,11 +481,7 @@ fn a_draft_is_offered_with_its_time_and_a_browser_without_the_key_is_told_how() 
         );
         assert!(b.axe().await.is_empty(), "{:?}", b.axe().await);
         assert_eq!(value(&b, "f-trip-subtitle").await, "");
-        b.find("#notices [data-cause=recovered] button")
-            .await
-            .click()
-            .await
-            .unwrap();
+        b.click("#notices [data-cause=recovered] button").await;
         b.until(
             "restored",
             "return document.getElementById('f-trip-subtitle').value === 'Ikke gemt før strømsvigt'",

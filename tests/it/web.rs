@@ -364,27 +364,16 @@ fn the_pages_pass_axe_and_reflow_at_320_px() {
                 b.client.goto(&url).await.unwrap();
                 b.until("the page", "return document.readyState === 'complete'")
                     .await;
-                let inner = b
-                    .client
-                    .execute("return window.innerWidth", vec![])
-                    .await
-                    .unwrap();
+                let inner = b.script("return window.innerWidth", vec![]).await;
                 assert_eq!(inner, width, "the viewport's width");
-                let wide = b
-                    .client
-                    .execute("return document.documentElement.scrollWidth - document.documentElement.clientWidth", vec![])
-                    .await
-                    .unwrap();
-                let culprit = b
-                    .client
-                    .execute(
+                let wide = b.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth", vec![]).await;
+                let culprit = b.script(
                         "const w = document.documentElement.clientWidth; \
                          const e = [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w + 0.5).pop(); \
                          return e ? e.outerHTML.slice(0, 200) : null;",
                         vec![],
                     )
-                    .await
-                    .unwrap();
+                    .await;
                 assert_eq!(wide, 0, "{name} scrolls sideways at {width} px: {culprit}");
                 let violations = b.axe().await;
                 assert!(
@@ -394,13 +383,11 @@ fn the_pages_pass_axe_and_reflow_at_320_px() {
                 if name == "web-amsterdam" && width != 640 {
                     // On a phone: the accounts table.
                     if width == 320 {
-                        b.client
-                            .execute(
-                                "document.getElementById('accounts').scrollIntoView()",
-                                vec![],
-                            )
-                            .await
-                            .unwrap();
+                        b.script(
+                            "document.getElementById('accounts').scrollIntoView()",
+                            vec![],
+                        )
+                        .await;
                     }
                     b.screenshot(&format!("{name}-{width}.png")).await;
                 }
